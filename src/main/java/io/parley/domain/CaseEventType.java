@@ -1,0 +1,24 @@
+package io.parley.domain;
+
+import java.util.Locale;
+
+/** Facts about a case that the collection engine (or a reply) reports; sequences list the ones that stop or pause them. */
+public enum CaseEventType {
+    PAYMENT_RECEIVED, PROMISE_TO_PAY, DISPUTE, CEASE_REQUEST, ATTORNEY, BANKRUPTCY, REPLIED;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static CaseEventType parse(String value) {
+        if (value != null) {
+            for (CaseEventType t : values()) {
+                if (t.wire().equalsIgnoreCase(value.trim())) {
+                    return t;
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown event type '" + value + "' (expected one of payment_received, "
+                + "promise_to_pay, dispute, cease_request, attorney, bankruptcy, replied)");
+    }
+}
