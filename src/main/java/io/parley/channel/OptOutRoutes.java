@@ -1,0 +1,85 @@
+package io.parley.channel;
+
+import io.parley.store.Rows;
+import io.parley.store.Timeline;
+import io.parley.store.TimelineEntry;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.OptionalLong;
+
+/**
+ * The opt-out link in every email: GET shows a confirmation form, POST (also RFC 8058 one-click from the mail
+ * client) opts that contact point out at once. Opting out twice changes nothing.
+ */
+public final class OptOutRoutes {
+    private static final String OPT_OUT = """
+            UPDATE contact_point cp SET status = 'opted_out', status_reason = 'opt-out link', updated_at = $2
+            WHERE id = $1 AND status <> 'opted_out'
+            RETURNING channel, (SELECT e.case_id FROM enrollment e WHERE e.debtor_id = cp.debtor_id
+                                ORDER BY e.created_at DESC LIMIT 1) AS case_id""";
+    private static final String PAGE = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>%s</title></head>"
+            + "<body><main><h1>%s</h1><p>%s</p>%s</main></body></html>";
+
+    private final Pool pool;
+    private final OptOutLinks links;
+    private final Clock clock;
+
+    public OptOutRoutes(Pool pool, OptOutLinks links, Clock clock) {
+        this.pool = pool;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    public void mount(Router router) {
+        router.get(OptOutLinks.PATH + ":token").handler(ctx -> {
+            if (contactPoint(ctx).isEmpty()) {
+                return;
+            }
+            html(ctx, 200, "Unsubscribe", "Stop these emails?",
+                    "Confirm and we will not email this address about this account again.",
+                    "<form method=\"post\"><button type=\"submit\">Unsubscribe</button></form>");
+        });
+        router.post(OptOutLinks.PATH + ":token").handler(ctx -> {
+            OptionalLong id = contactPoint(ctx);
+            if (id.isEmpty()) {
+                return;
+            }
+            optOut(id.getAsLong()).onSuccess(v -> html(ctx, 200, "Unsubscribed", "You are unsubscribed.",
+                    "You will no longer receive these emails.", "")).onFailure(ctx::fail);
+        });
+    }
+
+    private OptionalLong contactPoint(RoutingContext ctx) {
+        OptionalLong id = links.verify(ctx.pathParam("token"));
+        if (id.isEmpty()) {
+            html(ctx, 404, "Link not valid", "This link is not valid.", "Please use the link from your email.", "");
+        }
+        return id;
+    }
+
+    private Future<Void> optOut(long contactPointId) {
+        Instant now = clock.instant();
+        return pool.withTransaction(conn -> conn.preparedQuery(OPT_OUT).execute(Tuple.of(contactPointId, Rows.ts(now)))
+                .compose(rows -> {
+                    if (rows.size() == 0 || rows.iterator().next().getString("case_id") == null) {
+                        return Future.succeededFuture();
+                    }
+                    var row = rows.iterator().next();
+                    return Timeline.append(conn, new TimelineEntry(row.getString("case_id"), null, now,
+                            "contact.opted_out", new JsonObject().put("contactPointId", contactPointId)
+                            .put("channel", row.getString("channel")).put("via", "opt-out link")));
+                }));
+    }
+
+    private static void html(RoutingContext ctx, int status, String title, String heading, String text, String form) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
+                .end(String.format(PAGE, title, heading, text, form));
+    }
+}

@@ -1,0 +1,109 @@
+package io.parley.channel.email;
+
+import io.parley.channel.ChannelSender;
+import io.parley.channel.Outbound;
+import io.parley.channel.ProviderCalls;
+import io.parley.channel.SendResult;
+import io.parley.domain.AttemptStatus;
+import io.parley.domain.Channel;
+import io.parley.template.RenderedMessage;
+import io.vertx.core.Future;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMultipart;
+
+import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Sends email over SMTP with Jakarta Mail on a worker pool: text and HTML alternatives, a Message-ID and a Reply-To
+ * address that name the attempt (so replies and bounces find it), and one-click List-Unsubscribe.
+ */
+public final class EmailSender implements ChannelSender {
+    private final Session session;
+    private final ProviderCalls calls;
+    private final InternetAddress from;
+    private final String replyDomain;
+    private final String user;
+    private final String password;
+
+    public EmailSender(Session session, ProviderCalls calls, InternetAddress from, String replyDomain, String user,
+                       String password) {
+        this.session = session;
+        this.calls = calls;
+        this.from = from;
+        this.replyDomain = replyDomain;
+        this.user = user;
+        this.password = password;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    @Override
+    public String provider() {
+        return "smtp";
+    }
+
+    /** The address replies to an attempt go to: its token under the reply domain. */
+    public static String replyAddress(String attemptToken, String replyDomain) {
+        return "reply+" + attemptToken + "@" + replyDomain;
+    }
+
+    @Override
+    public Future<SendResult> send(Outbound outbound) {
+        RenderedMessage.EmailMessage email = (RenderedMessage.EmailMessage) outbound.message();
+        String token = outbound.attemptId().toString().replace("-", "");
+        String messageId = "<" + outbound.attemptId() + "@" + replyDomain + ">";
+        return calls.call(() -> {
+            AttemptMessage message = new AttemptMessage(session, messageId);
+            message.setFrom(from);
+            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(outbound.to(), true));
+            message.setReplyTo(new InternetAddress[]{new InternetAddress(replyAddress(token, replyDomain))});
+            message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
+            message.setHeader("List-Unsubscribe", "<" + outbound.optOutUrl() + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            message.setHeader("Content-Language", outbound.locale());
+            MimeMultipart alternatives = new MimeMultipart("alternative");
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(email.text(), StandardCharsets.UTF_8.name());
+            MimeBodyPart html = new MimeBodyPart();
+            html.setContent(email.html(), "text/html; charset=UTF-8");
+            alternatives.addBodyPart(text);
+            alternatives.addBodyPart(html);
+            message.setContent(alternatives);
+            message.saveChanges();
+            if (user == null || user.isEmpty()) {
+                Transport.send(message);
+            } else {
+                Transport.send(message, user, password);
+            }
+            return SendResult.accepted(AttemptStatus.SENT, messageId);
+        }, EmailSender::classify);
+    }
+
+    /**
+     * Refused recipients or a connection that never opened: nothing went out. Anything else (a timeout mid-session)
+     * may or may not have delivered the message to the relay: unknown, never resent blindly.
+     */
+    static ProviderCalls.Classified classify(Throwable error) {
+        if (error instanceof SendFailedException refused) {
+            return new ProviderCalls.Classified(SendResult.failed("smtp_rejected", refused.getMessage()), "rejected", false);
+        }
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return new ProviderCalls.Classified(SendResult.failed("connect", "could not connect: " + t.getMessage()),
+                        "server_error", true);
+            }
+        }
+        String kind = error instanceof MessagingException ? "server_error" : "client_error";
+        return new ProviderCalls.Classified(SendResult.unknown(String.valueOf(error.getMessage())), kind, true);
+    }
+}

@@ -1,0 +1,75 @@
+package io.parley.channel.sms;
+
+import com.twilio.security.RequestValidator;
+import io.parley.dispatch.Outcomes;
+import io.parley.domain.AttemptStatus;
+import io.parley.observability.Metrics;
+import io.parley.store.Attempts;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Twilio's message status callbacks. The X-Twilio-Signature must verify against the exact public URL Twilio called
+ * (403 otherwise); the attempt named in that URL moves forward only, so duplicates and late callbacks change
+ * nothing.
+ */
+public final class TwilioStatusWebhook implements Handler<RoutingContext> {
+    private static final Logger LOG = LoggerFactory.getLogger(TwilioStatusWebhook.class);
+    private final RequestValidator validator;
+    private final String publicBaseUrl;
+    private final Outcomes outcomes;
+    private final Metrics metrics;
+
+    public TwilioStatusWebhook(String authToken, String publicBaseUrl, Outcomes outcomes, Metrics metrics) {
+        this.validator = new RequestValidator(authToken);
+        this.publicBaseUrl = publicBaseUrl;
+        this.outcomes = outcomes;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String url = publicBaseUrl + ctx.request().uri();
+        Map<String, String> params = form(ctx.request().formAttributes());
+        String signature = ctx.request().getHeader("X-Twilio-Signature");
+        if (signature == null || !validator.validate(url, params, signature)) {
+            metrics.callback("sms", "forged");
+            LOG.warn("Rejected a Twilio status callback with a missing or invalid signature");
+            ctx.response().setStatusCode(403).end();
+            return;
+        }
+        UUID attemptId;
+        AttemptStatus status;
+        try {
+            attemptId = UUID.fromString(ctx.queryParams().get("attempt"));
+            status = AttemptStatus.fromTwilio(params.get("MessageStatus"));
+        } catch (RuntimeException e) {
+            metrics.callback("sms", "unknown_attempt");
+            LOG.warn("Signed Twilio status callback names no attempt or an unknown status: {}", e.getMessage());
+            ctx.response().setStatusCode(204).end();
+            return;
+        }
+        String errorCode = params.get("ErrorCode");
+        outcomes.record(List.of(Attempts.change(attemptId, status, params.get("MessageSid"), errorCode,
+                        errorCode == null ? null : "Twilio error " + errorCode)))
+                .onSuccess(applied -> {
+                    metrics.callback("sms", applied.isEmpty() ? "duplicate" : "accepted");
+                    ctx.response().setStatusCode(204).end();
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private static Map<String, String> form(MultiMap attributes) {
+        Map<String, String> out = new HashMap<>();
+        attributes.forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+}

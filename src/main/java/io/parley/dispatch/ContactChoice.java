@@ -1,0 +1,44 @@
+package io.parley.dispatch;
+
+import io.parley.domain.Channel;
+import io.parley.store.StoredContactPoint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Picks the contact point a step uses: its own channel first, then its fallbacks in order; only the borrower's own
+ * points that are still valid (not opted out, not invalid) on a channel this instance can send on. Says why each
+ * channel it passed over could not be used.
+ */
+record ContactChoice(Optional<Chosen> chosen, List<String> passedOver) {
+
+    record Chosen(Channel channel, String template, StoredContactPoint point) {
+    }
+
+    record Option(Channel channel, String template) {
+    }
+
+    static ContactChoice choose(List<Option> options, List<StoredContactPoint> contacts, Set<Channel> sendable) {
+        List<String> passed = new ArrayList<>();
+        for (Option option : options) {
+            Channel channel = option.channel();
+            if (!sendable.contains(channel)) {
+                passed.add(channel.wire() + ": no sender is configured for this channel");
+                continue;
+            }
+            List<StoredContactPoint> own = contacts.stream()
+                    .filter(c -> c.point().channel() == channel && !c.point().type().thirdParty())
+                    .toList();
+            Optional<StoredContactPoint> usable = own.stream().filter(StoredContactPoint::usable).findFirst();
+            if (usable.isPresent()) {
+                return new ContactChoice(Optional.of(new Chosen(channel, option.template(), usable.get())), passed);
+            }
+            passed.add(channel.wire() + ": " + (own.isEmpty() ? "no contact point"
+                    : "no usable contact point (" + String.join(", ", own.stream().map(StoredContactPoint::status).toList()) + ")"));
+        }
+        return new ContactChoice(Optional.empty(), passed);
+    }
+}

@@ -1,0 +1,156 @@
+package io.parley.dispatch;
+
+import io.parley.channel.ChannelSender;
+import io.parley.channel.SendResult;
+import io.parley.domain.AttemptStatus;
+import io.parley.domain.Channel;
+import io.parley.observability.Metrics;
+import io.parley.store.Attempts;
+import io.parley.store.ClaimedStep;
+import io.parley.store.DueSteps;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Claims due steps in batches, works out each one, commits the whole batch (decisions, SENDING attempts, timeline,
+ * queue updates) in one transaction, then hands the committed attempts to their channels and records what the
+ * providers answered. A batch that fills up is followed at once by the next; otherwise it polls.
+ */
+public final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final Vertx vertx;
+    private final Pool pool;
+    private final StepRunner runner;
+    private final BatchWriter writer;
+    private final Outcomes outcomes;
+    private final Map<Channel, ChannelSender> senders;
+    private final Metrics metrics;
+    private final Clock clock;
+    private final DispatchSettings settings;
+    private final String owner;
+    private volatile boolean running;
+    private Future<Void> current = Future.succeededFuture();
+
+    Dispatcher(Vertx vertx, Pool pool, StepRunner runner, BatchWriter writer, Outcomes outcomes,
+               Map<Channel, ChannelSender> senders, Metrics metrics, Clock clock, DispatchSettings settings,
+               String owner) {
+        this.vertx = vertx;
+        this.pool = pool;
+        this.runner = runner;
+        this.writer = writer;
+        this.outcomes = outcomes;
+        this.senders = Map.copyOf(senders);
+        this.metrics = metrics;
+        this.clock = clock;
+        this.settings = settings;
+        this.owner = owner;
+    }
+
+    public void start() {
+        running = true;
+        vertx.runOnContext(v -> loop());
+        vertx.setPeriodic(settings.sendingTimeout().toMillis() / 4 + 1, id -> {
+            if (running) {
+                reconcileStale();
+            }
+        });
+    }
+
+    /** Stops claiming; completes when the batch in hand is written and sent. */
+    public Future<Void> stop() {
+        running = false;
+        return current;
+    }
+
+    private void loop() {
+        if (!running) {
+            return;
+        }
+        current = runBatch().transform(ar -> {
+            if (ar.failed()) {
+                LOG.error("Dispatch batch failed; its leases expire and the steps are claimed again", ar.cause());
+            }
+            boolean full = ar.succeeded() && ar.result() >= settings.batchSize();
+            if (full) {
+                vertx.runOnContext(v -> loop());
+            } else {
+                vertx.setTimer(settings.pollInterval().toMillis(), id -> loop());
+            }
+            return Future.succeededFuture();
+        });
+    }
+
+    /** Claims, runs, writes and sends one batch; completes with the number of steps claimed. */
+    Future<Integer> runBatch() {
+        Instant now = clock.instant();
+        return DueSteps.claim(pool, owner, now, settings.lease(), settings.batchSize()).compose(claimed -> {
+            if (claimed.isEmpty()) {
+                return Future.succeededFuture(0);
+            }
+            metrics.claimed(claimed.size());
+            List<StepWork> work = new ArrayList<>(claimed.size());
+            for (ClaimedStep step : claimed) {
+                metrics.lag(Duration.between(step.dueAt(), now));
+                try {
+                    work.add(runner.run(step, now));
+                } catch (RuntimeException e) {
+                    LOG.error("Step {} of enrollment {} could not be worked out; it is retried when its lease expires",
+                            step.stepId(), step.enrollmentId(), e);
+                }
+            }
+            return writer.write(work, owner, now).compose(this::send).map(claimed.size());
+        });
+    }
+
+    private Future<Void> send(List<StepWork.Send> committed) {
+        List<Future<SendResult>> results = new ArrayList<>(committed.size());
+        for (StepWork.Send send : committed) {
+            ChannelSender sender = senders.get(send.outbound().channel());
+            metrics.attemptStatus(send.outbound().channel().wire(), AttemptStatus.SENDING.wire());
+            results.add(sender.send(send.outbound()));
+        }
+        return Future.join(results).transform(ignored -> {
+            List<Tuple> changes = new ArrayList<>();
+            List<UUID> unknown = new ArrayList<>();
+            for (int i = 0; i < committed.size(); i++) {
+                UUID attemptId = committed.get(i).attempt().id();
+                Future<SendResult> f = results.get(i);
+                SendResult r = f.succeeded() ? f.result() : SendResult.unknown(String.valueOf(f.cause()));
+                if (r.status() == AttemptStatus.UNKNOWN) {
+                    unknown.add(attemptId);
+                } else {
+                    changes.add(Attempts.change(attemptId, r.status(), r.providerRef(), r.errorCode(), r.errorMessage()));
+                }
+            }
+            return outcomes.record(changes).compose(v -> outcomes.unknown(unknown, "no clear answer from the provider"))
+                    .mapEmpty();
+        });
+    }
+
+    /** Attempts left SENDING by a crash between commit and the provider's answer become UNKNOWN, never resent. */
+    private void reconcileStale() {
+        Instant now = clock.instant();
+        Attempts.staleSending(pool, now.minus(settings.sendingTimeout()), 500)
+                .compose(ids -> outcomes.unknown(ids, "no answer recorded within " + settings.sendingTimeout()))
+                .compose(changed -> DueSteps.pending(pool, now))
+                .compose(pending -> {
+                    metrics.pendingDueSteps(pending);
+                    return Attempts.unknownCount(pool);
+                })
+                .onSuccess(metrics::unknownAttempts)
+                .onFailure(e -> LOG.warn("Reconciling in-flight attempts failed", e));
+    }
+}

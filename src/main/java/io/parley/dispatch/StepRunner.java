@@ -1,0 +1,147 @@
+package io.parley.dispatch;
+
+import io.parley.channel.OptOutLinks;
+import io.parley.channel.Outbound;
+import io.parley.domain.Channel;
+import io.parley.policy.CompliancePolicy;
+import io.parley.policy.ContactRequest;
+import io.parley.policy.Decision;
+import io.parley.sequence.CaseFacts;
+import io.parley.sequence.SequenceDefinition;
+import io.parley.sequence.SequenceEngine;
+import io.parley.sequence.Step;
+import io.parley.store.ClaimedStep;
+import io.parley.store.Decisions;
+import io.parley.store.NewAttempt;
+import io.parley.store.TimelineEntry;
+import io.parley.template.Company;
+import io.parley.template.MessageContext;
+import io.parley.template.RenderedMessage;
+import io.parley.template.TemplateCatalog;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Works out what a claimed due step comes to: skip, suppress, defer, or an attempt to send. Writes nothing. */
+final class StepRunner {
+    static final String NO_CONTACT_RULE = "no-usable-contact";
+
+    private final Sequences sequences;
+    private final SequenceEngine engine;
+    private final TemplateCatalog templates;
+    private final CompliancePolicy policy;
+    private final Map<Channel, String> providers;
+    private final OptOutLinks optOutLinks;
+    private final Company company;
+    private final String payUrl;
+    private final Duration outcomeTimeout;
+    private final Duration releaseSpread;
+
+    StepRunner(Sequences sequences, SequenceEngine engine, TemplateCatalog templates, CompliancePolicy policy,
+               Map<Channel, String> providers, OptOutLinks optOutLinks, Company company, String payUrl,
+               Duration outcomeTimeout, Duration releaseSpread) {
+        this.sequences = sequences;
+        this.engine = engine;
+        this.templates = templates;
+        this.policy = policy;
+        this.providers = Map.copyOf(providers);
+        this.optOutLinks = optOutLinks;
+        this.company = company;
+        this.payUrl = payUrl;
+        this.outcomeTimeout = outcomeTimeout;
+        this.releaseSpread = releaseSpread;
+    }
+
+    StepWork run(ClaimedStep s, Instant now) {
+        if (s.awaitingOutcome()) {
+            return new StepWork.GiveUpWaiting(s);
+        }
+        SequenceDefinition def = sequences.definition(s.sequenceName(), s.sequenceVersion());
+        Step step = def.step(s.stepId()).orElseThrow(() -> new IllegalStateException(
+                "step " + s.stepId() + " is not in sequence " + def.name() + " v" + def.version()));
+        if (engine.shouldSkip(step, new CaseFacts(s.replied(), s.promised()))) {
+            return new StepWork.Pass(s, null, List.of(new TimelineEntry(s.caseId(), s.enrollmentId(), now,
+                    "step.skipped", new JsonObject().put("stepId", step.id()).put("runNo", s.runNo())
+                    .put("skipIf", step.skipIf().stream().map(Enum::name).toList()))));
+        }
+        ContactChoice choice = ContactChoice.choose(options(step), s.contacts(), providers.keySet());
+        if (choice.chosen().isEmpty()) {
+            Decision none = new Decision.Suppress(NO_CONTACT_RULE, choice.passedOver(), Map.of());
+            return new StepWork.Pass(s, record(s, null, none, null, now), List.of());
+        }
+        ContactChoice.Chosen chosen = choice.chosen().get();
+        ContactRequest request = new ContactRequest(s.caseId(), s.debtor(), chosen.channel(), chosen.point().point(),
+                s.zone());
+        Decision decision = policy.decide(request, now);
+        if (!choice.passedOver().isEmpty()) {
+            List<String> reasons = new ArrayList<>(choice.passedOver());
+            reasons.addAll(decision.reasons());
+            decision = withReasons(decision, reasons);
+        }
+        if (decision instanceof Decision.Defer d) {
+            return new StepWork.Wait(s, record(s, chosen.channel(), d, null, now), spread(d.until(), s.enrollmentId()));
+        }
+        if (decision instanceof Decision.Suppress d) {
+            return new StepWork.Pass(s, record(s, chosen.channel(), d, null, now), List.of());
+        }
+        return send(s, chosen, (Decision.Allow) decision, now);
+    }
+
+    private StepWork send(ClaimedStep s, ContactChoice.Chosen chosen, Decision.Allow allow, Instant now) {
+        UUID attemptId = UUID.randomUUID();
+        String optOutUrl = optOutLinks.url(chosen.point().id());
+        Map<String, String> links = new HashMap<>();
+        links.put("optOut", optOutUrl);
+        links.put("pay", payUrl);
+        RenderedMessage message = templates.render(chosen.template(), s.debtor().locale(),
+                new MessageContext(s.debtor(), s.account(), variables(s.variables()), company, links));
+        NewAttempt attempt = new NewAttempt(attemptId, s.enrollmentId(), s.runNo(), s.caseId(), s.debtor().id(),
+                s.stepId(), chosen.channel(), chosen.point().point().address(), chosen.template(),
+                s.debtor().locale(), MessageContent.json(message), providers.get(chosen.channel()), now);
+        Outbound outbound = new Outbound(attemptId, s.caseId(), chosen.channel(), chosen.point().point().address(),
+                s.debtor().locale(), message, optOutUrl);
+        return new StepWork.Send(s, attempt, record(s, chosen.channel(), allow, attemptId, now), outbound,
+                now.plus(outcomeTimeout));
+    }
+
+    private static List<ContactChoice.Option> options(Step step) {
+        List<ContactChoice.Option> options = new ArrayList<>();
+        options.add(new ContactChoice.Option(step.channel(), step.template()));
+        step.fallback().forEach(f -> options.add(new ContactChoice.Option(f.channel(), f.template())));
+        return options;
+    }
+
+    /** Deferred steps released at one instant leave spread over a window, never before the allowed time. */
+    private Instant spread(Instant until, UUID enrollmentId) {
+        long window = releaseSpread.toMillis();
+        return window <= 0 ? until : until.plusMillis(Math.floorMod(enrollmentId.getLeastSignificantBits(), window));
+    }
+
+    private static Decisions.Recorded record(ClaimedStep s, Channel channel, Decision d, UUID attemptId, Instant now) {
+        return new Decisions.Recorded(s.enrollmentId(), s.caseId(), s.runNo(), s.stepId(),
+                channel == null ? null : channel.wire(), d, attemptId, now);
+    }
+
+    private static Decision withReasons(Decision d, List<String> reasons) {
+        if (d instanceof Decision.Defer a) {
+            return new Decision.Defer(a.until(), a.rule(), reasons, a.facts());
+        }
+        if (d instanceof Decision.Suppress a) {
+            return new Decision.Suppress(a.rule(), reasons, a.facts());
+        }
+        return new Decision.Allow(d.rule(), reasons, d.facts());
+    }
+
+    private static Map<String, String> variables(JsonObject json) {
+        Map<String, String> out = new HashMap<>();
+        json.forEach(e -> out.put(e.getKey(), String.valueOf(e.getValue())));
+        return out;
+    }
+}

@@ -1,0 +1,78 @@
+package io.parley.enrollment;
+
+import io.parley.api.CaseEventRequest;
+import io.parley.dispatch.Sequences;
+import io.parley.domain.CaseEventType;
+import io.parley.sequence.SequenceDefinition;
+import io.parley.store.Enrollments;
+import io.parley.store.Timeline;
+import io.parley.store.TimelineEntry;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Facts about a case from the collection engine (payment, promise, dispute, cease request, attorney, bankruptcy):
+ * recorded in the timeline, and every open enrollment whose sequence lists the event stops or pauses at once.
+ */
+public final class CaseEvents {
+    private final Pool pool;
+    private final Sequences sequences;
+    private final Clock clock;
+
+    public CaseEvents(Pool pool, Sequences sequences, Clock clock) {
+        this.pool = pool;
+        this.sequences = sequences;
+        this.clock = clock;
+    }
+
+    public Future<JsonObject> apply(String caseId, CaseEventRequest event) {
+        Instant now = clock.instant();
+        JsonObject data = new JsonObject().put("type", event.type().wire())
+                .put("occurredAt", event.occurredAt().toString()).put("reference", event.reference())
+                .put("details", new JsonObject(new java.util.LinkedHashMap<>(event.details())));
+        return pool.withTransaction(conn -> Timeline.append(conn, new TimelineEntry(caseId, null, now, "case.event", data))
+                .compose(v -> Enrollments.noteFacts(conn, caseId, event.type() == CaseEventType.PROMISE_TO_PAY,
+                        event.type() == CaseEventType.REPLIED, now))
+                .compose(v -> Enrollments.openForCase(conn, caseId))
+                .compose(open -> react(conn, caseId, event.type(), open, now)));
+    }
+
+    private Future<JsonObject> react(SqlConnection conn, String caseId, CaseEventType type, List<Row> open, Instant now) {
+        List<UUID> stopped = new ArrayList<>();
+        List<UUID> paused = new ArrayList<>();
+        Future<Void> chain = Future.succeededFuture();
+        String reason = "case event " + type.wire();
+        for (Row r : open) {
+            UUID id = r.getUUID("id");
+            SequenceDefinition def = sequences.definition(r.getString("sequence_name"), r.getInteger("sequence_version"));
+            if (def.stopOn().contains(type)) {
+                stopped.add(id);
+                chain = chain.compose(v -> move(conn, caseId, id, Enrollments.STOPPED, reason,
+                        List.of(Enrollments.ACTIVE, Enrollments.PAUSED), now));
+            } else if (def.pauseOn().contains(type) && Enrollments.ACTIVE.equals(r.getString("status"))) {
+                paused.add(id);
+                chain = chain.compose(v -> move(conn, caseId, id, Enrollments.PAUSED, reason,
+                        List.of(Enrollments.ACTIVE), now));
+            }
+        }
+        return chain.map(v -> new JsonObject()
+                .put("stopped", new JsonArray(stopped.stream().map(UUID::toString).toList()))
+                .put("paused", new JsonArray(paused.stream().map(UUID::toString).toList())));
+    }
+
+    private static Future<Void> move(SqlConnection conn, String caseId, UUID id, String to, String reason,
+                                     List<String> from, Instant now) {
+        return Enrollments.transition(conn, id, to, reason, from, now).compose(moved -> Timeline.append(conn,
+                new TimelineEntry(caseId, id, now, "enrollment." + to, new JsonObject().put("reason", reason))));
+    }
+}

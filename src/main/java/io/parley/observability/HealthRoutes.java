@@ -1,0 +1,25 @@
+package io.parley.observability;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.vertx.sqlclient.Pool;
+
+/** Liveness, readiness (the database answers and its schema is migrated) and the Prometheus scrape endpoint. */
+public final class HealthRoutes {
+    private HealthRoutes() {
+    }
+
+    public static void mount(Router router, Pool pool, PrometheusMeterRegistry registry) {
+        router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "up")));
+        router.get("/health/ready").handler(ctx -> pool.query("SELECT max(version) FROM flyway_schema_history WHERE success")
+                .execute()
+                .onSuccess(rows -> ctx.json(new JsonObject().put("status", "ready")
+                        .put("schemaVersion", rows.iterator().next().getString(0))))
+                .onFailure(err -> ctx.response().setStatusCode(503).putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("status", "unavailable").put("reason", "database: " + err.getMessage())
+                                .encode())));
+        router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+    }
+}

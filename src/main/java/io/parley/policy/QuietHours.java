@@ -1,0 +1,47 @@
+package io.parley.policy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Contact only between two local times in the debtor's zone (e.g. 08:00 inclusive to 21:00 exclusive). Outside the
+ * window the attempt is deferred to the exact instant the window next opens; on a spring-forward day a window
+ * opening inside the gap opens at the first instant after it, never earlier.
+ */
+public final class QuietHours implements CompliancePolicy {
+    static final String RULE = "quiet-hours";
+    private final LocalTime from;
+    private final LocalTime until;
+
+    public QuietHours(LocalTime from, LocalTime until) {
+        if (!from.isBefore(until)) {
+            throw new IllegalArgumentException("contact window must start before it ends: " + from + "-" + until);
+        }
+        this.from = from;
+        this.until = until;
+    }
+
+    @Override
+    public Decision decide(ContactRequest request, Instant now) {
+        ZoneId zone = request.zone();
+        ZonedDateTime local = now.atZone(zone);
+        LocalTime time = local.toLocalTime();
+        Map<String, Object> facts = Map.of(
+                "zone", zone.getId(),
+                "localTime", local.toLocalDateTime().toString(),
+                "window", from + "-" + until);
+        if (!time.isBefore(from) && time.isBefore(until)) {
+            return new Decision.Allow(RULE, List.of("local time " + time.withNano(0) + " in " + zone.getId()
+                    + " is inside " + from + "-" + until), facts);
+        }
+        LocalDate day = time.isBefore(from) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
+        Instant next = ZonedDateTime.of(day, from, zone).toInstant();
+        return new Decision.Defer(next, RULE, List.of("local time " + time.withNano(0) + " in " + zone.getId()
+                + " is outside " + from + "-" + until + "; next allowed " + next.atZone(zone).toLocalDateTime()), facts);
+    }
+}

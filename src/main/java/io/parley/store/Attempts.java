@@ -1,0 +1,110 @@
+package io.parley.store;
+
+import io.parley.domain.AttemptStatus;
+import io.parley.domain.Channel;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Attempts: inserted as SENDING before the provider is called, then moved forward only. */
+public final class Attempts {
+    private static final String INSERT = """
+            INSERT INTO attempt (id, enrollment_id, run_no, case_id, debtor_id, step_id, channel, contact_address,
+                                 template, locale, content, status, status_rank, provider, created_at, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'sending', 0, $12, $13, $13)
+            ON CONFLICT (enrollment_id, run_no) DO NOTHING RETURNING id""";
+    private static final String ADVANCE = """
+            UPDATE attempt SET status = $2, status_rank = $3, provider_ref = COALESCE(provider_ref, $4),
+                   error_code = COALESCE($5, error_code), error_message = COALESCE($6, error_message), updated_at = $7
+            WHERE id = $1 AND status_rank < $3
+            RETURNING id, enrollment_id, case_id, channel, status, provider_ref, error_code, error_message""";
+    private static final String MARK_UNKNOWN = """
+            UPDATE attempt SET status = 'unknown', updated_at = $2, error_message = $3
+            WHERE id = ANY($1) AND status = 'sending'
+            RETURNING id, enrollment_id, case_id, channel, status, provider_ref, error_code, error_message""";
+    private static final String STALE_SENDING =
+            "SELECT id FROM attempt WHERE status = 'sending' AND updated_at < $1 ORDER BY updated_at LIMIT $2";
+    private static final String COUNT_UNKNOWN = "SELECT count(*) FROM attempt WHERE status = 'unknown'";
+
+    private Attempts() {
+    }
+
+    /** Inserts the attempts; returns the ids actually inserted (a step run that already has an attempt gets none). */
+    public static Future<Set<UUID>> insert(SqlClient sql, List<NewAttempt> attempts) {
+        if (attempts.isEmpty()) {
+            return Future.succeededFuture(Set.of());
+        }
+        List<Tuple> rows = attempts.stream().map(a -> Tuple.from(new Object[]{a.id(), a.enrollmentId(), a.runNo(),
+                a.caseId(), a.debtorId(), a.stepId(), a.channel().wire(), a.contactAddress(), a.template(),
+                a.locale(), a.content(), a.provider(), Rows.ts(a.at())})).toList();
+        return sql.preparedQuery(INSERT).executeBatch(rows).map(Attempts::ids);
+    }
+
+    /** Moves each attempt forward to the given status if that is a step forward; returns the changes made. */
+    public static Future<List<StatusChange>> advance(SqlClient sql, List<Tuple> idStatusRefCodeMessage, Instant now) {
+        if (idStatusRefCodeMessage.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        List<Tuple> rows = idStatusRefCodeMessage.stream().map(t -> {
+            AttemptStatus s = (AttemptStatus) t.getValue(1);
+            return Tuple.from(new Object[]{t.getUUID(0), s.wire(), s.rank(), t.getString(2), t.getString(3),
+                    t.getString(4), Rows.ts(now)});
+        }).toList();
+        return sql.preparedQuery(ADVANCE).executeBatch(rows).map(Attempts::changes);
+    }
+
+    public static Tuple change(UUID attemptId, AttemptStatus status, String providerRef, String errorCode,
+                               String errorMessage) {
+        return Tuple.from(new Object[]{attemptId, status, providerRef, errorCode, errorMessage});
+    }
+
+    /** Attempts still SENDING when they should long have had an answer: their outcome is now unknown. */
+    public static Future<List<StatusChange>> markUnknown(SqlClient sql, List<UUID> ids, Instant now, String why) {
+        if (ids.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        return sql.preparedQuery(MARK_UNKNOWN).execute(Tuple.of(ids.toArray(UUID[]::new), Rows.ts(now), why))
+                .map(Attempts::changes);
+    }
+
+    public static Future<List<UUID>> staleSending(SqlClient sql, Instant olderThan, int limit) {
+        return sql.preparedQuery(STALE_SENDING).execute(Tuple.of(Rows.ts(olderThan), limit)).map(rows -> {
+            List<UUID> ids = new ArrayList<>();
+            rows.forEach(r -> ids.add(r.getUUID(0)));
+            return ids;
+        });
+    }
+
+    public static Future<Long> unknownCount(SqlClient sql) {
+        return sql.query(COUNT_UNKNOWN).execute().map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    private static Set<UUID> ids(RowSet<Row> first) {
+        Set<UUID> ids = new HashSet<>();
+        for (RowSet<Row> rs = first; rs != null; rs = rs.next()) {
+            rs.forEach(r -> ids.add(r.getUUID(0)));
+        }
+        return ids;
+    }
+
+    private static List<StatusChange> changes(RowSet<Row> first) {
+        List<StatusChange> out = new ArrayList<>();
+        for (RowSet<Row> rs = first; rs != null; rs = rs.next()) {
+            for (Row r : rs) {
+                out.add(new StatusChange(r.getUUID("id"), r.getUUID("enrollment_id"), r.getString("case_id"),
+                        Channel.parse(r.getString("channel")), AttemptStatus.parse(r.getString("status")),
+                        r.getString("provider_ref"), r.getString("error_code"), r.getString("error_message")));
+            }
+        }
+        return out;
+    }
+}

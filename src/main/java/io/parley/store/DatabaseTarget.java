@@ -1,0 +1,42 @@
+package io.parley.store;
+
+import io.vertx.pgclient.PgConnectOptions;
+
+import java.util.Properties;
+
+/** Where the service's PostgreSQL is: connection options for the reactive client and the JDBC URL for migrations. */
+public record DatabaseTarget(String host, int port, String database, String user, String password) {
+
+    /** Accepts postgresql://, postgres:// and jdbc:postgresql:// URLs (user and password in the URL or its query). */
+    public static DatabaseTarget fromUrl(String url) {
+        String uri = url.startsWith("jdbc:") ? url.substring("jdbc:".length()) : url;
+        PgConnectOptions o = PgConnectOptions.fromUri(uri);
+        return new DatabaseTarget(o.getHost(), o.getPort(), o.getDatabase(), o.getUser(), o.getPassword());
+    }
+
+    public PgConnectOptions connectOptions() {
+        return new PgConnectOptions()
+                .setHost(host).setPort(port).setDatabase(database).setUser(user).setPassword(password)
+                .setCachePreparedStatements(true)
+                .setPreparedStatementCacheMaxSize(512)
+                .setPipeliningLimit(256);
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    public Properties jdbcProperties() {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        if (password != null) {
+            p.setProperty("password", password);
+        }
+        return p;
+    }
+
+    @Override
+    public String toString() {
+        return user + "@" + host + ":" + port + "/" + database;
+    }
+}

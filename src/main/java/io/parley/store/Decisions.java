@@ -1,0 +1,57 @@
+package io.parley.store;
+
+import io.parley.policy.Decision;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
+
+/** Compliance decisions as evaluated, with their reasons: the answer to "why did (or didn't) this contact happen?" */
+public final class Decisions {
+    private static final String INSERT = """
+            INSERT INTO decision (enrollment_id, case_id, run_no, step_id, channel, outcome, until_at, rule, reasons,
+                                  attempt_id, decided_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""";
+
+    private Decisions() {
+    }
+
+    /** A decision about one step run; channel is null when no channel could be chosen. */
+    public record Recorded(UUID enrollmentId, String caseId, int runNo, String stepId, String channel,
+                           Decision decision, UUID attemptId, Instant at) {
+        public JsonObject asTimelineData() {
+            JsonObject data = explanation()
+                    .put("stepId", stepId).put("runNo", runNo).put("channel", channel)
+                    .put("outcome", decision.outcome()).put("rule", decision.rule());
+            if (decision instanceof Decision.Defer d) {
+                data.put("until", d.until().toString());
+            }
+            if (attemptId != null) {
+                data.put("attemptId", attemptId.toString());
+            }
+            return data;
+        }
+
+        Tuple tuple() {
+            Instant until = decision instanceof Decision.Defer d ? d.until() : null;
+            return Tuple.from(new Object[]{enrollmentId, caseId, runNo, stepId, channel, decision.outcome(),
+                    Rows.ts(until), decision.rule(), explanation(), attemptId, Rows.ts(at)});
+        }
+
+        private JsonObject explanation() {
+            return new JsonObject()
+                    .put("reasons", new JsonArray(List.copyOf(decision.reasons())))
+                    .put("facts", new JsonObject(new LinkedHashMap<>(decision.facts())));
+        }
+    }
+
+    public static Future<Void> insert(SqlClient sql, List<Recorded> decisions) {
+        return DueSteps.batch(sql, INSERT, decisions.stream().map(Recorded::tuple).toList());
+    }
+}

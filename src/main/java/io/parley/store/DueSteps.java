@@ -1,0 +1,133 @@
+package io.parley.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The due-step queue. Any number of instances claim batches with FOR UPDATE SKIP LOCKED and a lease; a lease that
+ * expires (its instance crashed) makes the step claimable again. Every write after a claim checks the lease is
+ * still ours.
+ */
+public final class DueSteps {
+    public static final String PHASE_RUN = "run";
+    public static final String PHASE_AWAIT = "await";
+
+    private static final String CLAIM = """
+            WITH claimed AS (
+              UPDATE due_step d SET lease_owner = $1, lease_until = $3
+              FROM (SELECT enrollment_id FROM due_step
+                    WHERE runnable AND due_at <= $2 AND (lease_until IS NULL OR lease_until < $2)
+                    ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED) c
+              WHERE d.enrollment_id = c.enrollment_id
+              RETURNING d.*)
+            SELECT c.enrollment_id, c.run_no, c.step_id, c.retry, c.phase, c.attempt_id, c.due_at,
+                   e.case_id, e.sequence_name, e.sequence_version, e.started_at, e.time_zone, e.account,
+                   e.variables, e.replied, e.promised,
+                   d.id AS debtor_id, d.name, d.locale, d.time_zone AS debtor_zone, d.address,
+                   COALESCE((SELECT jsonb_agg(jsonb_build_object('id', cp.id, 'channel', cp.channel,
+                             'address', cp.address, 'type', cp.type, 'consent', cp.consent, 'status', cp.status)
+                             ORDER BY cp.id) FROM contact_point cp WHERE cp.debtor_id = d.id), '[]'::jsonb) AS contacts
+            FROM claimed c JOIN enrollment e ON e.id = c.enrollment_id JOIN debtor d ON d.id = e.debtor_id
+            """;
+    private static final String HELD = """
+            SELECT enrollment_id FROM due_step
+            WHERE enrollment_id = ANY($1) AND lease_owner = $2 AND lease_until > $3 AND runnable
+            FOR UPDATE""";
+    private static final String DEFER =
+            "UPDATE due_step SET due_at = $2, lease_owner = NULL, lease_until = NULL WHERE enrollment_id = $1";
+    private static final String AWAIT = "UPDATE due_step SET phase = 'await', attempt_id = $2, due_at = $3, "
+            + "lease_owner = NULL, lease_until = NULL WHERE enrollment_id = $1";
+    private static final String RESCHEDULE = "UPDATE due_step SET run_no = run_no + 1, step_id = $2, retry = $3, "
+            + "phase = 'run', attempt_id = NULL, due_at = $4, lease_owner = NULL, lease_until = NULL "
+            + "WHERE enrollment_id = $1";
+    private static final String INSERT = "INSERT INTO due_step (enrollment_id, run_no, step_id, retry, phase, due_at) "
+            + "VALUES ($1, 1, $2, 0, 'run', $3)";
+    private static final String DELETE = "DELETE FROM due_step WHERE enrollment_id = ANY($1)";
+    private static final String PENDING = "SELECT count(*) FROM due_step WHERE runnable AND due_at <= $1 "
+            + "AND (lease_until IS NULL OR lease_until < $1)";
+
+    private DueSteps() {
+    }
+
+    public static Future<List<ClaimedStep>> claim(SqlClient sql, String owner, Instant now, Duration lease, int limit) {
+        return sql.preparedQuery(CLAIM)
+                .execute(Tuple.of(owner, Rows.ts(now), Rows.ts(now.plus(lease)), limit))
+                .map(rows -> {
+                    List<ClaimedStep> out = new ArrayList<>(rows.size());
+                    for (Row r : rows) {
+                        out.add(toClaimed(r));
+                    }
+                    return out;
+                });
+    }
+
+    private static ClaimedStep toClaimed(Row r) {
+        List<StoredContactPoint> contacts = Rows.contacts(asArray(r.getValue("contacts")));
+        return new ClaimedStep(r.getUUID("enrollment_id"), r.getInteger("run_no"), r.getString("step_id"),
+                r.getInteger("retry"), r.getString("phase"), r.getUUID("attempt_id"),
+                Rows.instant(r.getOffsetDateTime("due_at")), r.getString("case_id"), r.getString("sequence_name"),
+                r.getInteger("sequence_version"), Rows.instant(r.getOffsetDateTime("started_at")),
+                ZoneId.of(r.getString("time_zone")), Rows.account(r.getJsonObject("account")),
+                r.getJsonObject("variables"), r.getBoolean("replied"), r.getBoolean("promised"),
+                Rows.debtor(r.getString("debtor_id"), r.getString("name"), r.getString("locale"),
+                        r.getString("debtor_zone"), r.getJsonObject("address"), contacts),
+                contacts);
+    }
+
+    private static JsonArray asArray(Object value) {
+        return value instanceof JsonArray a ? a : new JsonArray(String.valueOf(value));
+    }
+
+    /** Locks the given due steps and returns those this owner still holds a live lease on. */
+    public static Future<List<UUID>> stillHeld(SqlClient sql, List<UUID> ids, String owner, Instant now) {
+        return sql.preparedQuery(HELD).execute(Tuple.of(ids.toArray(UUID[]::new), owner, Rows.ts(now)))
+                .map(rows -> {
+                    List<UUID> held = new ArrayList<>(rows.size());
+                    rows.forEach(r -> held.add(r.getUUID(0)));
+                    return held;
+                });
+    }
+
+    public static Future<Void> defer(SqlClient sql, List<Tuple> enrollmentAndUntil) {
+        return batch(sql, DEFER, enrollmentAndUntil);
+    }
+
+    /** Tuples of (enrollment id, attempt id, stop waiting at). */
+    public static Future<Void> await(SqlClient sql, List<Tuple> rows) {
+        return batch(sql, AWAIT, rows);
+    }
+
+    /** Tuples of (enrollment id, step id, retry, due at). */
+    public static Future<Void> reschedule(SqlClient sql, List<Tuple> rows) {
+        return batch(sql, RESCHEDULE, rows);
+    }
+
+    public static Future<Void> insertFirst(SqlClient sql, UUID enrollmentId, String stepId, Instant dueAt) {
+        return sql.preparedQuery(INSERT).execute(Tuple.of(enrollmentId, stepId, Rows.ts(dueAt))).mapEmpty();
+    }
+
+    public static Future<Void> delete(SqlClient sql, List<UUID> enrollmentIds) {
+        if (enrollmentIds.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return sql.preparedQuery(DELETE).execute(Tuple.of(enrollmentIds.toArray(UUID[]::new))).mapEmpty();
+    }
+
+    public static Future<Long> pending(SqlClient sql, Instant now) {
+        return sql.preparedQuery(PENDING).execute(Tuple.of(Rows.ts(now))).map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    static Future<Void> batch(SqlClient sql, String statement, List<Tuple> rows) {
+        return rows.isEmpty() ? Future.succeededFuture() : sql.preparedQuery(statement).executeBatch(rows).mapEmpty();
+    }
+}

@@ -1,0 +1,47 @@
+package io.parley.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Idempotency-Key support. The key is reserved inside the request's own transaction, so a concurrent repeat waits for
+ * the first to commit (then replays its response) or roll back (then runs itself).
+ */
+public final class IdempotencyKeys {
+    private static final String RESERVE = """
+            INSERT INTO idempotency_key (principal, key, request_hash, status, response, created_at)
+            VALUES ($1, $2, $3, 0, '{}'::jsonb, $4) ON CONFLICT DO NOTHING""";
+    private static final String FIND =
+            "SELECT request_hash, status, response FROM idempotency_key WHERE principal = $1 AND key = $2";
+    private static final String COMPLETE =
+            "UPDATE idempotency_key SET status = $3, response = $4 WHERE principal = $1 AND key = $2";
+
+    private IdempotencyKeys() {
+    }
+
+    /** A response stored for a key, with the hash of the request that produced it. */
+    public record Stored(String requestHash, int status, JsonObject response) {
+    }
+
+    /** Reserves the key; empty when it was free, otherwise what the earlier request stored. */
+    public static Future<Optional<Stored>> reserve(SqlClient sql, String principal, String key, String requestHash,
+                                                   Instant now) {
+        return sql.preparedQuery(RESERVE).execute(Tuple.of(principal, key, requestHash, Rows.ts(now)))
+                .compose(rs -> rs.rowCount() == 1 ? Future.succeededFuture(Optional.<Stored>empty())
+                        : sql.preparedQuery(FIND).execute(Tuple.of(principal, key)).map(rows -> {
+                            Row r = rows.iterator().next();
+                            return Optional.of(new Stored(r.getString("request_hash"), r.getInteger("status"),
+                                    r.getJsonObject("response")));
+                        }));
+    }
+
+    public static Future<Void> complete(SqlClient sql, String principal, String key, int status, JsonObject response) {
+        return sql.preparedQuery(COMPLETE).execute(Tuple.of(principal, key, status, response)).mapEmpty();
+    }
+}

@@ -1,0 +1,25 @@
+package io.parley.store;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Brings the schema up to date with Flyway over JDBC. Blocking: run it on a worker thread at start. */
+public final class Migrations {
+    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+
+    private Migrations() {
+    }
+
+    public static void migrate(DatabaseTarget target) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(target.jdbcUrl(), target.user(), target.password())
+                .locations("classpath:db/migration")
+                .load();
+        MigrateResult result = flyway.migrate();
+        LOG.info("Database {} at schema version {} ({} migration(s) applied)",
+                target, result.targetSchemaVersion == null ? flyway.info().current().getVersion() : result.targetSchemaVersion,
+                result.migrationsExecuted);
+    }
+}

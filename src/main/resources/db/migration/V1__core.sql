@@ -1,0 +1,150 @@
+-- Parley core schema: debtors and their contact points, versioned sequences, enrollments, the due-step queue,
+-- attempts, compliance decisions, the case timeline and idempotent API requests.
+
+CREATE TABLE debtor (
+    id          text PRIMARY KEY,
+    name        text        NOT NULL,
+    locale      text        NOT NULL,
+    time_zone   text,
+    address     jsonb       NOT NULL,
+    updated_at  timestamptz NOT NULL
+);
+
+-- status: valid | invalid | opted_out. An enrollment never resets a status the debtor or a provider set.
+CREATE TABLE contact_point (
+    id          bigserial PRIMARY KEY,
+    debtor_id   text        NOT NULL REFERENCES debtor (id),
+    channel     text        NOT NULL,
+    address     text        NOT NULL,
+    type        text        NOT NULL,
+    consent     boolean     NOT NULL,
+    status      text        NOT NULL DEFAULT 'valid',
+    status_reason text,
+    updated_at  timestamptz NOT NULL,
+    UNIQUE (debtor_id, channel, address)
+);
+
+-- Every sequence version ever run, as parsed; running enrollments keep theirs when a file changes.
+CREATE TABLE sequence_version (
+    name        text        NOT NULL,
+    version     int         NOT NULL,
+    checksum    text        NOT NULL,
+    source      text        NOT NULL,
+    definition  jsonb       NOT NULL,
+    loaded_at   timestamptz NOT NULL,
+    PRIMARY KEY (name, version)
+);
+
+-- status: active | paused | completed | cancelled | stopped
+CREATE TABLE enrollment (
+    id               uuid PRIMARY KEY,
+    case_id          text        NOT NULL,
+    debtor_id        text        NOT NULL REFERENCES debtor (id),
+    sequence_name    text        NOT NULL,
+    sequence_version int         NOT NULL,
+    status           text        NOT NULL,
+    status_reason    text,
+    started_at       timestamptz NOT NULL,
+    time_zone        text        NOT NULL,
+    account          jsonb       NOT NULL,
+    variables        jsonb       NOT NULL,
+    replied          boolean     NOT NULL DEFAULT false,
+    promised         boolean     NOT NULL DEFAULT false,
+    created_at       timestamptz NOT NULL,
+    updated_at       timestamptz NOT NULL,
+    FOREIGN KEY (sequence_name, sequence_version) REFERENCES sequence_version (name, version)
+);
+CREATE UNIQUE INDEX enrollment_one_open_per_case_sequence
+    ON enrollment (case_id, sequence_name) WHERE status IN ('active', 'paused');
+CREATE INDEX enrollment_by_case ON enrollment (case_id);
+
+-- The work queue: at most one row per enrollment, the step it runs next (phase 'run') or the attempt whose
+-- outcome it waits for (phase 'await', due_at = when to stop waiting). Claimed with FOR UPDATE SKIP LOCKED and a
+-- lease; an expired lease (crashed instance) is claimed again. run_no numbers the step runs of an enrollment.
+CREATE TABLE due_step (
+    enrollment_id uuid PRIMARY KEY REFERENCES enrollment (id),
+    run_no        int         NOT NULL,
+    step_id       text        NOT NULL,
+    retry         int         NOT NULL DEFAULT 0,
+    phase         text        NOT NULL,
+    attempt_id    uuid,
+    due_at        timestamptz NOT NULL,
+    runnable      boolean     NOT NULL DEFAULT true,
+    lease_owner   text,
+    lease_until   timestamptz
+);
+CREATE INDEX due_step_claimable ON due_step (due_at) WHERE runnable;
+
+-- One try on one channel. status: sending | queued | sent | delivered | undelivered | failed | unknown.
+-- (enrollment_id, run_no) is unique: one step run can never produce two contacts, whatever crashes.
+CREATE TABLE attempt (
+    id              uuid PRIMARY KEY,
+    enrollment_id   uuid        NOT NULL REFERENCES enrollment (id),
+    run_no          int         NOT NULL,
+    case_id         text        NOT NULL,
+    debtor_id       text        NOT NULL,
+    step_id         text        NOT NULL,
+    channel         text        NOT NULL,
+    contact_address text        NOT NULL,
+    template        text        NOT NULL,
+    locale          text        NOT NULL,
+    content         jsonb       NOT NULL,
+    status          text        NOT NULL,
+    status_rank     int         NOT NULL,
+    provider        text        NOT NULL,
+    provider_ref    text,
+    error_code      text,
+    error_message   text,
+    created_at      timestamptz NOT NULL,
+    updated_at      timestamptz NOT NULL,
+    UNIQUE (enrollment_id, run_no)
+);
+CREATE INDEX attempt_in_flight ON attempt (updated_at) WHERE status = 'sending';
+CREATE INDEX attempt_by_debtor ON attempt (debtor_id, created_at);
+CREATE INDEX attempt_by_provider_ref ON attempt (provider_ref) WHERE provider_ref IS NOT NULL;
+
+-- Every compliance evaluation: allow / defer (until) / suppress, with the rule that decided and its reasons.
+CREATE TABLE decision (
+    id            bigserial PRIMARY KEY,
+    enrollment_id uuid        NOT NULL REFERENCES enrollment (id),
+    case_id       text        NOT NULL,
+    run_no        int         NOT NULL,
+    step_id       text        NOT NULL,
+    channel       text,
+    outcome       text        NOT NULL,
+    until_at      timestamptz,
+    rule          text        NOT NULL,
+    reasons       jsonb       NOT NULL,
+    attempt_id    uuid,
+    decided_at    timestamptz NOT NULL
+);
+CREATE INDEX decision_by_enrollment ON decision (enrollment_id, id);
+
+-- The append-only record of everything about a case, read in id order.
+CREATE TABLE timeline (
+    id            bigserial PRIMARY KEY,
+    case_id       text        NOT NULL,
+    enrollment_id uuid,
+    at            timestamptz NOT NULL,
+    kind          text        NOT NULL,
+    data          jsonb       NOT NULL
+);
+CREATE INDEX timeline_by_case ON timeline (case_id, id);
+
+-- Idempotent API writes: the first response to (principal, key) is replayed for an identical request.
+CREATE TABLE idempotency_key (
+    principal    text        NOT NULL,
+    key          text        NOT NULL,
+    request_hash text        NOT NULL,
+    status       int         NOT NULL,
+    response     jsonb       NOT NULL,
+    created_at   timestamptz NOT NULL,
+    PRIMARY KEY (principal, key)
+);
+
+-- Secrets the service generates for itself (e.g. the key that signs opt-out links).
+CREATE TABLE service_secret (
+    name       text PRIMARY KEY,
+    value      text        NOT NULL,
+    created_at timestamptz NOT NULL
+);
