@@ -1,0 +1,77 @@
+package io.parley.config;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The whole service configuration, loaded once at start by {@link ConfigLoader} and passed to whoever needs a
+ * part of it. publicBaseUrl is the URL providers call back on; dataDir holds the embedded database and other
+ * local files. Secrets print as ****, so the record can be logged.
+ */
+public record ParleyConfig(Http http, String publicBaseUrl, Path dataDir, Database database, Api api, Paths paths,
+                           Dispatch dispatch, Policy policy, Sms sms, Email email, Company company,
+                           Simulators simulators) {
+
+    public ParleyConfig {
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(api, "api");
+        Objects.requireNonNull(paths, "paths");
+        Objects.requireNonNull(dispatch, "dispatch");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(sms, "sms");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(company, "company");
+        Objects.requireNonNull(simulators, "simulators");
+    }
+
+    /**
+     * This configuration once the HTTP server is listening on boundPort (which differs from http.port when that
+     * is 0). A publicBaseUrl that was the local default follows the bound port; one set explicitly is kept.
+     */
+    public ParleyConfig withBoundPort(int boundPort) {
+        String baseUrl = publicBaseUrl.equals(Http.localUrl(http.port())) ? Http.localUrl(boundPort) : publicBaseUrl;
+        return new ParleyConfig(new Http(http.host(), boundPort, http.maxBodyBytes()), baseUrl, dataDir, database,
+                api, paths, dispatch, policy, sms, email, company, simulators);
+    }
+
+    static ParleyConfig read(ConfigReader r, List<?> apiKeyEntries) {
+        Http http = Http.read(r);
+        String localUrl = Http.localUrl(http.port());
+        String publicBaseUrl = r.isSet(Setting.PUBLIC_BASE_URL)
+                ? r.get(Setting.PUBLIC_BASE_URL, ConfigValues.httpUrl(), localUrl)
+                : localUrl;
+        Path dataDir = r.get(Setting.DATA_DIR, ConfigValues.path());
+        ParleyConfig config = new ParleyConfig(http, publicBaseUrl, dataDir, Database.read(r),
+                Api.read(r, apiKeyEntries), Paths.read(r), Dispatch.read(r), Policy.read(r), Sms.read(r),
+                Email.read(r), Company.read(r), Simulators.read(r));
+        checkListenPortsDistinct(r, config);
+        return config;
+    }
+
+    /** Two servers of this process cannot listen on the same fixed port. */
+    private static void checkListenPortsDistinct(ConfigReader r, ParleyConfig config) {
+        Map<Setting, Integer> ports = new LinkedHashMap<>();
+        ports.put(Setting.HTTP_PORT, config.http().port());
+        if (config.database().embedded()) {
+            ports.put(Setting.DATABASE_EMBEDDED_PORT, config.database().embeddedPort());
+        }
+        ports.put(Setting.SIMULATORS_TWILIO_PORT, config.simulators().twilioPort());
+        ports.put(Setting.SIMULATORS_SMTP_PORT, config.simulators().smtpPort());
+        ports.put(Setting.SIMULATORS_IMAP_PORT, config.simulators().imapPort());
+        Map<Integer, Setting> owners = new LinkedHashMap<>();
+        ports.forEach((setting, port) -> {
+            if (port != 0) {
+                Setting owner = owners.putIfAbsent(port, setting);
+                if (owner != null) {
+                    r.problem(setting, String.valueOf(port), "is already used by " + owner.key());
+                }
+            }
+        });
+    }
+}
