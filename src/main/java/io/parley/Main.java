@@ -1,1 +1,47 @@
-package io.parley; public class Main { public static void main(String[] a){} }
+package io.parley;
+
+import io.parley.config.ConfigException;
+import io.parley.config.ConfigLoader;
+import io.parley.config.ParleyConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Starts Parley with the configuration from conf/parley.yaml (or PARLEY_CONFIG) and the environment. */
+public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        ParleyConfig config;
+        try {
+            config = ConfigLoader.load(System.getenv());
+        } catch (ConfigException e) {
+            LOG.error("Configuration is not valid:\n{}", e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Parley.start(config)
+                .onSuccess(parley -> Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(parley), "parley-stop")))
+                .onFailure(err -> {
+                    LOG.error("Parley could not start: {}", err.getMessage(), err);
+                    System.exit(1);
+                });
+    }
+
+    private static void stop(Parley parley) {
+        CountDownLatch done = new CountDownLatch(1);
+        parley.close().onComplete(ar -> done.countDown());
+        try {
+            if (!done.await(30, TimeUnit.SECONDS)) {
+                LOG.warn("Parley did not stop within 30 seconds");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

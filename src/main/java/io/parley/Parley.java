@@ -52,7 +52,8 @@ public final class Parley {
         return start(config, Clock.systemUTC());
     }
 
-    public static Future<Parley> start(ParleyConfig config, Clock clock) {
+    public static Future<Parley> start(ParleyConfig configured, Clock clock) {
+        ParleyConfig config = configured.http().port() == 0 ? configured.withBoundPort(FreePorts.pick()) : configured;
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
@@ -65,14 +66,11 @@ public final class Parley {
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
         Metrics metrics = new Metrics(registry);
-        int port = config.http().port() == 0 ? FreePorts.pick() : config.http().port();
-        String publicBaseUrl = config.publicBaseUrl().endsWith(":0")
-                ? config.publicBaseUrl().substring(0, config.publicBaseUrl().length() - 2) + ":" + port
-                : config.publicBaseUrl();
+        int port = config.http().port();
+        String publicBaseUrl = config.publicBaseUrl();
         var db = config.database();
-        DatabaseTarget external = db.embedded() ? null : db.url().isEmpty()
-                ? new DatabaseTarget(db.host(), db.port(), db.name(), db.user(), db.password().reveal())
-                : DatabaseTarget.fromUrl(db.url());
+        DatabaseTarget external = db.embedded() ? null
+                : new DatabaseTarget(db.host(), db.port(), db.name(), db.user(), db.password().reveal());
         return ServiceDatabase.open(vertx, external, config.dataDir().resolve("postgres"), db.embeddedPort(),
                         db.poolSize())
                 .compose(database -> ChannelSetup.start(vertx, config, publicBaseUrl, metrics)

@@ -7,13 +7,6 @@ import java.util.Properties;
 /** Where the service's PostgreSQL is: connection options for the reactive client and the JDBC URL for migrations. */
 public record DatabaseTarget(String host, int port, String database, String user, String password) {
 
-    /** Accepts postgresql://, postgres:// and jdbc:postgresql:// URLs (user and password in the URL or its query). */
-    public static DatabaseTarget fromUrl(String url) {
-        String uri = url.startsWith("jdbc:") ? url.substring("jdbc:".length()) : url;
-        PgConnectOptions o = PgConnectOptions.fromUri(uri);
-        return new DatabaseTarget(o.getHost(), o.getPort(), o.getDatabase(), o.getUser(), o.getPassword());
-    }
-
     public PgConnectOptions connectOptions() {
         return new PgConnectOptions()
                 .setHost(host).setPort(port).setDatabase(database).setUser(user).setPassword(password)

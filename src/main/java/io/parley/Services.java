@@ -1,0 +1,122 @@
+package io.parley;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.parley.api.ApiKeys;
+import io.parley.api.EnrollmentRoutes;
+import io.parley.api.Principal;
+import io.parley.api.Problems;
+import io.parley.channel.ChannelSender;
+import io.parley.channel.ChannelSetup;
+import io.parley.channel.OptOutLinks;
+import io.parley.channel.OptOutRoutes;
+import io.parley.channel.ServiceSecrets;
+import io.parley.channel.sms.SmsSender;
+import io.parley.channel.sms.TwilioStatusWebhook;
+import io.parley.config.ApiKey;
+import io.parley.config.ParleyConfig;
+import io.parley.dispatch.DispatchSettings;
+import io.parley.dispatch.Dispatcher;
+import io.parley.dispatch.DispatcherFactory;
+import io.parley.dispatch.Outcomes;
+import io.parley.dispatch.SequenceSync;
+import io.parley.dispatch.Sequences;
+import io.parley.enrollment.CaseEvents;
+import io.parley.enrollment.EnrollmentControl;
+import io.parley.enrollment.Enroller;
+import io.parley.observability.HealthRoutes;
+import io.parley.observability.Metrics;
+import io.parley.policy.QuietHours;
+import io.parley.sequence.SequenceCatalog;
+import io.parley.sequence.SequenceEngine;
+import io.parley.template.Company;
+import io.parley.template.OptOutNotices;
+import io.parley.template.TemplateCatalog;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.sqlclient.Pool;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Wires the service by hand: catalogs, sequence versions, the dispatcher, and the HTTP routes. */
+record Services(Router router, Dispatcher dispatcher) {
+
+    static Future<Services> wire(Vertx vertx, ParleyConfig config, Pool pool, ChannelSetup channels, Metrics metrics,
+                                 PrometheusMeterRegistry registry, String publicBaseUrl, Clock clock) {
+        Future<Catalogs> catalogs = vertx.executeBlocking(() -> Catalogs.load(config), false);
+        Future<byte[]> optOutKey = ServiceSecrets.key(pool, "optout-link-key", clock.instant());
+        return Future.all(catalogs, optOutKey)
+                .compose(ready -> SequenceSync.sync(pool, catalogs.result().sequences(),
+                        catalogs.result().sources(), clock.instant()))
+                .map(sequences -> {
+                    Catalogs.checkTemplates(sequences, catalogs.result().templates());
+                    OptOutLinks links = new OptOutLinks(publicBaseUrl, optOutKey.result());
+                    return build(vertx, config, pool, channels, metrics, registry, publicBaseUrl, clock, sequences,
+                            catalogs.result().templates(), links);
+                });
+    }
+
+    private static Services build(Vertx vertx, ParleyConfig config, Pool pool, ChannelSetup channels, Metrics metrics,
+                                  PrometheusMeterRegistry registry, String publicBaseUrl, Clock clock,
+                                  Sequences sequences, TemplateCatalog templates, OptOutLinks links) {
+        SequenceEngine engine = new SequenceEngine();
+        Outcomes outcomes = new Outcomes(pool, sequences, engine, metrics, clock);
+        Map<io.parley.domain.Channel, ChannelSender> senders = channels.senders();
+        var dispatch = config.dispatch();
+        Dispatcher dispatcher = DispatcherFactory.create(vertx, pool, sequences, engine, templates,
+                new QuietHours(config.policy().contactFrom(), config.policy().contactUntil()), senders, links,
+                new Company(config.company().name(), config.company().phone()), config.company().payUrl(), outcomes,
+                metrics, clock, new DispatchSettings(dispatch.batchSize(), dispatch.pollInterval(), dispatch.lease(),
+                        dispatch.sendingTimeout()), dispatch.outcomeTimeout(), dispatch.releaseSpread(), owner());
+
+        Router router = Router.router(vertx);
+        HealthRoutes.mount(router, pool, registry);
+        Buffer openapi = openapi();
+        router.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml")
+                .end(openapi));
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes());
+        router.route("/v1/*").handler(body).handler(new ApiKeys(keys(config)));
+        new EnrollmentRoutes(pool, new Enroller(pool, sequences, engine, config.policy().defaultZone(), clock),
+                new EnrollmentControl(pool, clock), new CaseEvents(pool, sequences, clock), clock).mount(router);
+        router.post(SmsSender.STATUS_PATH).handler(body)
+                .handler(new TwilioStatusWebhook(channels.twilioAuthToken(), publicBaseUrl, outcomes, metrics));
+        router.route("/optout/*").handler(body);
+        new OptOutRoutes(pool, links, clock).mount(router);
+        router.route().failureHandler(Problems.handler(config.http().maxBodyBytes()));
+        router.route().last().handler(ctx -> ctx.fail(404));
+        return new Services(router, dispatcher);
+    }
+
+    private static Map<String, Principal> keys(ParleyConfig config) {
+        Map<String, Principal> keys = new HashMap<>();
+        for (ApiKey key : config.api().all()) {
+            keys.put(key.key().reveal(), new Principal(key.name(), key.role().canWrite()));
+        }
+        return keys;
+    }
+
+    private static Buffer openapi() {
+        try (InputStream in = Services.class.getResourceAsStream("/openapi.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.yaml is missing from the classpath");
+            }
+            return Buffer.buffer(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Names this instance as a lease holder: host and process, plus a random part for restarts. */
+    private static String owner() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,37 @@
+package io.parley.dispatch;
+
+import io.parley.channel.ChannelSender;
+import io.parley.channel.OptOutLinks;
+import io.parley.domain.Channel;
+import io.parley.observability.Metrics;
+import io.parley.policy.CompliancePolicy;
+import io.parley.sequence.SequenceEngine;
+import io.parley.template.Company;
+import io.parley.template.TemplateCatalog;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Puts a dispatcher together from the service's parts. */
+public final class DispatcherFactory {
+    private DispatcherFactory() {
+    }
+
+    public static Dispatcher create(Vertx vertx, Pool pool, Sequences sequences, SequenceEngine engine,
+                                    TemplateCatalog templates, CompliancePolicy policy,
+                                    Map<Channel, ChannelSender> senders, OptOutLinks links, Company company,
+                                    String payUrl, Outcomes outcomes, Metrics metrics, Clock clock,
+                                    DispatchSettings settings, Duration outcomeTimeout, Duration releaseSpread,
+                                    String owner) {
+        Map<Channel, String> providers = new EnumMap<>(Channel.class);
+        senders.forEach((channel, sender) -> providers.put(channel, sender.provider()));
+        StepRunner runner = new StepRunner(sequences, engine, templates, policy, providers, links, company, payUrl,
+                outcomeTimeout, releaseSpread);
+        BatchWriter writer = new BatchWriter(pool, sequences, engine, outcomes, metrics);
+        return new Dispatcher(vertx, pool, runner, writer, outcomes, senders, metrics, clock, settings, owner);
+    }
+}

@@ -1,0 +1,49 @@
+package io.parley.testing;
+
+import io.parley.store.DatabaseTarget;
+import io.parley.store.EmbeddedDatabase;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One real PostgreSQL server for the whole test run (embedded, started on first use), and a fresh database in it
+ * for every test that asks, so tests never see each other's rows.
+ */
+public final class TestPostgres {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static EmbeddedDatabase server;
+
+    private TestPostgres() {
+    }
+
+    public static synchronized DatabaseTarget newDatabase() {
+        if (server == null) {
+            try {
+                server = EmbeddedDatabase.start(Files.createTempDirectory("parley-test-pg"), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        }
+        DatabaseTarget admin = server.target();
+        String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), admin.jdbcProperties());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create test database " + name, e);
+        }
+        return new DatabaseTarget(admin.host(), admin.port(), name, admin.user(), admin.password());
+    }
+
+    public static String url(DatabaseTarget target) {
+        return "postgresql://" + target.user() + "@" + target.host() + ":" + target.port() + "/" + target.database();
+    }
+}
