@@ -1,0 +1,64 @@
+package io.parley.simulator.twilio;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The one Twilio account the simulator serves: its resources, what it received, and how it is told to behave. */
+final class SimulatedAccount {
+    private final String accountSid;
+    private final ResourceStore<MessageResource> messages = new ResourceStore<>();
+    private final ResourceStore<CallResource> calls = new ResourceStore<>();
+    private final List<SimulatedMessage> receivedMessages = new CopyOnWriteArrayList<>();
+    private final List<SimulatedCall> receivedCalls = new CopyOnWriteArrayList<>();
+    private final Scenarios scenarios = new Scenarios();
+    private final Faults faults = new Faults();
+
+    SimulatedAccount(String accountSid) {
+        this.accountSid = accountSid;
+    }
+
+    String accountSid() {
+        return accountSid;
+    }
+
+    ResourceStore<MessageResource> messages() {
+        return messages;
+    }
+
+    ResourceStore<CallResource> calls() {
+        return calls;
+    }
+
+    Scenarios scenarios() {
+        return scenarios;
+    }
+
+    Faults faults() {
+        return faults;
+    }
+
+    void received(SimulatedMessage message) {
+        receivedMessages.add(message);
+    }
+
+    void received(SimulatedCall call) {
+        receivedCalls.add(call);
+    }
+
+    List<SimulatedMessage> receivedMessages() {
+        return List.copyOf(receivedMessages);
+    }
+
+    List<SimulatedCall> receivedCalls() {
+        return List.copyOf(receivedCalls);
+    }
+
+    void reset() {
+        messages.clear();
+        calls.clear();
+        receivedMessages.clear();
+        receivedCalls.clear();
+        scenarios.clear();
+        faults.clear();
+    }
+}
