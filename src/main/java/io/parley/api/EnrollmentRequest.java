@@ -1,0 +1,94 @@
+package io.parley.api;
+
+import io.parley.domain.Account;
+import io.parley.domain.Debtor;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static io.parley.api.JsonFields.OPTIONAL;
+import static io.parley.api.JsonFields.REQUIRED;
+
+/**
+ * A request to enroll a case in a contact sequence (POST /v1/enrollments).
+ *
+ * @param caseId          the collection engine's case id
+ * @param sequence        the sequence's name
+ * @param sequenceVersion the sequence version to pin, or null for the current one
+ * @param startAt         when the first step may run at the earliest, or null for now
+ * @param debtor          the person contacted, with normalised contact points (phones in E.164)
+ * @param account         the debt, its balance scaled to the currency's minor unit
+ * @param variables       template variables, in the order given (never null)
+ */
+public record EnrollmentRequest(String caseId, String sequence, Integer sequenceVersion, Instant startAt,
+                                Debtor debtor, Account account, Map<String, String> variables) {
+    static final int MAX_VARIABLES = 50;
+    static final int MAX_VARIABLE_VALUE = 2000;
+
+    private static final Set<String> KEYS = Set.of("caseId", "sequence", "sequenceVersion", "startAt", "debtor",
+            "account", "variables");
+    private static final Pattern SEQUENCE = Pattern.compile("[a-z0-9-]{1,128}");
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
+
+    public EnrollmentRequest {
+        Objects.requireNonNull(caseId, "caseId");
+        Objects.requireNonNull(sequence, "sequence");
+        Objects.requireNonNull(debtor, "debtor");
+        Objects.requireNonNull(account, "account");
+        variables = variables == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+    }
+
+    /**
+     * Reads and checks a request body, collecting every field error before refusing it.
+     *
+     * @throws ApiProblem 400 when the body does not have the request's shape, 422 when values are not acceptable
+     */
+    public static EnrollmentRequest parse(JsonObject body) {
+        Violations violations = new Violations();
+        JsonFields root = JsonFields.root(body, violations);
+        root.rejectUnknown(KEYS);
+        String caseId = root.identifier("caseId", REQUIRED);
+        String sequence = root.matching("sequence", REQUIRED, SEQUENCE,
+                "must be 1-128 characters of a-z, 0-9 and '-'");
+        Integer version = root.integer("sequenceVersion", OPTIONAL);
+        if (version != null && version < 1) {
+            root.invalid("sequenceVersion", "must be at least 1");
+        }
+        Instant startAt = root.instant("startAt", OPTIONAL);
+        Debtor debtor = DebtorReader.read(root.object("debtor", REQUIRED));
+        Account account = AccountReader.read(root.object("account", REQUIRED));
+        Map<String, String> variables = variables(root.object("variables", OPTIONAL));
+        violations.throwIfAny();
+        return new EnrollmentRequest(caseId, sequence, version, startAt, debtor, account, variables);
+    }
+
+    private static Map<String, String> variables(JsonFields variables) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (variables == null) {
+            return out;
+        }
+        if (variables.keys().size() > MAX_VARIABLES) {
+            variables.violations().value(variables.path(), "must have at most " + MAX_VARIABLES + " entries");
+        }
+        for (String name : variables.keys()) {
+            if (!VARIABLE_NAME.matcher(name).matches()) {
+                variables.invalid(name, "is not a valid variable name (1-64 characters of A-Z, a-z, 0-9 and '_')");
+            }
+            Object value = variables.value(name);
+            if (!(value instanceof String s)) {
+                variables.malformed(name, "must be a string");
+            } else if (s.length() > MAX_VARIABLE_VALUE) {
+                variables.invalid(name, "must be at most " + MAX_VARIABLE_VALUE + " characters");
+            } else {
+                out.put(name, s);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,137 @@
+package io.parley.sequence;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.parley.domain.CaseEventType;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads and validates sequence definitions: from YAML files, or from an already-parsed tree such as a JSON snapshot
+ * stored with an enrollment. Validation is strict and complete: every error of a source is collected into one
+ * {@link SequenceDefinitionException}. Thread-safe.
+ */
+public final class SequenceParser {
+    static final List<String> FIELDS = List.of("name", "version", "description", "stopOn", "pauseOn", "steps");
+    private static final TypeReference<Object> ANY = new TypeReference<>() {
+    };
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    /** Parses one YAML document; source names it in errors (usually the file path). */
+    public SequenceDefinition parseYaml(String source, String yamlText) {
+        Object tree;
+        try (JsonParser parser = yaml.createParser(yamlText)) {
+            tree = parser.nextToken() == null ? null : yaml.readValue(parser, ANY);
+        } catch (IOException e) {
+            throw new SequenceDefinitionException(source, List.of(source + ": " + YamlSyntax.describe(e)));
+        }
+        return parseTree(source, tree);
+    }
+
+    /** Validates an already-parsed tree (maps, lists, strings and numbers, as Jackson or Vert.x produce them). */
+    public SequenceDefinition parse(String source, Map<String, Object> tree) {
+        return parseTree(source, tree);
+    }
+
+    /** The tree that {@link #parse} turns back into an equal definition: how definitions are snapshotted as JSON. */
+    public Map<String, Object> toTree(SequenceDefinition definition) {
+        return SequenceTree.of(definition);
+    }
+
+    private SequenceDefinition parseTree(String source, Object tree) {
+        Problems problems = new Problems(source);
+        if (tree == null) {
+            problems.top().report("is empty: expected a sequence with fields " + String.join(", ", FIELDS));
+            problems.throwIfAny();
+        }
+        Node root = Node.open(tree, "", problems.top(), FIELDS).orElse(null);
+        if (root == null) {
+            problems.throwIfAny();
+        }
+        Optional<String> name = root.text("name", true).filter(text -> StepParser.checkName(root, "name", text));
+        Optional<Integer> version = root.integer("version", true).filter(v -> {
+            if (v < 1) {
+                problems.top().report("version", v + " is not a positive version number");
+            }
+            return v >= 1;
+        });
+        Optional<String> description = root.has("description") ? root.text("description", true) : Optional.of("");
+        Set<CaseEventType> stopOn = events(root, "stopOn", true);
+        Set<CaseEventType> pauseOn = events(root, "pauseOn", false);
+        for (CaseEventType both : stopOn) {
+            if (pauseOn.contains(both)) {
+                problems.top().report("pauseOn", "'" + both.wire() + "' is also in stopOn; an event either stops"
+                        + " or pauses the sequence");
+            }
+        }
+        List<Step> steps = steps(root, problems);
+        if (!problems.isEmpty()) {
+            problems.throwIfAny();
+        }
+        var definition = new SequenceDefinition(name.orElseThrow(), version.orElseThrow(), description.orElseThrow(),
+                steps, stopOn, pauseOn);
+        new SequenceGraph(definition).check(problems);
+        problems.throwIfAny();
+        return definition;
+    }
+
+    private static Set<CaseEventType> events(Node root, String key, boolean required) {
+        Set<CaseEventType> events = EnumSet.noneOf(CaseEventType.class);
+        root.list(key, required).ifPresent(list -> {
+            if (required && list.isEmpty()) {
+                root.scope().report(key, "must list at least one event (e.g. payment_received)");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                Object item = list.get(i);
+                String path = key + "[" + i + "]";
+                try {
+                    if (!(item instanceof String text)) {
+                        throw new IllegalArgumentException("must be a string, not " + Node.describe(item));
+                    }
+                    if (!events.add(CaseEventType.parse(text))) {
+                        root.scope().report(path, "'" + text + "' is listed twice");
+                    }
+                } catch (IllegalArgumentException e) {
+                    root.scope().report(path, e.getMessage());
+                }
+            }
+        });
+        return events;
+    }
+
+    private static List<Step> steps(Node root, Problems problems) {
+        List<?> raw = root.list("steps", true).orElse(List.of());
+        if (root.has("steps") && raw.isEmpty()) {
+            problems.top().report("steps", "must list at least one step");
+        }
+        Map<String, Integer> firstUse = new LinkedHashMap<>();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            Object id = raw.get(i) instanceof Map<?, ?> map ? map.get("id") : null;
+            boolean named = id instanceof String s && WireValues.NAME.matcher(s).matches() && !Step.END.equals(s);
+            labels.add(named ? "step '" + id + "'" : "step #" + (i + 1));
+            if (named && firstUse.putIfAbsent((String) id, i + 1) != null) {
+                problems.step(labels.get(i)).report("id", "duplicate step id: steps #" + firstUse.get(id)
+                        + " and #" + (i + 1) + " are both '" + id + "'");
+            }
+        }
+        StepParser parser = new StepParser(new LinkedHashSet<>(firstUse.keySet()));
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            parser.parse(raw.get(i), problems.step(labels.get(i))).ifPresent(steps::add);
+        }
+        return steps;
+    }
+}

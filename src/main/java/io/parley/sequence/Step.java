@@ -1,0 +1,61 @@
+package io.parley.sequence;
+
+import io.parley.domain.AttemptOutcome;
+import io.parley.domain.Channel;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One step of a sequence: a message from a template on a channel, due at a time.
+ *
+ * @param skipIf   conditions under which the step is skipped when it falls due
+ * @param on       per outcome of this step's attempt, the id of the step to run next, or {@link #END}
+ * @param retry    how a FAILED attempt is run again before branching
+ * @param fallback channels to use, in order, when this step's channel cannot be used for the debtor
+ */
+public record Step(String id, Channel channel, String template, Timing timing, Set<SkipCondition> skipIf,
+                   Map<AttemptOutcome, String> on, RetryPolicy retry, List<Channel> fallback) {
+
+    /** The branch target that finishes the sequence. */
+    public static final String END = "end";
+
+    public Step {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(timing, "timing");
+        skipIf = skipIf == null || skipIf.isEmpty()
+                ? Collections.unmodifiableSet(EnumSet.noneOf(SkipCondition.class))
+                : Collections.unmodifiableSet(EnumSet.copyOf(skipIf));
+        on = on == null || on.isEmpty()
+                ? Collections.unmodifiableMap(new EnumMap<>(AttemptOutcome.class))
+                : Collections.unmodifiableMap(new EnumMap<>(on));
+        retry = retry == null ? RetryPolicy.none() : retry;
+        fallback = fallback == null ? List.of() : List.copyOf(fallback);
+        if (fallback.contains(channel)) {
+            throw new IllegalArgumentException("step '" + id + "' lists its own channel as a fallback");
+        }
+    }
+
+    /** A step with no skip conditions, branches, retries or fallbacks. */
+    public static Step simple(String id, Channel channel, String template, Timing timing) {
+        return new Step(id, channel, template, timing, Set.of(), Map.of(), RetryPolicy.none(), List.of());
+    }
+
+    /** The explicit branch for an outcome: a step id or {@link #END}. Empty means "the next step in order". */
+    public Optional<String> branch(AttemptOutcome outcome) {
+        return Optional.ofNullable(on.get(outcome));
+    }
+
+    /** True when every outcome has an explicit branch, so the next step in order is never reached from here. */
+    public boolean branchesOnEveryOutcome() {
+        return on.size() == AttemptOutcome.values().length;
+    }
+}

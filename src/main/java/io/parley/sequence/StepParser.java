@@ -1,0 +1,150 @@
+package io.parley.sequence;
+
+import io.parley.domain.AttemptOutcome;
+import io.parley.domain.Channel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Reads one step of a sequence, reporting every problem against the step. */
+final class StepParser {
+    static final List<String> FIELDS = List.of("id", "channel", "template", "at", "skipIf", "retry", "fallback", "on");
+    static final List<String> RETRY_FIELDS = List.of("max", "backoff");
+    static final int MAX_RETRIES = 10;
+
+    private final Set<String> stepIds;
+
+    /** @param stepIds every step id declared in the sequence, for checking branch targets */
+    StepParser(Set<String> stepIds) {
+        this.stepIds = stepIds;
+    }
+
+    /** The step, or empty when anything in it was reported. */
+    Optional<Step> parse(Object raw, Problems.Scope scope) {
+        int problemsBefore = scope.problems().count();
+        Optional<Node> opened = Node.open(raw, "", scope, FIELDS);
+        if (opened.isEmpty()) {
+            return Optional.empty();
+        }
+        Node node = opened.get();
+        Optional<String> id = node.text("id", true).filter(text -> checkId(node, text));
+        Optional<Channel> channel = node.text("channel", true).flatMap(text -> parsed(node, "channel", text, Channel::parse));
+        Optional<String> template = node.text("template", true).filter(text -> checkName(node, "template", text));
+        Optional<Timing> timing = node.node("at", true, TimingParser.FIELDS).flatMap(TimingParser::parse);
+        Set<SkipCondition> skipIf = EnumSet.noneOf(SkipCondition.class);
+        node.list("skipIf", false).ifPresent(list -> skipIf.addAll(items(node, "skipIf", list, SkipCondition::parse)));
+        Optional<RetryPolicy> retry = node.has("retry")
+                ? node.node("retry", true, RETRY_FIELDS).flatMap(StepParser::retry) : Optional.of(RetryPolicy.none());
+        List<Channel> fallback = node.list("fallback", false)
+                .map(list -> items(node, "fallback", list, Channel::parse)).orElse(List.of());
+        channel.filter(fallback::contains).ifPresent(own ->
+                scope.report(node.path("fallback"), "'" + own.wire() + "' is the step's own channel"));
+        Map<AttemptOutcome, String> on = node.has("on") ? branches(node) : Map.of();
+        if (scope.problems().count() > problemsBefore) {
+            return Optional.empty();
+        }
+        return Optional.of(new Step(id.orElseThrow(), channel.orElseThrow(), template.orElseThrow(),
+                timing.orElseThrow(), skipIf, on, retry.orElseThrow(), fallback));
+    }
+
+    private static boolean checkId(Node node, String id) {
+        if (Step.END.equals(id)) {
+            node.scope().report(node.path("id"), "'end' is reserved: as a branch target it finishes the sequence");
+            return false;
+        }
+        return checkName(node, "id", id);
+    }
+
+    static boolean checkName(Node node, String key, String text) {
+        if (!WireValues.NAME.matcher(text).matches()) {
+            node.scope().report(node.path(key), "'" + text + "' must be lower-case letters, digits and single dashes");
+            return false;
+        }
+        return true;
+    }
+
+    private static <T> Optional<T> parsed(Node node, String key, String text, Function<String, T> parser) {
+        try {
+            return Optional.of(parser.apply(text));
+        } catch (IllegalArgumentException e) {
+            node.scope().report(node.path(key), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static <T> List<T> items(Node node, String key, List<?> list, Function<String, T> parser) {
+        List<T> items = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String path = node.path(key) + "[" + i + "]";
+            Object item = list.get(i);
+            if (!(item instanceof String text)) {
+                node.scope().report(path, "must be a string, not " + Node.describe(item));
+                continue;
+            }
+            try {
+                T value = parser.apply(text);
+                if (items.contains(value)) {
+                    node.scope().report(path, "'" + text + "' is listed twice");
+                } else {
+                    items.add(value);
+                }
+            } catch (IllegalArgumentException e) {
+                node.scope().report(path, e.getMessage());
+            }
+        }
+        return items;
+    }
+
+    private static Optional<RetryPolicy> retry(Node retry) {
+        Optional<Integer> max = retry.integer("max", true).filter(n -> {
+            if (n < 1 || n > MAX_RETRIES) {
+                retry.scope().report(retry.path("max"), n + " is out of range (1 to " + MAX_RETRIES
+                        + "; leave 'retry' out for no retries)");
+                return false;
+            }
+            return true;
+        });
+        var backoff = retry.text("backoff", true).flatMap(text -> TimingParser.duration(retry, "backoff", text))
+                .filter(d -> {
+                    if (d.isZero()) {
+                        retry.scope().report(retry.path("backoff"), "must be positive");
+                        return false;
+                    }
+                    return true;
+                });
+        return max.isPresent() && backoff.isPresent()
+                ? Optional.of(new RetryPolicy(max.get(), backoff.get())) : Optional.empty();
+    }
+
+    private Map<AttemptOutcome, String> branches(Node node) {
+        Map<AttemptOutcome, String> on = new EnumMap<>(AttemptOutcome.class);
+        List<String> outcomes = Arrays.stream(AttemptOutcome.values()).map(AttemptOutcome::wire).toList();
+        node.node("on", true, outcomes).ifPresent(branches -> {
+            for (Object key : branches.entries().keySet()) {
+                String outcome = String.valueOf(key);
+                if (!outcomes.contains(outcome)) {
+                    continue; // reported as an unknown field when the mapping was opened
+                }
+                branches.text(outcome, true).filter(target -> checkTarget(branches, outcome, target))
+                        .ifPresent(target -> on.put(AttemptOutcome.parse(outcome), target));
+            }
+        });
+        return on;
+    }
+
+    private boolean checkTarget(Node branches, String outcome, String target) {
+        if (Step.END.equals(target) || stepIds.contains(target)) {
+            return true;
+        }
+        branches.scope().report(branches.path(outcome), "'" + target + "' is not a step of this sequence (steps: "
+                + String.join(", ", stepIds) + ") nor 'end'");
+        return false;
+    }
+}

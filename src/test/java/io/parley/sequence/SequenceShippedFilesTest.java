@@ -1,0 +1,78 @@
+package io.parley.sequence;
+
+import io.parley.domain.CaseEventType;
+import io.parley.domain.Channel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The sequences shipped in conf/sequences parse and say what they are meant to say. */
+class SequenceShippedFilesTest {
+    private static final Path DIR = Path.of("conf", "sequences");
+    private final SequenceParser parser = new SequenceParser();
+
+    static Stream<Arguments> shippedFiles() {
+        return Stream.of(
+                Arguments.of("pre-due-reminder.yaml", "pre-due-reminder",
+                        List.of("sms:pre-due-sms-d3", "email:pre-due-email-d1", "sms:pre-due-sms-d0")),
+                Arguments.of("m1-early.yaml", "m1-early",
+                        List.of("sms:m1-sms-day1", "email:m1-email-day1", "voice:m1-ivr-day3", "sms:m1-sms-day5",
+                                "email:m1-email-day5", "letter:m1-letter-day10")),
+                Arguments.of("m2-mid.yaml", "m2-mid",
+                        List.of("letter:m2-formal-letter", "voice:m2-ivr-call", "voice:m2-ivr-call",
+                                "email:m2-email-notice", "voice:m2-ivr-call", "sms:m2-sms-call-back",
+                                "letter:m2-final-notice-letter")),
+                Arguments.of("demo.yaml", "demo", List.of("sms:demo-sms-1", "email:demo-email", "sms:demo-sms-2")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shippedFiles")
+    void parsesWithStopAndPauseEvents(String file, String name, List<String> channelsAndTemplates) throws IOException {
+        Path path = DIR.resolve(file);
+        SequenceDefinition definition = parser.parseYaml(path.toString(), Files.readString(path));
+
+        assertEquals(name, definition.name());
+        assertEquals(channelsAndTemplates, definition.steps().stream()
+                .map(s -> s.channel().wire() + ":" + s.template()).toList());
+        assertTrue(definition.stopsOn(CaseEventType.PAYMENT_RECEIVED));
+        assertTrue(definition.stopsOn(CaseEventType.CEASE_REQUEST));
+        assertTrue(definition.stopsOn(CaseEventType.DISPUTE));
+        assertTrue(definition.stopsOn(CaseEventType.ATTORNEY));
+        assertTrue(definition.stopsOn(CaseEventType.BANKRUPTCY));
+        assertTrue(definition.pausesOn(CaseEventType.PROMISE_TO_PAY));
+        assertTrue(!definition.description().isBlank());
+    }
+
+    @Test
+    void everyFileInTheDirectoryIsCovered() throws IOException {
+        try (Stream<Path> files = Files.list(DIR)) {
+            assertEquals(shippedFiles().map(a -> (String) a.get()[0]).sorted().toList(),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void earlyStageIvrFallsBackToSms() {
+        SequenceDefinition m1 = SequenceCatalog.loadDirectory(DIR).latest("m1-early").orElseThrow();
+        Step ivr = m1.step("ivr-day-3").orElseThrow();
+        assertEquals(List.of(Channel.SMS), ivr.fallback());
+        assertEquals(new Timing.LocalTimeOfDay(Anchor.ENROLLMENT, 2, java.time.LocalTime.of(10, 0)), ivr.timing());
+    }
+
+    @Test
+    void preDueReminderNeedsADueDateAndDemoDoesNot() {
+        SequenceCatalog catalog = SequenceCatalog.loadDirectory(DIR);
+        assertTrue(catalog.latest("pre-due-reminder").orElseThrow().needsDueDate());
+        assertTrue(!catalog.latest("demo").orElseThrow().needsDueDate());
+    }
+}
