@@ -1,5 +1,6 @@
 package io.parley.channel.email;
 
+import io.parley.template.EmailMessage;
 import io.parley.channel.ChannelSender;
 import io.parley.channel.Outbound;
 import io.parley.channel.ProviderCalls;
@@ -59,7 +60,7 @@ public final class EmailSender implements ChannelSender {
 
     @Override
     public Future<SendResult> send(Outbound outbound) {
-        RenderedMessage.EmailMessage email = (RenderedMessage.EmailMessage) outbound.message();
+        EmailMessage email = (EmailMessage) outbound.message();
         String token = outbound.attemptId().toString().replace("-", "");
         String messageId = "<" + outbound.attemptId() + "@" + replyDomain + ">";
         return calls.call(() -> {

@@ -1,5 +1,6 @@
 package io.parley.channel.sms;
 
+import io.parley.template.SmsMessage;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
@@ -48,7 +49,7 @@ public final class SmsSender implements ChannelSender {
 
     @Override
     public Future<SendResult> send(Outbound outbound) {
-        RenderedMessage.SmsMessage sms = (RenderedMessage.SmsMessage) outbound.message();
+        SmsMessage sms = (SmsMessage) outbound.message();
         URI callback = URI.create(statusCallbackUrl + "?attempt=" + outbound.attemptId());
         return calls.call(() -> {
             Message m = Message.creator(new PhoneNumber(outbound.to()), from, sms.text())
