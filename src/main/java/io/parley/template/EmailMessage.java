@@ -1,0 +1,12 @@
+package io.parley.template;
+
+import java.util.Objects;
+
+/** An email: a one-line subject and the same body as plain text and HTML, opt-out footer included in both. */
+public record EmailMessage(String subject, String text, String html) implements RenderedMessage {
+    public EmailMessage {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(html, "html");
+    }
+}

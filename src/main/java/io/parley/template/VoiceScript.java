@@ -1,0 +1,10 @@
+package io.parley.template;
+
+import java.util.Objects;
+
+/** What an automated call says (the IVR script read to the person who answers or to voicemail). */
+public record VoiceScript(String text) implements RenderedMessage {
+    public VoiceScript {
+        Objects.requireNonNull(text, "text");
+    }
+}
