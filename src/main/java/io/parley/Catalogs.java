@@ -11,15 +11,14 @@ import io.parley.template.TemplateCatalog;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** The sequence and template files, loaded and checked against each other at start. */
-record Catalogs(SequenceCatalog sequences, Map<String, String> sources, TemplateCatalog templates) {
+record Catalogs(SequenceCatalog sequences, TemplateCatalog templates) {
 
     static Catalogs load(ParleyConfig config) {
         SequenceCatalog sequences = SequenceCatalog.loadDirectory(config.paths().sequences());
         TemplateCatalog templates = TemplateCatalog.loadDirectory(config.paths().templates(), OptOutNotices.defaults());
-        return new Catalogs(sequences, sequences.sources(), templates);
+        return new Catalogs(sequences, templates);
     }
 
     /** Every step's template (and each fallback's) must exist for the channel it is sent on. */

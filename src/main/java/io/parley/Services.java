@@ -55,8 +55,7 @@ record Services(Router router, Dispatcher dispatcher) {
         Future<Catalogs> catalogs = vertx.executeBlocking(() -> Catalogs.load(config), false);
         Future<byte[]> optOutKey = ServiceSecrets.key(pool, "optout-link-key", clock.instant());
         return Future.all(catalogs, optOutKey)
-                .compose(ready -> SequenceSync.sync(pool, catalogs.result().sequences(),
-                        catalogs.result().sources(), clock.instant()))
+                .compose(ready -> SequenceSync.sync(pool, catalogs.result().sequences(), clock.instant()))
                 .map(sequences -> {
                     Catalogs.checkTemplates(sequences, catalogs.result().templates());
                     OptOutLinks links = new OptOutLinks(publicBaseUrl, optOutKey.result());

@@ -66,7 +66,7 @@ final class StepRunner {
         SequenceDefinition def = sequences.definition(s.sequenceName(), s.sequenceVersion());
         Step step = def.step(s.stepId()).orElseThrow(() -> new IllegalStateException(
                 "step " + s.stepId() + " is not in sequence " + def.name() + " v" + def.version()));
-        if (engine.shouldSkip(step, new CaseFacts(s.replied(), s.promised()))) {
+        if (engine.shouldSkip(step, new CaseFacts(s.replied(), s.promised(), s.deliveredOn()))) {
             return new StepWork.Pass(s, null, List.of(new TimelineEntry(s.caseId(), s.enrollmentId(), now,
                     "step.skipped", new JsonObject().put("stepId", step.id()).put("runNo", s.runNo())
                     .put("skipIf", step.skipIf().stream().map(Enum::name).toList()))));

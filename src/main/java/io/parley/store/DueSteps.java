@@ -1,5 +1,6 @@
 package io.parley.store;
 
+import io.parley.domain.Channel;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Row;
@@ -10,8 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The due-step queue. Any number of instances claim batches with FOR UPDATE SKIP LOCKED and a lease; a lease that
@@ -34,6 +37,8 @@ public final class DueSteps {
                    e.case_id, e.sequence_name, e.sequence_version, e.started_at, e.time_zone, e.account,
                    e.variables, e.replied, e.promised,
                    d.id AS debtor_id, d.name, d.locale, d.time_zone AS debtor_zone, d.address,
+                   ARRAY(SELECT DISTINCT a.channel FROM attempt a WHERE a.enrollment_id = c.enrollment_id
+                         AND (a.status = 'delivered' OR (a.channel = 'email' AND a.status = 'sent'))) AS delivered_on,
                    COALESCE((SELECT jsonb_agg(jsonb_build_object('id', cp.id, 'channel', cp.channel,
                              'address', cp.address, 'type', cp.type, 'consent', cp.consent, 'status', cp.status)
                              ORDER BY cp.id) FROM contact_point cp WHERE cp.debtor_id = d.id), '[]'::jsonb) AS contacts
@@ -81,7 +86,8 @@ public final class DueSteps {
                 r.getJsonObject("variables"), r.getBoolean("replied"), r.getBoolean("promised"),
                 Rows.debtor(r.getString("debtor_id"), r.getString("name"), r.getString("locale"),
                         r.getString("debtor_zone"), r.getJsonObject("address"), contacts),
-                contacts);
+                contacts, Arrays.stream(r.getArrayOfStrings("delivered_on")).map(Channel::parse)
+                .collect(Collectors.toUnmodifiableSet()));
     }
 
     private static JsonArray asArray(Object value) {
