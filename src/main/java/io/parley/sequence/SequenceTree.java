@@ -40,7 +40,8 @@ final class SequenceTree {
             tree.put("retry", Map.of("max", step.retry().max(), "backoff", WireValues.format(step.retry().backoff())));
         }
         if (!step.fallback().isEmpty()) {
-            tree.put("fallback", step.fallback().stream().map(Channel::wire).toList());
+            tree.put("fallback", step.fallback().stream()
+                    .map(f -> Map.of("channel", f.channel().wire(), "template", f.template())).toList());
         }
         if (!step.on().isEmpty()) {
             Map<String, Object> on = new LinkedHashMap<>();

@@ -18,10 +18,10 @@ import java.util.Set;
  * @param skipIf   conditions under which the step is skipped when it falls due
  * @param on       per outcome of this step's attempt, the id of the step to run next, or {@link #END}
  * @param retry    how a FAILED attempt is run again before branching
- * @param fallback channels to use, in order, when this step's channel cannot be used for the debtor
+ * @param fallback channels (each with its template) to use, in order, when this step's channel cannot be used
  */
 public record Step(String id, Channel channel, String template, Timing timing, Set<SkipCondition> skipIf,
-                   Map<AttemptOutcome, String> on, RetryPolicy retry, List<Channel> fallback) {
+                   Map<AttemptOutcome, String> on, RetryPolicy retry, List<Fallback> fallback) {
 
     /** The branch target that finishes the sequence. */
     public static final String END = "end";
@@ -39,7 +39,7 @@ public record Step(String id, Channel channel, String template, Timing timing, S
                 : Collections.unmodifiableMap(new EnumMap<>(on));
         retry = retry == null ? RetryPolicy.none() : retry;
         fallback = fallback == null ? List.of() : List.copyOf(fallback);
-        if (fallback.contains(channel)) {
+        if (fallback.stream().anyMatch(f -> f.channel() == channel)) {
             throw new IllegalArgumentException("step '" + id + "' lists its own channel as a fallback");
         }
     }

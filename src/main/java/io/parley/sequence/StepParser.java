@@ -17,6 +17,7 @@ import java.util.function.Function;
 final class StepParser {
     static final List<String> FIELDS = List.of("id", "channel", "template", "at", "skipIf", "retry", "fallback", "on");
     static final List<String> RETRY_FIELDS = List.of("max", "backoff");
+    static final List<String> FALLBACK_FIELDS = List.of("channel", "template");
     static final int MAX_RETRIES = 10;
 
     private final Set<String> stepIds;
@@ -42,9 +43,8 @@ final class StepParser {
         node.list("skipIf", false).ifPresent(list -> skipIf.addAll(items(node, "skipIf", list, SkipCondition::parse)));
         Optional<RetryPolicy> retry = node.has("retry")
                 ? node.node("retry", true, RETRY_FIELDS).flatMap(StepParser::retry) : Optional.of(RetryPolicy.none());
-        List<Channel> fallback = node.list("fallback", false)
-                .map(list -> items(node, "fallback", list, Channel::parse)).orElse(List.of());
-        channel.filter(fallback::contains).ifPresent(own ->
+        List<Fallback> fallback = node.list("fallback", false).map(list -> fallbacks(node, list)).orElse(List.of());
+        channel.filter(own -> fallback.stream().anyMatch(f -> f.channel() == own)).ifPresent(own ->
                 scope.report(node.path("fallback"), "'" + own.wire() + "' is the step's own channel"));
         Map<AttemptOutcome, String> on = node.has("on") ? branches(node) : Map.of();
         if (scope.problems().count() > problemsBefore) {
@@ -100,6 +100,28 @@ final class StepParser {
             }
         }
         return items;
+    }
+
+    /** Fallbacks are mappings {channel, template}: each channel needs a template written for it. */
+    private static List<Fallback> fallbacks(Node node, List<?> list) {
+        List<Fallback> fallbacks = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String path = node.path("fallback") + "[" + i + "]";
+            Node.open(list.get(i), path, node.scope(), FALLBACK_FIELDS).ifPresent(item -> {
+                Optional<Channel> channel = item.text("channel", true)
+                        .flatMap(text -> parsed(item, "channel", text, Channel::parse));
+                Optional<String> template = item.text("template", true)
+                        .filter(text -> checkName(item, "template", text));
+                if (channel.isPresent() && template.isPresent()) {
+                    if (fallbacks.stream().anyMatch(f -> f.channel() == channel.get())) {
+                        item.scope().report(item.path("channel"), "'" + channel.get().wire() + "' is listed twice");
+                    } else {
+                        fallbacks.add(new Fallback(channel.get(), template.get()));
+                    }
+                }
+            });
+        }
+        return fallbacks;
     }
 
     private static Optional<RetryPolicy> retry(Node retry) {
