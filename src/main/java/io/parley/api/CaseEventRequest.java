@@ -88,7 +88,7 @@ public record CaseEventRequest(CaseEventType type, Instant occurredAt, String re
         String reference = root.text("reference", OPTIONAL, 256);
         JsonFields detailFields = root.object("details", OPTIONAL);
         Map<String, Object> details = detailFields == null ? new LinkedHashMap<>()
-                : plain(root.rawObject("details", OPTIONAL));
+                : plain(detailFields.json());
         if (details.size() > MAX_DETAILS) {
             root.invalid("details", "must have at most " + MAX_DETAILS + " entries");
         }

@@ -55,6 +55,11 @@ final class JsonFields {
         return path;
     }
 
+    /** The object itself, for members whose content is free-form. */
+    JsonObject json() {
+        return json;
+    }
+
     /** The JSON path of a member of this object. */
     String pathOf(String key) {
         String step = PLAIN_KEY.matcher(key).matches() ? key : "['" + key.replace("'", "\\'") + "']";
@@ -251,11 +256,6 @@ final class JsonFields {
         return new JsonFields(o, pathOf(key), violations);
     }
 
-    /** The raw object, for members whose content is free-form. */
-    JsonObject rawObject(String key, boolean required) {
-        JsonFields o = object(key, required);
-        return o == null ? null : o.json;
-    }
 
     /** The elements of an array of objects; elements that are not objects are recorded and left out. */
     List<JsonFields> objects(String key, boolean required) {

@@ -44,6 +44,7 @@ class ProblemsTest {
             EnrollmentRequest request = EnrollmentRequest.parse(JsonBody.of(ctx));
             ctx.json(new JsonObject().put("caseId", request.caseId()));
         });
+        router.post("/v1/raw").handler(ctx -> ctx.json(ctx.body().asJsonObject()));
         router.post("/v1/cases/:caseId/events").handler(ctx -> {
             throw new IllegalStateException("connection to db-primary:5432 refused (password=hunter2)");
         });
@@ -71,6 +72,8 @@ class ProblemsTest {
         String json = "application/json";
         return Stream.of(
                 arguments(HttpMethod.POST, "/v1/enrollments", json, "{\"caseId\": 7", 400, "malformed-request",
+                        "the request body is not valid JSON"),
+                arguments(HttpMethod.POST, "/v1/raw", json, "{\"caseId\": }", 400, "malformed-request",
                         "the request body is not valid JSON"),
                 arguments(HttpMethod.POST, "/v1/enrollments", json, "[1, 2]", 400, "malformed-request",
                         "the request body must be a JSON object"),
