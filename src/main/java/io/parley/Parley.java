@@ -12,6 +12,7 @@ import io.parley.observability.Metrics;
 import io.parley.store.DatabaseTarget;
 import io.parley.store.ServiceDatabase;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One running Parley instance: its Vert.x, database, channels, dispatcher and HTTP server, started in that order
@@ -71,25 +73,45 @@ public final class Parley {
         var db = config.database();
         DatabaseTarget external = db.embedded() ? null
                 : new DatabaseTarget(db.host(), db.port(), db.name(), db.user(), db.password().reveal());
-        return ServiceDatabase.open(vertx, external, config.dataDir().resolve("postgres"), db.embeddedPort(),
-                        db.poolSize())
-                .compose(database -> ChannelSetup.start(vertx, config, publicBaseUrl, metrics)
-                        .compose(channels -> Services.wire(vertx, config, database.pool(), channels, metrics, registry,
-                                        publicBaseUrl, clock)
-                                .compose(services -> vertx.createHttpServer()
-                                        .requestHandler(services.router())
-                                        .listen(port, config.http().host())
-                                        .map(server -> {
-                                            if (config.dispatch().enabled()) {
-                                                services.dispatcher().start();
-                                            }
-                                            LOG.info("Parley listening on {}:{} (public URL {}), database {}",
-                                                    config.http().host(), server.actualPort(), publicBaseUrl,
-                                                    database.target());
-                                            return new Parley(vertx, database, channels, services, server,
-                                                    publicBaseUrl);
-                                        }))))
-                .recover(err -> vertx.close().transform(v -> Future.failedFuture(err)));
+        Promise<Parley> started = Promise.promise();
+        AtomicReference<ServiceDatabase> opened = new AtomicReference<>();
+        AtomicReference<ChannelSetup> channelsOpened = new AtomicReference<>();
+        ServiceDatabase.open(vertx, external, config.dataDir().resolve("postgres"), db.embeddedPort(), db.poolSize())
+                .compose(database -> {
+                    opened.set(database);
+                    return ChannelSetup.start(vertx, config, publicBaseUrl, metrics);
+                })
+                .compose(channels -> {
+                    channelsOpened.set(channels);
+                    return Services.wire(vertx, config, opened.get().pool(), channels, metrics, registry,
+                            publicBaseUrl, clock);
+                })
+                .compose(services -> vertx.createHttpServer()
+                        .requestHandler(services.router())
+                        .listen(port, config.http().host())
+                        .map(server -> {
+                            if (config.dispatch().enabled()) {
+                                services.dispatcher().start();
+                            }
+                            LOG.info("Parley listening on {}:{} (public URL {}), database {}", config.http().host(),
+                                    server.actualPort(), publicBaseUrl, opened.get().target());
+                            return new Parley(vertx, opened.get(), channelsOpened.get(), services, server,
+                                    publicBaseUrl);
+                        }))
+                .onComplete(ar -> {
+                    if (ar.succeeded()) {
+                        started.complete(ar.result());
+                        return;
+                    }
+                    // undo what did start (an embedded database is a child process), then report the cause
+                    ChannelSetup channels = channelsOpened.get();
+                    ServiceDatabase database = opened.get();
+                    (channels == null ? Future.<Void>succeededFuture() : channels.close(vertx))
+                            .transform(v -> database == null ? Future.<Void>succeededFuture() : database.close(vertx))
+                            .transform(v -> vertx.close())
+                            .onComplete(v -> started.fail(ar.cause()));
+                });
+        return started.future();
     }
 
     public int port() {
@@ -108,11 +130,20 @@ public final class Parley {
         return channels;
     }
 
+    /** Stops claiming work, then closes the server, channels, database and Vert.x itself. */
     public Future<Void> close() {
-        return services.dispatcher().stop()
+        // completed from Vert.x's last callback: a future bound to one of its (closed) event loops would never notify
+        Promise<Void> closed = Promise.promise();
+        services.dispatcher().stop()
                 .compose(v -> server.close())
                 .compose(v -> channels.close(vertx))
                 .compose(v -> database.close(vertx))
-                .eventually(() -> vertx.close());
+                .onComplete(ar -> {
+                    if (ar.failed()) {
+                        LOG.warn("Parley did not stop cleanly", ar.cause());
+                    }
+                    vertx.close().onComplete(v -> closed.complete());
+                });
+        return closed.future();
     }
 }

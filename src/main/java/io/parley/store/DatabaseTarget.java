@@ -8,11 +8,12 @@ import java.util.Properties;
 public record DatabaseTarget(String host, int port, String database, String user, String password) {
 
     public PgConnectOptions connectOptions() {
-        return new PgConnectOptions()
-                .setHost(host).setPort(port).setDatabase(database).setUser(user).setPassword(password)
+        PgConnectOptions options = new PgConnectOptions()
+                .setHost(host).setPort(port).setDatabase(database).setUser(user)
                 .setCachePreparedStatements(true)
                 .setPreparedStatementCacheMaxSize(512)
                 .setPipeliningLimit(256);
+        return password == null ? options : options.setPassword(password);
     }
 
     public String jdbcUrl() {

@@ -110,10 +110,18 @@ class SequenceParserErrorsTest {
                         FILE + ": step 'a': field 'retry.backoff': is required"),
                 Arguments.of("retry backoff zero", steps(STEP_A + "    retry: { max: 2, backoff: PT0S }\n"),
                         FILE + ": step 'a': field 'retry.backoff': must be positive"),
-                Arguments.of("fallback is the own channel", steps(STEP_A + "    fallback: [email, sms]\n"),
+                Arguments.of("fallback is the own channel", steps(STEP_A
+                                + "    fallback: [{ channel: email, template: t-e }, { channel: sms, template: t-s }]\n"),
                         FILE + ": step 'a': field 'fallback': 'sms' is the step's own channel"),
-                Arguments.of("unknown fallback channel", steps(STEP_A + "    fallback: [pigeon]\n"),
-                        FILE + ": step 'a': field 'fallback[0]': unknown channel 'pigeon'"),
+                Arguments.of("unknown fallback channel", steps(STEP_A + "    fallback: [{ channel: pigeon, template: t }]\n"),
+                        FILE + ": step 'a': field 'fallback[0].channel': unknown channel 'pigeon'"),
+                Arguments.of("fallback without template", steps(STEP_A + "    fallback: [{ channel: email }]\n"),
+                        FILE + ": step 'a': field 'fallback[0].template': is required"),
+                Arguments.of("fallback as a bare channel", steps(STEP_A + "    fallback: [email]\n"),
+                        FILE + ": step 'a': field 'fallback[0]': must be a mapping with fields channel, template"),
+                Arguments.of("fallback channel twice", steps(STEP_A
+                                + "    fallback: [{ channel: email, template: a }, { channel: email, template: b }]\n"),
+                        FILE + ": step 'a': field 'fallback[1].channel': 'email' is listed twice"),
                 Arguments.of("unknown outcome", steps(STEP_A + "    on: { bounced: end }\n"),
                         FILE + ": step 'a': field 'on.bounced': unknown field (expected one of delivered, failed,"
                                 + " no_answer, replied, suppressed, unknown)"),

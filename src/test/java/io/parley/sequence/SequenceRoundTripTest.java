@@ -29,7 +29,8 @@ class SequenceRoundTripTest {
                 List.of(new Step("first", Channel.WECHAT, "t-first", new Timing.AfterDelay(Anchor.ENROLLMENT,
                                 Duration.ofSeconds(3725)), Set.of(SkipCondition.DELIVERED_ON_CHANNEL, SkipCondition.REPLIED),
                                 Map.of(AttemptOutcome.NO_ANSWER, "last", AttemptOutcome.REPLIED, Step.END),
-                                new RetryPolicy(3, Duration.ofMinutes(90)), List.of(Channel.SMS, Channel.EMAIL)),
+                                new RetryPolicy(3, Duration.ofMinutes(90)), List.of(new Fallback(Channel.SMS, "t-first-sms"),
+                                new Fallback(Channel.EMAIL, "t-first-email"))),
                         Step.simple("middle", Channel.VOICE, "t-middle",
                                 new Timing.LocalTimeOfDay(Anchor.DUE_DATE, -3, LocalTime.of(9, 15, 30))),
                         Step.simple("last", Channel.LETTER, "t-last", new Timing.AfterDelay(Anchor.PREVIOUS,
@@ -65,7 +66,8 @@ class SequenceRoundTripTest {
                 "at", Map.of("anchor", "enrollment", "after", "PT1H2M5S"),
                 "skipIf", List.of("replied", "delivered_on_channel"),
                 "retry", Map.of("max", 3, "backoff", "PT1H30M"),
-                "fallback", List.of("sms", "email"),
+                "fallback", List.of(Map.of("channel", "sms", "template", "t-first-sms"),
+                        Map.of("channel", "email", "template", "t-first-email")),
                 "on", Map.of("no_answer", "last", "replied", "end")), steps.get(0));
         assertEquals(Map.of("anchor", "due_date", "days", -3, "localTime", "09:15:30"),
                 ((Map<?, ?>) steps.get(1)).get("at"));

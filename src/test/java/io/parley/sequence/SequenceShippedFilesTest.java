@@ -24,14 +24,13 @@ class SequenceShippedFilesTest {
     static Stream<Arguments> shippedFiles() {
         return Stream.of(
                 Arguments.of("pre-due-reminder.yaml", "pre-due-reminder",
-                        List.of("sms:pre-due-sms-d3", "email:pre-due-email-d1", "sms:pre-due-sms-d0")),
+                        List.of("sms:pre-due-sms", "email:pre-due-email", "sms:due-today-sms")),
                 Arguments.of("m1-early.yaml", "m1-early",
-                        List.of("sms:m1-sms-day1", "email:m1-email-day1", "voice:m1-ivr-day3", "sms:m1-sms-day5",
-                                "email:m1-email-day5", "letter:m1-letter-day10")),
+                        List.of("sms:m1-sms-1", "email:m1-email-1", "voice:m1-ivr", "sms:m1-sms-2",
+                                "email:m1-email-1", "letter:m1-letter")),
                 Arguments.of("m2-mid.yaml", "m2-mid",
-                        List.of("letter:m2-formal-letter", "voice:m2-ivr-call", "voice:m2-ivr-call",
-                                "email:m2-email-notice", "voice:m2-ivr-call", "sms:m2-sms-call-back",
-                                "letter:m2-final-notice-letter")),
+                        List.of("letter:m2-letter", "voice:m2-ivr", "voice:m2-ivr", "email:m2-email",
+                                "voice:m2-ivr", "sms:m2-sms", "letter:m2-letter")),
                 Arguments.of("demo.yaml", "demo", List.of("sms:demo-sms-1", "email:demo-email", "sms:demo-sms-2")));
     }
 
@@ -66,7 +65,7 @@ class SequenceShippedFilesTest {
     void earlyStageIvrFallsBackToSms() {
         SequenceDefinition m1 = SequenceCatalog.loadDirectory(DIR).latest("m1-early").orElseThrow();
         Step ivr = m1.step("ivr-day-3").orElseThrow();
-        assertEquals(List.of(Channel.SMS), ivr.fallback());
+        assertEquals(List.of(new Fallback(Channel.SMS, "m1-sms-2")), ivr.fallback());
         assertEquals(new Timing.LocalTimeOfDay(Anchor.ENROLLMENT, 2, java.time.LocalTime.of(10, 0)), ivr.timing());
     }
 
