@@ -18,7 +18,9 @@ final class SequenceTree {
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("name", definition.name());
         tree.put("version", definition.version());
-        tree.put("description", definition.description());
+        if (!definition.description().isEmpty()) {
+            tree.put("description", definition.description());
+        }
         tree.put("stopOn", events(definition.stopOn()));
         if (!definition.pauseOn().isEmpty()) {
             tree.put("pauseOn", events(definition.pauseOn()));

@@ -36,8 +36,11 @@ class SequenceRoundTripTest {
                         Step.simple("last", Channel.LETTER, "t-last", new Timing.AfterDelay(Anchor.PREVIOUS,
                                 Duration.ofDays(2)))),
                 Set.of(CaseEventType.PAYMENT_RECEIVED, CaseEventType.BANKRUPTCY), Set.of());
+        SequenceDefinition bare = new SequenceDefinition("bare", 1, null,
+                List.of(Step.simple("only", Channel.SMS, "t-only", new Timing.AfterDelay(Anchor.ENROLLMENT,
+                        Duration.ZERO))), Set.of(CaseEventType.DISPUTE), Set.of());
         var shipped = SequenceCatalog.loadDirectory(Path.of("conf", "sequences")).all();
-        return java.util.stream.Stream.concat(shipped.stream(), java.util.stream.Stream.of(everything)).toList();
+        return java.util.stream.Stream.concat(shipped.stream(), java.util.stream.Stream.of(everything, bare)).toList();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -61,8 +61,8 @@ public final class ServiceHarness implements AutoCloseable {
         }
     }
 
-    /** The settings every test instance shares, plus the test's own. */
-    public ParleyConfig config(Map<String, String> extra) {
+    /** The settings every test instance shares, plus the test's own, by dotted key. */
+    public Map<String, String> settings(Map<String, String> extra) {
         Map<String, String> settings = new HashMap<>();
         settings.put("http.host", "127.0.0.1");
         settings.put("http.port", "0");
@@ -78,7 +78,11 @@ public final class ServiceHarness implements AutoCloseable {
         settings.put("dispatch.pollInterval", "PT0.1S");
         settings.put("dispatch.releaseSpread", "PT0S");
         settings.putAll(extra);
-        ParleyConfig c = ConfigLoader.fromMap(settings);
+        return settings;
+    }
+
+    public ParleyConfig config(Map<String, String> extra) {
+        ParleyConfig c = ConfigLoader.fromMap(settings(extra));
         Api api = new Api(Secret.of(ADMIN_KEY), List.of(new ApiKey("reader", Secret.of(READ_KEY), Role.READ)));
         return new ParleyConfig(c.http(), c.publicBaseUrl(), c.dataDir(), c.database(), api, c.paths(), c.dispatch(),
                 c.policy(), c.sms(), c.email(), c.company(), c.simulators());

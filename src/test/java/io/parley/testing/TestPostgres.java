@@ -43,6 +43,17 @@ public final class TestPostgres {
         return new DatabaseTarget(admin.host(), admin.port(), name, admin.user(), admin.password());
     }
 
+    /** The single number a query returns (counts, mostly), read over JDBC. */
+    public static long number(DatabaseTarget target, String sql) {
+        try (Connection c = DriverManager.getConnection(target.jdbcUrl(), target.jdbcProperties());
+             Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     public static String url(DatabaseTarget target) {
         return "postgresql://" + target.user() + "@" + target.host() + ":" + target.port() + "/" + target.database();
     }
