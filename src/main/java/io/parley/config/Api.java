@@ -37,7 +37,7 @@ public record Api(Secret bootstrapKey, List<ApiKey> keys) {
         return List.copyOf(all);
     }
 
-    /** True when no key is configured and requests are not authenticated. */
+    /** True when no key is configured: no request can authenticate, so the API refuses them all. */
     public boolean open() {
         return bootstrapKey.isEmpty() && keys.isEmpty();
     }

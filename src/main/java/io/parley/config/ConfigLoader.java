@@ -73,7 +73,7 @@ public final class ConfigLoader {
         values.putAll(fromEnv);
         ParleyConfig config = build(values, fromFile.apiKeys(), problems);
         if (config.api().open()) {
-            LOG.warn("No API key configured ({} or {}): the API accepts unauthenticated requests",
+            LOG.warn("No API key configured ({} or {}): every API request will be refused with 401",
                     Setting.API_KEY.label(), Setting.API_KEYS);
         }
         LOG.info("Configuration loaded from {} with {} environment override(s){}", Files.exists(file)
