@@ -2,9 +2,12 @@ package io.parley.policy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.List;
 import java.util.Map;
 
@@ -40,8 +43,27 @@ public final class QuietHours implements CompliancePolicy {
                     + " is inside " + from + "-" + until), facts);
         }
         LocalDate day = time.isBefore(from) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
-        Instant next = ZonedDateTime.of(day, from, zone).toInstant();
+        Instant next = opening(LocalDateTime.of(day, from), zone, now);
         return new Decision.Defer(next, RULE, List.of("local time " + time.withNano(0) + " in " + zone.getId()
                 + " is outside " + from + "-" + until + "; next allowed " + next.atZone(zone).toLocalDateTime()), facts);
+    }
+
+    /**
+     * The first instant after now at which the local clock reads the opening time or later. In a gap that is the
+     * end of the gap (not the opening time shifted by the gap's length); in a repeated hour it is the earlier of
+     * the two instants unless that one has already passed.
+     */
+    private static Instant opening(LocalDateTime at, ZoneId zone, Instant now) {
+        ZoneOffsetTransition transition = zone.getRules().getTransition(at);
+        if (transition != null && transition.isGap()) {
+            return transition.getInstant();
+        }
+        for (ZoneOffset offset : zone.getRules().getValidOffsets(at)) {
+            Instant candidate = at.toInstant(offset);
+            if (candidate.isAfter(now)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no opening after " + now + " at " + at + " in " + zone.getId());
     }
 }
