@@ -39,6 +39,9 @@ public final class OptOutLinks {
         }
         try {
             long id = Long.parseLong(token.substring(0, dot));
+            if (!Long.toString(id).equals(token.substring(0, dot))) {
+                return OptionalLong.empty(); // one spelling per contact point: no "+42" or "042"
+            }
             boolean genuine = MessageDigest.isEqual(tag(id).getBytes(StandardCharsets.US_ASCII),
                     token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
             return genuine ? OptionalLong.of(id) : OptionalLong.empty();

@@ -29,16 +29,24 @@ record ContactChoice(Optional<Chosen> chosen, List<String> passedOver) {
                 passed.add(channel.wire() + ": no sender is configured for this channel");
                 continue;
             }
-            List<StoredContactPoint> own = contacts.stream()
-                    .filter(c -> c.point().channel() == channel && !c.point().type().thirdParty())
-                    .toList();
+            List<StoredContactPoint> onChannel = contacts.stream().filter(c -> c.point().channel() == channel).toList();
+            List<StoredContactPoint> own = onChannel.stream().filter(c -> !c.point().type().thirdParty()).toList();
             Optional<StoredContactPoint> usable = own.stream().filter(StoredContactPoint::usable).findFirst();
             if (usable.isPresent()) {
                 return new ContactChoice(Optional.of(new Chosen(channel, option.template(), usable.get())), passed);
             }
-            passed.add(channel.wire() + ": " + (own.isEmpty() ? "no contact point"
-                    : "no usable contact point (" + String.join(", ", own.stream().map(StoredContactPoint::status).toList()) + ")"));
+            passed.add(channel.wire() + ": " + unusable(onChannel, own));
         }
         return new ContactChoice(Optional.empty(), passed);
+    }
+
+    private static String unusable(List<StoredContactPoint> onChannel, List<StoredContactPoint> own) {
+        if (onChannel.isEmpty()) {
+            return "no contact point";
+        }
+        if (own.isEmpty()) {
+            return "only third-party contact points, which are not used to reach the borrower";
+        }
+        return "no usable contact point (" + String.join(", ", own.stream().map(StoredContactPoint::status).toList()) + ")";
     }
 }

@@ -45,6 +45,8 @@ class OptOutLinksTest {
                 forgery("non-numeric id", t -> "abc" + t.substring(t.indexOf('.'))),
                 forgery("id with a space", t -> " 42" + t.substring(t.indexOf('.'))),
                 forgery("id overflowing a long", t -> "99999999999999999999" + t.substring(t.indexOf('.'))),
+                forgery("id with a plus sign", t -> "+" + t),
+                forgery("id with a leading zero", t -> "0" + t),
                 forgery("token from another key", t -> OTHER_KEY.token(42)),
                 forgery("another id's tag", t -> "42" + LINKS.token(41).substring(LINKS.token(41).indexOf('.'))));
     }
