@@ -100,6 +100,7 @@ CREATE TABLE attempt (
     UNIQUE (enrollment_id, run_no)
 );
 CREATE INDEX attempt_in_flight ON attempt (updated_at) WHERE status = 'sending';
+CREATE INDEX attempt_unknown ON attempt (updated_at) WHERE status = 'unknown';
 CREATE INDEX attempt_by_debtor ON attempt (debtor_id, created_at);
 CREATE INDEX attempt_by_provider_ref ON attempt (provider_ref) WHERE provider_ref IS NOT NULL;
 

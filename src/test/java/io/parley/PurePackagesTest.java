@@ -24,7 +24,7 @@ class PurePackagesTest {
     static Stream<Arguments> packagesAndRules() {
         return Stream.of("io.parley.policy", "io.parley.domain").flatMap(pkg -> {
             JavaClasses classes = new ClassFileImporter()
-                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .withImportOption(new io.parley.testing.MainClassesOnly())
                     .importPackages(pkg);
             return Stream.of(Arguments.of(pkg, "no Vert.x", NO_VERTX, classes),
                     Arguments.of(pkg, "no System.out/err", NO_CONSOLE, classes));

@@ -30,6 +30,7 @@ import java.util.UUID;
  */
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final long RECONCILE_EVERY_MS = 5_000;
 
     private final Vertx vertx;
     private final Pool pool;
@@ -62,7 +63,8 @@ public final class Dispatcher {
     public void start() {
         running = true;
         vertx.runOnContext(v -> loop());
-        vertx.setPeriodic(settings.sendingTimeout().toMillis() / 4 + 1, id -> {
+        long period = Math.max(100, Math.min(RECONCILE_EVERY_MS, settings.sendingTimeout().toMillis() / 4));
+        vertx.setPeriodic(period, id -> {
             if (running) {
                 reconcileStale();
             }

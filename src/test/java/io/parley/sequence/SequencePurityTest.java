@@ -20,7 +20,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /** The sequence package is pure: no Vert.x, and time only from the instants it is given. */
 class SequencePurityTest {
     private static final JavaClasses SEQUENCE = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(new io.parley.testing.MainClassesOnly())
             .importPackages("io.parley.sequence");
 
     static Stream<Arguments> rules() {

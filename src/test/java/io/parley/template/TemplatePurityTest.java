@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class TemplatePurityTest {
 
     private static final JavaClasses TEMPLATE = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(new io.parley.testing.MainClassesOnly())
             .importPackages("io.parley.template");
 
     @Test
