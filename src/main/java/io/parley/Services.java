@@ -72,7 +72,7 @@ record Services(Router router, Dispatcher dispatcher) {
         Map<io.parley.domain.Channel, ChannelSender> senders = channels.senders();
         var dispatch = config.dispatch();
         Dispatcher dispatcher = DispatcherFactory.create(vertx, pool, sequences, engine, templates,
-                new QuietHours(config.policy().contactFrom(), config.policy().contactUntil()), senders, links,
+                quietHoursOnly(config), senders, links,
                 new Company(config.company().name(), config.company().phone()), config.company().payUrl(), outcomes,
                 metrics, clock, new DispatchSettings(dispatch.batchSize(), dispatch.pollInterval(), dispatch.lease(),
                         dispatch.sendingTimeout()), dispatch.outcomeTimeout(), dispatch.releaseSpread(), owner());
@@ -93,6 +93,12 @@ record Services(Router router, Dispatcher dispatcher) {
         router.route().failureHandler(Problems.handler(config.http().maxBodyBytes()));
         router.route().last().handler(ctx -> ctx.fail(404));
         return new Services(router, dispatcher);
+    }
+
+    /** The interim policy: quiet hours in the debtor's explicit zone, or the default zone. */
+    private static io.parley.policy.CompliancePolicy quietHoursOnly(ParleyConfig config) {
+        QuietHours hours = new QuietHours(config.policy().contactFrom(), config.policy().contactUntil());
+        return (request, now) -> hours.decide(request.debtor().explicitZone().orElse(config.policy().defaultZone()), now);
     }
 
     private static Map<String, Principal> keys(ParleyConfig config) {

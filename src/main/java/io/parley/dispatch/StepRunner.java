@@ -4,7 +4,10 @@ import io.parley.channel.OptOutLinks;
 import io.parley.channel.Outbound;
 import io.parley.domain.Channel;
 import io.parley.policy.CompliancePolicy;
+import io.parley.policy.ContactHistory;
+import io.parley.policy.ContactPreferences;
 import io.parley.policy.ContactRequest;
+import io.parley.policy.TemplateTraits;
 import io.parley.policy.Decision;
 import io.parley.sequence.CaseFacts;
 import io.parley.sequence.SequenceDefinition;
@@ -78,7 +81,8 @@ final class StepRunner {
         }
         ContactChoice.Chosen chosen = choice.chosen().get();
         ContactRequest request = new ContactRequest(s.caseId(), s.debtor(), chosen.channel(), chosen.point().point(),
-                s.zone());
+                TemplateTraits.ordinary(), List.of(), ContactHistory.none(), ContactPreferences.none(),
+                ContactRequest.BorrowerReach.reachable());
         Decision decision = policy.decide(request, now);
         if (!choice.passedOver().isEmpty()) {
             List<String> reasons = new ArrayList<>(choice.passedOver());

@@ -4,8 +4,28 @@ import io.parley.domain.Channel;
 import io.parley.domain.ContactPoint;
 import io.parley.domain.Debtor;
 
-import java.time.ZoneId;
+import java.util.List;
 
-/** What the dispatcher asks the policy about: may this contact go to this point on this channel now? */
-public record ContactRequest(String caseId, Debtor debtor, Channel channel, ContactPoint contact, ZoneId zone) {
+/**
+ * What the dispatcher asks the policy about: may this contact go to this point on this channel now? With what the
+ * policy needs to answer: the message's traits, the packs the enrollment asked for (empty = derive them from the
+ * debtor), the debtor's contact history across cases, their stated preferences, and how reachable the borrower has
+ * been.
+ */
+public record ContactRequest(String caseId, Debtor debtor, Channel channel, ContactPoint contact,
+                             TemplateTraits template, List<String> requestedPacks, ContactHistory history,
+                             ContactPreferences preferences, BorrowerReach reach) {
+    public ContactRequest {
+        requestedPacks = List.copyOf(requestedPacks);
+    }
+
+    /**
+     * @param consecutiveFailures attempts to the borrower's own points that failed in a row, most recent last
+     * @param allPointsInvalid    every borrower contact point is invalid or opted out
+     */
+    public record BorrowerReach(int consecutiveFailures, boolean allPointsInvalid) {
+        public static BorrowerReach reachable() {
+            return new BorrowerReach(0, false);
+        }
+    }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
  * window the attempt is deferred to the exact instant the window next opens; on a spring-forward day a window
  * opening inside the gap opens at the first instant after it, never earlier.
  */
-public final class QuietHours implements CompliancePolicy {
+public final class QuietHours {
     static final String RULE = "quiet-hours";
     private final LocalTime from;
     private final LocalTime until;
@@ -29,9 +29,8 @@ public final class QuietHours implements CompliancePolicy {
         this.until = until;
     }
 
-    @Override
-    public Decision decide(ContactRequest request, Instant now) {
-        ZoneId zone = request.zone();
+    /** Allowed now in this zone, or deferred to the instant the window next opens there. */
+    public Decision decide(ZoneId zone, Instant now) {
         ZonedDateTime local = now.atZone(zone);
         LocalTime time = local.toLocalTime();
         Map<String, Object> facts = Map.of(
