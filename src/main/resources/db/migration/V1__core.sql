@@ -7,6 +7,8 @@ CREATE TABLE debtor (
     locale      text        NOT NULL,
     time_zone   text,
     address     jsonb       NOT NULL,
+    -- what the debtor asked for: {"ceaseAll": bool, "refusedChannels": [...], "inconvenientTimes": [...]}
+    preferences jsonb       NOT NULL DEFAULT '{}'::jsonb,
     updated_at  timestamptz NOT NULL
 );
 
@@ -48,6 +50,8 @@ CREATE TABLE enrollment (
     time_zone        text        NOT NULL,
     account          jsonb       NOT NULL,
     variables        jsonb       NOT NULL,
+    -- rule packs the engine asked for; empty = derived from the debtor at each decision
+    policy_packs     text[]      NOT NULL DEFAULT '{}',
     replied          boolean     NOT NULL DEFAULT false,
     promised         boolean     NOT NULL DEFAULT false,
     created_at       timestamptz NOT NULL,
@@ -86,6 +90,7 @@ CREATE TABLE attempt (
     step_id         text        NOT NULL,
     channel         text        NOT NULL,
     contact_address text        NOT NULL,
+    contact_type    text        NOT NULL,
     template        text        NOT NULL,
     locale          text        NOT NULL,
     content         jsonb       NOT NULL,

@@ -28,7 +28,7 @@ final class DebtorReader {
     static final int MAX_ADDRESS_LINES = 6;
 
     private static final Set<String> DEBTOR_KEYS = Set.of("id", "name", "locale", "timeZone", "address",
-            "contactPoints");
+            "contactPoints", "preferences");
     private static final Set<String> ADDRESS_KEYS = Set.of("country", "region", "city", "postalCode", "lines");
     private static final Set<String> CONTACT_POINT_KEYS = Set.of("channel", "address", "type", "consent");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());

@@ -2,11 +2,13 @@ package io.parley.api;
 
 import io.parley.domain.Account;
 import io.parley.domain.Debtor;
+import io.parley.policy.ContactPreferences;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -25,14 +27,17 @@ import static io.parley.api.JsonFields.REQUIRED;
  * @param debtor          the person contacted, with normalised contact points (phones in E.164)
  * @param account         the debt, its balance scaled to the currency's minor unit
  * @param variables       template variables, in the order given (never null)
+ * @param policyPacks     rule packs to apply instead of those derived from the debtor (empty = derive)
+ * @param preferences     the debtor's contact preferences (debtor.preferences), or null to keep those stored
  */
 public record EnrollmentRequest(String caseId, String sequence, Integer sequenceVersion, Instant startAt,
-                                Debtor debtor, Account account, Map<String, String> variables) {
+                                Debtor debtor, Account account, Map<String, String> variables,
+                                List<String> policyPacks, ContactPreferences preferences) {
     static final int MAX_VARIABLES = 50;
     static final int MAX_VARIABLE_VALUE = 2000;
 
     private static final Set<String> KEYS = Set.of("caseId", "sequence", "sequenceVersion", "startAt", "debtor",
-            "account", "variables");
+            "account", "variables", "policyPacks");
     private static final Pattern SEQUENCE = Pattern.compile("[a-z0-9-]{1,128}");
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
 
@@ -42,6 +47,7 @@ public record EnrollmentRequest(String caseId, String sequence, Integer sequence
         Objects.requireNonNull(debtor, "debtor");
         Objects.requireNonNull(account, "account");
         variables = variables == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+        policyPacks = policyPacks == null ? List.of() : List.copyOf(policyPacks);
     }
 
     /**
@@ -61,11 +67,16 @@ public record EnrollmentRequest(String caseId, String sequence, Integer sequence
             root.invalid("sequenceVersion", "must be at least 1");
         }
         Instant startAt = root.instant("startAt", OPTIONAL);
-        Debtor debtor = DebtorReader.read(root.object("debtor", REQUIRED));
+        JsonFields debtorFields = root.object("debtor", REQUIRED);
+        Debtor debtor = DebtorReader.read(debtorFields);
+        ContactPreferences preferences = debtorFields == null ? null
+                : PreferencesReader.read(debtorFields.object("preferences", OPTIONAL));
         Account account = AccountReader.read(root.object("account", REQUIRED));
         Map<String, String> variables = variables(root.object("variables", OPTIONAL));
+        List<String> packs = root.strings("policyPacks", OPTIONAL, 64);
         violations.throwIfAny();
-        return new EnrollmentRequest(caseId, sequence, version, startAt, debtor, account, variables);
+        return new EnrollmentRequest(caseId, sequence, version, startAt, debtor, account, variables, packs,
+                preferences);
     }
 
     private static Map<String, String> variables(JsonFields variables) {

@@ -45,6 +45,9 @@ final class SequenceTree {
             tree.put("fallback", step.fallback().stream()
                     .map(f -> Map.of("channel", f.channel().wire(), "template", f.template())).toList());
         }
+        if (step.audience() != Audience.BORROWER) {
+            tree.put("audience", step.audience().wire());
+        }
         if (!step.on().isEmpty()) {
             Map<String, Object> on = new LinkedHashMap<>();
             step.on().forEach((AttemptOutcome outcome, String target) -> on.put(outcome.wire(), target));

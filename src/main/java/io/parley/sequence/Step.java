@@ -19,9 +19,11 @@ import java.util.Set;
  * @param on       per outcome of this step's attempt, the id of the step to run next, or {@link #END}
  * @param retry    how a FAILED attempt is run again before branching
  * @param fallback channels (each with its template) to use, in order, when this step's channel cannot be used
+ * @param audience whom the step contacts: the borrower (default) or a third party
  */
 public record Step(String id, Channel channel, String template, Timing timing, Set<SkipCondition> skipIf,
-                   Map<AttemptOutcome, String> on, RetryPolicy retry, List<Fallback> fallback) {
+                   Map<AttemptOutcome, String> on, RetryPolicy retry, List<Fallback> fallback,
+                   Audience audience) {
 
     /** The branch target that finishes the sequence. */
     public static final String END = "end";
@@ -39,6 +41,7 @@ public record Step(String id, Channel channel, String template, Timing timing, S
                 : Collections.unmodifiableMap(new EnumMap<>(on));
         retry = retry == null ? RetryPolicy.none() : retry;
         fallback = fallback == null ? List.of() : List.copyOf(fallback);
+        audience = audience == null ? Audience.BORROWER : audience;
         if (fallback.stream().anyMatch(f -> f.channel() == channel)) {
             throw new IllegalArgumentException("step '" + id + "' lists its own channel as a fallback");
         }
@@ -46,7 +49,7 @@ public record Step(String id, Channel channel, String template, Timing timing, S
 
     /** A step with no skip conditions, branches, retries or fallbacks. */
     public static Step simple(String id, Channel channel, String template, Timing timing) {
-        return new Step(id, channel, template, timing, Set.of(), Map.of(), RetryPolicy.none(), List.of());
+        return new Step(id, channel, template, timing, Set.of(), Map.of(), RetryPolicy.none(), List.of(), Audience.BORROWER);
     }
 
     /** The explicit branch for an outcome: a step id or {@link #END}. Empty means "the next step in order". */

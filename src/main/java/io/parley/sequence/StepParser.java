@@ -15,7 +15,8 @@ import java.util.function.Function;
 
 /** Reads one step of a sequence, reporting every problem against the step. */
 final class StepParser {
-    static final List<String> FIELDS = List.of("id", "channel", "template", "at", "skipIf", "retry", "fallback", "on");
+    static final List<String> FIELDS = List.of("id", "channel", "template", "at", "skipIf", "retry", "fallback", "on",
+            "audience");
     static final List<String> RETRY_FIELDS = List.of("max", "backoff");
     static final List<String> FALLBACK_FIELDS = List.of("channel", "template");
     static final int MAX_RETRIES = 10;
@@ -47,11 +48,14 @@ final class StepParser {
         channel.filter(own -> fallback.stream().anyMatch(f -> f.channel() == own)).ifPresent(own ->
                 scope.report(node.path("fallback"), "'" + own.wire() + "' is the step's own channel"));
         Map<AttemptOutcome, String> on = node.has("on") ? branches(node) : Map.of();
+        Optional<Audience> audience = node.has("audience")
+                ? node.text("audience", true).flatMap(text -> parsed(node, "audience", text, Audience::parse))
+                : Optional.of(Audience.BORROWER);
         if (scope.problems().count() > problemsBefore) {
             return Optional.empty();
         }
         return Optional.of(new Step(id.orElseThrow(), channel.orElseThrow(), template.orElseThrow(),
-                timing.orElseThrow(), skipIf, on, retry.orElseThrow(), fallback));
+                timing.orElseThrow(), skipIf, on, retry.orElseThrow(), fallback, audience.orElseThrow()));
     }
 
     private static boolean checkId(Node node, String id) {

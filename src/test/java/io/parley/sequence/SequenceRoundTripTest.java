@@ -30,7 +30,7 @@ class SequenceRoundTripTest {
                                 Duration.ofSeconds(3725)), Set.of(SkipCondition.DELIVERED_ON_CHANNEL, SkipCondition.REPLIED),
                                 Map.of(AttemptOutcome.NO_ANSWER, "last", AttemptOutcome.REPLIED, Step.END),
                                 new RetryPolicy(3, Duration.ofMinutes(90)), List.of(new Fallback(Channel.SMS, "t-first-sms"),
-                                new Fallback(Channel.EMAIL, "t-first-email"))),
+                                new Fallback(Channel.EMAIL, "t-first-email")), Audience.THIRD_PARTY),
                         Step.simple("middle", Channel.VOICE, "t-middle",
                                 new Timing.LocalTimeOfDay(Anchor.DUE_DATE, -3, LocalTime.of(9, 15, 30))),
                         Step.simple("last", Channel.LETTER, "t-last", new Timing.AfterDelay(Anchor.PREVIOUS,
@@ -71,7 +71,7 @@ class SequenceRoundTripTest {
                 "retry", Map.of("max", 3, "backoff", "PT1H30M"),
                 "fallback", List.of(Map.of("channel", "sms", "template", "t-first-sms"),
                         Map.of("channel", "email", "template", "t-first-email")),
-                "on", Map.of("no_answer", "last", "replied", "end")), steps.get(0));
+                "on", Map.of("no_answer", "last", "replied", "end"), "audience", "third_party"), steps.get(0));
         assertEquals(Map.of("anchor", "due_date", "days", -3, "localTime", "09:15:30"),
                 ((Map<?, ?>) steps.get(1)).get("at"));
         assertEquals(Map.of("anchor", "previous", "after", "P2D"), ((Map<?, ?>) steps.get(2)).get("at"));
