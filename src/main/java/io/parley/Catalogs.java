@@ -1,7 +1,7 @@
 package io.parley;
 
 import io.parley.config.ParleyConfig;
-import io.parley.dispatch.Sequences;
+import io.parley.sequence.Audience;
 import io.parley.domain.Channel;
 import io.parley.sequence.SequenceCatalog;
 import io.parley.sequence.SequenceDefinition;
@@ -21,12 +21,21 @@ record Catalogs(SequenceCatalog sequences, TemplateCatalog templates) {
         return new Catalogs(sequences, templates);
     }
 
-    /** Every step's template (and each fallback's) must exist for the channel it is sent on. */
-    static void checkTemplates(Sequences sequences, TemplateCatalog templates) {
+    /**
+     * Every step's template (and each fallback's) in the files must exist for the channel it is sent on, and a step
+     * addressed to third parties must use a template marked safe for them.
+     */
+    void checkTemplates() {
         List<String> problems = new ArrayList<>();
-        for (SequenceDefinition def : sequences.catalog().all()) {
+        for (SequenceDefinition def : sequences.all()) {
             for (Step step : def.steps()) {
                 check(problems, def, step, step.channel(), step.template(), "template", templates);
+                if (step.audience() == Audience.THIRD_PARTY) {
+                    templates.info(step.template()).filter(t -> !t.thirdPartySafe()).ifPresent(t -> problems.add(
+                            "sequence '" + def.name() + "' v" + def.version() + ": step '" + step.id()
+                                    + "': field 'template': '" + step.template() + "' is not marked thirdPartySafe, "
+                                    + "so it may not be sent to third parties"));
+                }
                 for (int i = 0; i < step.fallback().size(); i++) {
                     var fallback = step.fallback().get(i);
                     check(problems, def, step, fallback.channel(), fallback.template(),

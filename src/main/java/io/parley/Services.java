@@ -52,12 +52,15 @@ record Services(Router router, Dispatcher dispatcher) {
 
     static Future<Services> wire(Vertx vertx, ParleyConfig config, Pool pool, ChannelSetup channels, Metrics metrics,
                                  PrometheusMeterRegistry registry, String publicBaseUrl, Clock clock) {
-        Future<Catalogs> catalogs = vertx.executeBlocking(() -> Catalogs.load(config), false);
+        Future<Catalogs> catalogs = vertx.executeBlocking(() -> {
+            Catalogs loaded = Catalogs.load(config);
+            loaded.checkTemplates();
+            return loaded;
+        }, false);
         Future<byte[]> optOutKey = ServiceSecrets.key(pool, "optout-link-key", clock.instant());
         return Future.all(catalogs, optOutKey)
                 .compose(ready -> SequenceSync.sync(pool, catalogs.result().sequences(), clock.instant()))
                 .map(sequences -> {
-                    Catalogs.checkTemplates(sequences, catalogs.result().templates());
                     OptOutLinks links = new OptOutLinks(publicBaseUrl, optOutKey.result());
                     return build(vertx, config, pool, channels, metrics, registry, publicBaseUrl, clock, sequences,
                             catalogs.result().templates(), links);

@@ -26,6 +26,15 @@ CREATE TABLE contact_point (
     UNIQUE (debtor_id, channel, address)
 );
 
+-- Facts that forbid contact about a case whatever its sequences say: dispute, attorney, bankruptcy.
+CREATE TABLE case_hold (
+    case_id   text        NOT NULL,
+    kind      text        NOT NULL,
+    reference text,
+    since     timestamptz NOT NULL,
+    PRIMARY KEY (case_id, kind)
+);
+
 -- Every sequence version ever run, as parsed; running enrollments keep theirs when a file changes.
 CREATE TABLE sequence_version (
     name        text        NOT NULL,
@@ -126,16 +135,24 @@ CREATE TABLE decision (
 );
 CREATE INDEX decision_by_enrollment ON decision (enrollment_id, id);
 
--- The append-only record of everything about a case, read in id order.
+-- The append-only record of everything about a case, read in seq order. seq numbers a case's entries in commit
+-- order: it is taken from case_sequence under that row's lock, held until the writing transaction ends, so a
+-- reader paging by seq never passes an entry that commits later.
+CREATE TABLE case_sequence (
+    case_id text PRIMARY KEY,
+    last    bigint NOT NULL
+);
+
 CREATE TABLE timeline (
     id            bigserial PRIMARY KEY,
     case_id       text        NOT NULL,
+    seq           bigint      NOT NULL,
     enrollment_id uuid,
     at            timestamptz NOT NULL,
     kind          text        NOT NULL,
-    data          jsonb       NOT NULL
+    data          jsonb       NOT NULL,
+    UNIQUE (case_id, seq)
 );
-CREATE INDEX timeline_by_case ON timeline (case_id, id);
 
 -- Idempotent API writes: the first response to (principal, key) is replayed for an identical request.
 CREATE TABLE idempotency_key (

@@ -41,7 +41,7 @@ public final class ProviderCalls {
     public Future<SendResult> call(Callable<SendResult> call, Function<Throwable, Classified> classify) {
         if (!breaker.tryAcquirePermission()) {
             metrics.providerError(channel.wire(), provider, "circuit_open");
-            return Future.succeededFuture(SendResult.failed("circuit_open",
+            return Future.succeededFuture(SendResult.notAttempted("circuit_open",
                     "provider " + provider + " is unavailable (circuit open); nothing was sent"));
         }
         long start = System.nanoTime();

@@ -4,19 +4,28 @@ import io.parley.domain.AttemptStatus;
 
 /**
  * What the provider said: accepted (QUEUED/SENT with its reference), refused (FAILED with its code), or no clear
- * answer (UNKNOWN: it may have gone, so it is never resent blindly).
+ * answer (UNKNOWN: it may have gone, so it is never resent blindly). A FAILED result that never reached the provider
+ * (rate limited, unavailable, circuit open, no connection) is {@code notAttempted}: the step is simply run again
+ * later, without using up its retries.
  */
-public record SendResult(AttemptStatus status, String providerRef, String errorCode, String errorMessage) {
+public record SendResult(AttemptStatus status, String providerRef, String errorCode, String errorMessage,
+                         boolean notAttempted) {
 
     public static SendResult accepted(AttemptStatus status, String providerRef) {
-        return new SendResult(status, providerRef, null, null);
+        return new SendResult(status, providerRef, null, null, false);
     }
 
+    /** The provider received the attempt and refused it. */
     public static SendResult failed(String errorCode, String errorMessage) {
-        return new SendResult(AttemptStatus.FAILED, null, errorCode, errorMessage);
+        return new SendResult(AttemptStatus.FAILED, null, errorCode, errorMessage, false);
+    }
+
+    /** Nothing reached the provider (or it turned the request away before processing it). */
+    public static SendResult notAttempted(String errorCode, String errorMessage) {
+        return new SendResult(AttemptStatus.FAILED, null, errorCode, errorMessage, true);
     }
 
     public static SendResult unknown(String errorMessage) {
-        return new SendResult(AttemptStatus.UNKNOWN, null, null, errorMessage);
+        return new SendResult(AttemptStatus.UNKNOWN, null, null, errorMessage, false);
     }
 }

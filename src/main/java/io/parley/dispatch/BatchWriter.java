@@ -1,15 +1,17 @@
 package io.parley.dispatch;
 
 import io.parley.domain.AttemptOutcome;
-import io.parley.observability.Metrics;
 import io.parley.sequence.EnrollmentClock;
 import io.parley.sequence.SequenceEngine;
 import io.parley.store.Attempts;
 import io.parley.store.ClaimedStep;
 import io.parley.store.Decisions;
 import io.parley.store.DueSteps;
+import io.parley.store.Ledger;
 import io.parley.store.Rows;
+import io.parley.store.StatusChange;
 import io.parley.store.TimelineEntry;
+import io.parley.store.Transactions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -18,17 +20,21 @@ import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Commits a batch of worked-out steps in one transaction: only steps whose lease this instance still holds, every
- * decision with its reasons, every allowed attempt as SENDING, the timeline, and the queue moved on. Returns the
- * attempts now safe to send.
+ * Commits a batch of worked-out steps in one transaction: only steps whose lease this instance still holds; the
+ * debtors concerned locked (so caps hold across instances) and their contact history read; the policy's decision on
+ * every chosen contact; every decision with its reasons, every allowed attempt as SENDING, the timeline, and the
+ * queue moved on. Returns what was written, including the attempts now safe to send.
  */
 final class BatchWriter {
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
@@ -36,53 +42,99 @@ final class BatchWriter {
     private final Pool pool;
     private final Sequences sequences;
     private final SequenceEngine engine;
+    private final StepRunner runner;
     private final Outcomes outcomes;
-    private final Metrics metrics;
+    private final Clock clock;
 
-    BatchWriter(Pool pool, Sequences sequences, SequenceEngine engine, Outcomes outcomes, Metrics metrics) {
+    BatchWriter(Pool pool, Sequences sequences, SequenceEngine engine, StepRunner runner, Outcomes outcomes,
+                Clock clock) {
         this.pool = pool;
         this.sequences = sequences;
         this.engine = engine;
+        this.runner = runner;
         this.outcomes = outcomes;
-        this.metrics = metrics;
+        this.clock = clock;
     }
 
-    Future<List<StepWork.Send>> write(List<StepWork> work, String owner, Instant now) {
+    /** What a committed batch wrote. */
+    record Written(List<StepWork.Send> toSend, List<Decisions.Recorded> decisions, List<StatusChange> changed,
+                   int failures) {
+    }
+
+    Future<Written> write(List<StepWork> work, String owner) {
         if (work.isEmpty()) {
-            return Future.succeededFuture(List.of());
+            return Future.succeededFuture(new Written(List.of(), List.of(), List.of(), 0));
         }
         List<UUID> ids = work.stream().map(w -> w.step().enrollmentId()).toList();
-        return pool.withTransaction(conn -> DueSteps.stillHeld(conn, ids, owner, now).compose(held -> {
-            Set<UUID> heldIds = new HashSet<>(held);
-            List<StepWork> mine = work.stream().filter(w -> heldIds.contains(w.step().enrollmentId())).toList();
-            if (mine.size() < work.size()) {
-                LOG.warn("{} claimed step(s) lost their lease before being written; another instance runs them",
-                        work.size() - mine.size());
-            }
-            List<StepWork.Send> sends = mine.stream().filter(StepWork.Send.class::isInstance)
-                    .map(StepWork.Send.class::cast).toList();
-            return Attempts.insert(conn, sends.stream().map(StepWork.Send::attempt).toList())
-                    .compose(inserted -> writeRest(conn, mine, sends, inserted, now));
-        }));
+        return Transactions.run(pool, conn -> {
+            Instant now = clock.instant();
+            return DueSteps.stillHeld(conn, ids, owner, now).compose(held -> {
+                Set<UUID> heldIds = new HashSet<>(held);
+                List<StepWork> mine = work.stream().filter(w -> heldIds.contains(w.step().enrollmentId())).toList();
+                if (mine.size() < work.size()) {
+                    LOG.warn("{} claimed step(s) lost their lease before being written; another instance runs them",
+                            work.size() - mine.size());
+                }
+                List<String> debtors = mine.stream().filter(StepWork.Contact.class::isInstance)
+                        .map(w -> w.step().debtor().id()).distinct().sorted().toList();
+                return Ledger.lockDebtors(conn, debtors)
+                        .compose(v -> debtors.isEmpty() ? Future.succeededFuture(Map.<String, Ledger.DebtorRecord>of())
+                                : Ledger.read(conn, debtors, now))
+                        .compose(records -> {
+                            List<StepWork> decided = decide(mine, records, now);
+                            List<StepWork.Send> sends = decided.stream().filter(StepWork.Send.class::isInstance)
+                                    .map(StepWork.Send.class::cast).toList();
+                            return Attempts.insert(conn, sends.stream().map(StepWork.Send::attempt).toList())
+                                    .compose(inserted -> writeRest(conn, decided, inserted, now));
+                        });
+            });
+        });
     }
 
-    private Future<List<StepWork.Send>> writeRest(SqlConnection conn, List<StepWork> mine, List<StepWork.Send> sends,
-                                                  Set<UUID> inserted, Instant now) {
-        List<StepWork.Send> toSend = sends.stream().filter(s -> inserted.contains(s.attempt().id())).toList();
+    /** The policy decides each chosen contact in turn; an allowed one joins its debtor's history at once. */
+    private List<StepWork> decide(List<StepWork> mine, Map<String, Ledger.DebtorRecord> records, Instant now) {
+        Map<String, Ledger.DebtorRecord> current = new HashMap<>(records);
+        List<StepWork> out = new ArrayList<>(mine.size());
+        for (StepWork w : mine) {
+            if (!(w instanceof StepWork.Contact contact)) {
+                out.add(w);
+                continue;
+            }
+            String debtor = w.step().debtor().id();
+            StepWork decided;
+            try {
+                decided = runner.decide(contact, current.get(debtor), now);
+            } catch (RuntimeException e) {
+                decided = new StepWork.Failed(w.step(), e);
+            }
+            if (decided instanceof StepWork.Send send) {
+                Ledger.DebtorRecord r = current.get(debtor);
+                current.put(debtor, new Ledger.DebtorRecord(r.history().with(StepRunner.asPastContact(send)), r.reach()));
+            }
+            out.add(decided);
+        }
+        return out;
+    }
+
+    private Future<Written> writeRest(SqlConnection conn, List<StepWork> decided, Set<UUID> inserted, Instant now) {
+        List<StepWork.Send> toSend = new ArrayList<>();
         List<Decisions.Recorded> decisions = new ArrayList<>();
         List<Tuple> awaits = new ArrayList<>();
         List<Tuple> defers = new ArrayList<>();
         List<UUID> gaveUp = new ArrayList<>();
         List<Settlement> unknown = new ArrayList<>();
         Progression progression = new Progression(sequences, engine);
-        for (StepWork w : mine) {
+        for (StepWork w : decided) {
             ClaimedStep s = w.step();
             if (w instanceof StepWork.Send send) {
                 if (!inserted.contains(send.attempt().id())) {
-                    LOG.warn("Step run {} of enrollment {} already has an attempt; not sending again", s.runNo(),
-                            s.enrollmentId());
+                    // the attempt and the move to 'await' commit together, so this means the queue row is out of
+                    // step with the attempts: never send a second contact for one step run
+                    progression.failed(s.enrollmentId(), s.caseId(), s.stepId(), new IllegalStateException(
+                            "step run " + s.runNo() + " already has an attempt; not sending again"), now);
                     continue;
                 }
+                toSend.add(send);
                 decide(send.decision(), decisions, progression);
                 awaits.add(Tuple.of(s.enrollmentId(), send.attempt().id(), Rows.ts(send.awaitUntil())));
                 progression.note(new TimelineEntry(s.caseId(), s.enrollmentId(), now, "attempt.sending",
@@ -100,23 +152,24 @@ final class BatchWriter {
                     decide(pass.decision(), decisions, progression);
                     progression.settled(ref(s), s.stepId(), AttemptOutcome.SUPPRESSED, s.retry(), now);
                 }
-            } else {
+            } else if (w instanceof StepWork.Failed failed) {
+                progression.failed(s.enrollmentId(), s.caseId(), s.stepId(), failed.error(), now);
+            } else if (w instanceof StepWork.GiveUpWaiting) {
                 gaveUp.add(s.attemptId());
-                unknown.add(Outcomes.unknownOutcome(s.enrollmentId(), s.attemptId()));
+                unknown.add(Settlement.outcome(s.enrollmentId(), s.attemptId(), AttemptOutcome.UNKNOWN));
             }
         }
         return Decisions.insert(conn, decisions)
                 .compose(v -> DueSteps.await(conn, awaits))
                 .compose(v -> DueSteps.defer(conn, defers))
-                .compose(v -> progression.write(conn, now))
                 .compose(v -> Attempts.markUnknown(conn, gaveUp, now, "no final status before the outcome timeout"))
-                .compose(changed -> outcomes.noteAndSettle(conn, changed, now))
-                .compose(v -> outcomes.settle(conn, unknown, now))
-                .map(toSend);
+                .compose(changed -> outcomes.noteAndSettle(conn, changed, Map.of(), now, progression)
+                        .compose(v -> outcomes.settle(conn, unknown, now, progression))
+                        .compose(v -> progression.write(conn, now))
+                        .map(v -> new Written(toSend, decisions, changed, progression.failures())));
     }
 
-    private void decide(Decisions.Recorded d, List<Decisions.Recorded> decisions, Progression progression) {
-        metrics.decision(d.decision().outcome(), d.decision().rule());
+    private static void decide(Decisions.Recorded d, List<Decisions.Recorded> decisions, Progression progression) {
         decisions.add(d);
         progression.note(new TimelineEntry(d.caseId(), d.enrollmentId(), d.at(), "decision", d.asTimelineData()));
     }

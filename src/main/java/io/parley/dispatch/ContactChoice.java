@@ -1,6 +1,7 @@
 package io.parley.dispatch;
 
 import io.parley.domain.Channel;
+import io.parley.sequence.Audience;
 import io.parley.store.StoredContactPoint;
 
 import java.util.ArrayList;
@@ -9,9 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Picks the contact point a step uses: its own channel first, then its fallbacks in order; only the borrower's own
- * points that are still valid (not opted out, not invalid) on a channel this instance can send on. Says why each
- * channel it passed over could not be used.
+ * Picks the contact point a step uses: its own channel first, then its fallbacks in order; only points of the
+ * step's audience (the borrower's own, or third parties') that are still valid (not opted out, not invalid), on a
+ * channel this instance can send on. Says why each channel it passed over could not be used.
  */
 record ContactChoice(Optional<Chosen> chosen, List<String> passedOver) {
 
@@ -21,7 +22,9 @@ record ContactChoice(Optional<Chosen> chosen, List<String> passedOver) {
     record Option(Channel channel, String template) {
     }
 
-    static ContactChoice choose(List<Option> options, List<StoredContactPoint> contacts, Set<Channel> sendable) {
+    static ContactChoice choose(List<Option> options, Audience audience, List<StoredContactPoint> contacts,
+                                Set<Channel> sendable) {
+        boolean thirdParty = audience == Audience.THIRD_PARTY;
         List<String> passed = new ArrayList<>();
         for (Option option : options) {
             Channel channel = option.channel();
@@ -30,22 +33,25 @@ record ContactChoice(Optional<Chosen> chosen, List<String> passedOver) {
                 continue;
             }
             List<StoredContactPoint> onChannel = contacts.stream().filter(c -> c.point().channel() == channel).toList();
-            List<StoredContactPoint> own = onChannel.stream().filter(c -> !c.point().type().thirdParty()).toList();
+            List<StoredContactPoint> own = onChannel.stream()
+                    .filter(c -> c.point().type().thirdParty() == thirdParty).toList();
             Optional<StoredContactPoint> usable = own.stream().filter(StoredContactPoint::usable).findFirst();
             if (usable.isPresent()) {
                 return new ContactChoice(Optional.of(new Chosen(channel, option.template(), usable.get())), passed);
             }
-            passed.add(channel.wire() + ": " + unusable(onChannel, own));
+            passed.add(channel.wire() + ": " + unusable(onChannel, own, thirdParty));
         }
         return new ContactChoice(Optional.empty(), passed);
     }
 
-    private static String unusable(List<StoredContactPoint> onChannel, List<StoredContactPoint> own) {
+    private static String unusable(List<StoredContactPoint> onChannel, List<StoredContactPoint> own,
+                                   boolean thirdParty) {
         if (onChannel.isEmpty()) {
             return "no contact point";
         }
         if (own.isEmpty()) {
-            return "only third-party contact points, which are not used to reach the borrower";
+            return thirdParty ? "no third-party contact point"
+                    : "only third-party contact points, which are not used to reach the borrower";
         }
         return "no usable contact point (" + String.join(", ", own.stream().map(StoredContactPoint::status).toList()) + ")";
     }

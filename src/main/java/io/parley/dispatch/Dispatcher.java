@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,9 +32,12 @@ import java.util.UUID;
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final long RECONCILE_EVERY_MS = 5_000;
+    /** When nothing reached the provider (rate limited, unavailable, circuit open), the step runs again after this. */
+    static final Duration NOT_ATTEMPTED_BACKOFF = Duration.ofSeconds(60);
 
     private final Vertx vertx;
     private final Pool pool;
+    private final Sequences sequences;
     private final StepRunner runner;
     private final BatchWriter writer;
     private final Outcomes outcomes;
@@ -43,13 +47,15 @@ public final class Dispatcher {
     private final DispatchSettings settings;
     private final String owner;
     private volatile boolean running;
+    private long reconcileTimer = -1;
     private Future<Void> current = Future.succeededFuture();
 
-    Dispatcher(Vertx vertx, Pool pool, StepRunner runner, BatchWriter writer, Outcomes outcomes,
+    Dispatcher(Vertx vertx, Pool pool, Sequences sequences, StepRunner runner, BatchWriter writer, Outcomes outcomes,
                Map<Channel, ChannelSender> senders, Metrics metrics, Clock clock, DispatchSettings settings,
                String owner) {
         this.vertx = vertx;
         this.pool = pool;
+        this.sequences = sequences;
         this.runner = runner;
         this.writer = writer;
         this.outcomes = outcomes;
@@ -64,16 +70,15 @@ public final class Dispatcher {
         running = true;
         vertx.runOnContext(v -> loop());
         long period = Math.max(100, Math.min(RECONCILE_EVERY_MS, settings.sendingTimeout().toMillis() / 4));
-        vertx.setPeriodic(period, id -> {
-            if (running) {
-                reconcileStale();
-            }
-        });
+        reconcileTimer = vertx.setPeriodic(period, id -> reconcileStale());
     }
 
     /** Stops claiming; completes when the batch in hand is written and sent. */
     public Future<Void> stop() {
         running = false;
+        if (reconcileTimer >= 0) {
+            vertx.cancelTimer(reconcileTimer);
+        }
         return current;
     }
 
@@ -97,23 +102,28 @@ public final class Dispatcher {
 
     /** Claims, runs, writes and sends one batch; completes with the number of steps claimed. */
     Future<Integer> runBatch() {
-        Instant now = clock.instant();
-        return DueSteps.claim(pool, owner, now, settings.lease(), settings.batchSize()).compose(claimed -> {
+        Instant claimedAt = clock.instant();
+        return DueSteps.claim(pool, owner, claimedAt, settings.lease(), settings.batchSize()).compose(claimed -> {
             if (claimed.isEmpty()) {
                 return Future.succeededFuture(0);
             }
             metrics.claimed(claimed.size());
-            List<StepWork> work = new ArrayList<>(claimed.size());
-            for (ClaimedStep step : claimed) {
-                metrics.lag(Duration.between(step.dueAt(), now));
-                try {
-                    work.add(runner.run(step, now));
-                } catch (RuntimeException e) {
-                    LOG.error("Step {} of enrollment {} could not be worked out; it is retried when its lease expires",
-                            step.stepId(), step.enrollmentId(), e);
+            claimed.forEach(step -> metrics.lag(Duration.between(step.dueAt(), claimedAt)));
+            List<String[]> versions = claimed.stream()
+                    .map(s -> new String[]{s.sequenceName(), String.valueOf(s.sequenceVersion())}).toList();
+            return sequences.ensure(pool, versions).compose(v -> {
+                Instant now = clock.instant();
+                List<StepWork> work = new ArrayList<>(claimed.size());
+                for (ClaimedStep step : claimed) {
+                    work.add(runner.prepare(step, now));
                 }
-            }
-            return writer.write(work, owner, now).compose(this::send).map(claimed.size());
+                return writer.write(work, owner);
+            }).compose(written -> {
+                written.decisions().forEach(d -> metrics.decision(d.decision().outcome(), d.decision().rule()));
+                outcomes.count(written.changed());
+                metrics.stepFailures(written.failures());
+                return send(written.toSend());
+            }).map(claimed.size());
         });
     }
 
@@ -122,28 +132,46 @@ public final class Dispatcher {
         for (StepWork.Send send : committed) {
             ChannelSender sender = senders.get(send.outbound().channel());
             metrics.attemptStatus(send.outbound().channel().wire(), AttemptStatus.SENDING.wire());
-            results.add(sender.send(send.outbound()));
+            Future<SendResult> result;
+            try {
+                result = sender.send(send.outbound());
+            } catch (RuntimeException e) {
+                LOG.error("Sender for {} failed before calling its provider", send.outbound().channel(), e);
+                result = Future.succeededFuture(SendResult.notAttempted("internal", String.valueOf(e.getMessage())));
+            }
+            results.add(result);
         }
         return Future.join(results).transform(ignored -> {
             List<Tuple> changes = new ArrayList<>();
             List<UUID> unknown = new ArrayList<>();
+            Map<UUID, Instant> retryAt = new HashMap<>();
+            Instant later = clock.instant().plus(NOT_ATTEMPTED_BACKOFF);
             for (int i = 0; i < committed.size(); i++) {
                 UUID attemptId = committed.get(i).attempt().id();
                 Future<SendResult> f = results.get(i);
                 SendResult r = f.succeeded() ? f.result() : SendResult.unknown(String.valueOf(f.cause()));
                 if (r.status() == AttemptStatus.UNKNOWN) {
                     unknown.add(attemptId);
-                } else {
-                    changes.add(Attempts.change(attemptId, r.status(), r.providerRef(), r.errorCode(), r.errorMessage()));
+                    continue;
                 }
+                if (r.notAttempted()) {
+                    retryAt.put(attemptId, later);
+                }
+                changes.add(Attempts.change(attemptId, r.status(), r.providerRef(), r.errorCode(), r.errorMessage()));
             }
-            return outcomes.record(changes).compose(v -> outcomes.unknown(unknown, "no clear answer from the provider"))
+            return outcomes.record(changes, retryAt)
+                    .compose(v -> outcomes.unknown(unknown, "no clear answer from the provider"))
+                    .onFailure(e -> LOG.error("Recording provider answers failed; the attempts stay SENDING and "
+                            + "become UNKNOWN after {}", settings.sendingTimeout(), e))
                     .mapEmpty();
         });
     }
 
     /** Attempts left SENDING by a crash between commit and the provider's answer become UNKNOWN, never resent. */
     private void reconcileStale() {
+        if (!running) {
+            return;
+        }
         Instant now = clock.instant();
         Attempts.staleSending(pool, now.minus(settings.sendingTimeout()), 500)
                 .compose(ids -> outcomes.unknown(ids, "no answer recorded within " + settings.sendingTimeout()))

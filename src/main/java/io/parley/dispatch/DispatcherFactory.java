@@ -31,7 +31,8 @@ public final class DispatcherFactory {
         senders.forEach((channel, sender) -> providers.put(channel, sender.provider()));
         StepRunner runner = new StepRunner(sequences, engine, templates, policy, providers, links, company, payUrl,
                 outcomeTimeout, releaseSpread);
-        BatchWriter writer = new BatchWriter(pool, sequences, engine, outcomes, metrics);
-        return new Dispatcher(vertx, pool, runner, writer, outcomes, senders, metrics, clock, settings, owner);
+        BatchWriter writer = new BatchWriter(pool, sequences, engine, runner, outcomes, clock);
+        return new Dispatcher(vertx, pool, sequences, runner, writer, outcomes, senders, metrics, clock, settings,
+                owner);
     }
 }

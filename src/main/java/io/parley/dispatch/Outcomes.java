@@ -1,6 +1,5 @@
 package io.parley.dispatch;
 
-import io.parley.domain.AttemptOutcome;
 import io.parley.domain.AttemptStatus;
 import io.parley.observability.Metrics;
 import io.parley.sequence.EnrollmentClock;
@@ -8,8 +7,8 @@ import io.parley.sequence.SequenceEngine;
 import io.parley.store.Attempts;
 import io.parley.store.Rows;
 import io.parley.store.StatusChange;
-import io.parley.store.Timeline;
 import io.parley.store.TimelineEntry;
+import io.parley.store.Transactions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -21,7 +20,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,9 +28,14 @@ import java.util.stream.Collectors;
 
 /**
  * Records what providers say about attempts (send results, status callbacks), forward only, in the timeline, and
- * moves the waiting enrollment on when an attempt's outcome is final.
+ * moves the waiting enrollment on when an attempt's outcome is final. Every transaction here locks the queue rows
+ * of the enrollments concerned first, the same order the dispatcher uses.
  */
 public final class Outcomes {
+    private static final String LOCK_QUEUE = """
+            SELECT enrollment_id FROM due_step
+            WHERE enrollment_id IN (SELECT enrollment_id FROM attempt WHERE id = ANY($1))
+            ORDER BY enrollment_id FOR UPDATE""";
     private static final String AWAITING = """
             SELECT ds.enrollment_id, ds.step_id, ds.retry, ds.attempt_id, e.case_id, e.sequence_name,
                    e.sequence_version, e.started_at, e.time_zone, e.account
@@ -58,53 +61,89 @@ public final class Outcomes {
      * Moves attempts forward to the statuses given (tuples made with Attempts.change) and settles the enrollments
      * whose attempt reached a final outcome; returns the changes that took effect (duplicates and stale updates
      * change nothing).
+     *
+     * @param retryAt attempts that never reached their provider, with when their step runs again
      */
+    public Future<List<StatusChange>> record(List<Tuple> changes, Map<UUID, Instant> retryAt) {
+        if (changes.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        UUID[] ids = changes.stream().map(t -> t.getUUID(0)).toArray(UUID[]::new);
+        return Transactions.run(pool, conn -> {
+            Instant now = clock.instant();
+            Progression progression = new Progression(sequences, engine);
+            return conn.preparedQuery(LOCK_QUEUE).execute(Tuple.of(ids))
+                    .compose(locked -> Attempts.advance(conn, changes, now))
+                    .compose(applied -> noteAndSettle(conn, applied, retryAt, now, progression)
+                            .compose(v -> progression.write(conn, now)).map(applied));
+        }).onSuccess(this::count);
+    }
+
     public Future<List<StatusChange>> record(List<Tuple> changes) {
-        Instant now = clock.instant();
-        return pool.withTransaction(conn -> Attempts.advance(conn, changes, now)
-                .compose(applied -> noteAndSettle(conn, applied, now).map(applied)));
+        return record(changes, Map.of());
     }
 
     /** Attempts whose provider gave no clear answer: counted as made, never resent; their outcome is unknown. */
     public Future<List<StatusChange>> unknown(List<UUID> attemptIds, String why) {
-        Instant now = clock.instant();
-        return pool.withTransaction(conn -> Attempts.markUnknown(conn, attemptIds, now, why)
-                .compose(applied -> noteAndSettle(conn, applied, now).map(applied)));
+        if (attemptIds.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        return Transactions.run(pool, conn -> {
+            Instant now = clock.instant();
+            Progression progression = new Progression(sequences, engine);
+            return conn.preparedQuery(LOCK_QUEUE).execute(Tuple.of(attemptIds.toArray(UUID[]::new)))
+                    .compose(locked -> Attempts.markUnknown(conn, attemptIds, now, why))
+                    .compose(applied -> noteAndSettle(conn, applied, Map.of(), now, progression)
+                            .compose(v -> progression.write(conn, now)).map(applied));
+        }).onSuccess(this::count);
     }
 
-    Future<Void> noteAndSettle(SqlClient sql, List<StatusChange> applied, Instant now) {
-        List<TimelineEntry> notes = new ArrayList<>();
-        List<Settlement> settled = new ArrayList<>();
+    void count(List<StatusChange> applied) {
+        applied.forEach(c -> metrics.attemptStatus(c.channel().wire(), c.status().wire()));
+    }
+
+    /** Notes the changes on the timeline and settles those that are final, into the caller's progression. */
+    Future<Void> noteAndSettle(SqlClient sql, List<StatusChange> applied, Map<UUID, Instant> retryAt, Instant now,
+                               Progression progression) {
+        List<Settlement> settled = new java.util.ArrayList<>();
         for (StatusChange c : applied) {
-            metrics.attemptStatus(c.channel().wire(), c.status().wire());
-            notes.add(new TimelineEntry(c.caseId(), c.enrollmentId(), now,
+            progression.note(new TimelineEntry(c.caseId(), c.enrollmentId(), now,
                     c.status() == AttemptStatus.UNKNOWN ? "attempt.unknown" : "attempt.status",
                     new JsonObject().put("attemptId", c.attemptId().toString()).put("channel", c.channel().wire())
                             .put("status", c.status().wire()).put("providerRef", c.providerRef())
                             .put("errorCode", c.errorCode()).put("error", c.errorMessage())));
-            c.status().settledOutcome(c.channel())
-                    .ifPresent(o -> settled.add(new Settlement(c.enrollmentId(), c.attemptId(), o)));
+            Instant again = retryAt.get(c.attemptId());
+            if (again != null) {
+                settled.add(new Settlement(c.enrollmentId(), c.attemptId(), null, again));
+            } else {
+                c.status().settledOutcome(c.channel())
+                        .ifPresent(o -> settled.add(Settlement.outcome(c.enrollmentId(), c.attemptId(), o)));
+            }
         }
-        return Timeline.append(sql, notes).compose(v -> settle(sql, settled, now));
+        return settle(sql, settled, now, progression);
     }
 
     /** Moves on the enrollments still waiting for exactly these attempts; any other (stale) settlement is ignored. */
-    Future<Void> settle(SqlClient sql, List<Settlement> settlements, Instant now) {
+    Future<Void> settle(SqlClient sql, List<Settlement> settlements, Instant now, Progression progression) {
         if (settlements.isEmpty()) {
             return Future.succeededFuture();
         }
         Map<UUID, Settlement> byEnrollment = settlements.stream()
                 .collect(Collectors.toMap(Settlement::enrollmentId, Function.identity(), (a, b) -> b));
         return sql.preparedQuery(AWAITING).execute(Tuple.of(byEnrollment.keySet().toArray(UUID[]::new)))
-                .compose(rows -> {
-                    Progression progression = new Progression(sequences, engine);
+                .map(rows -> {
                     for (Row r : rows) {
                         Settlement s = byEnrollment.get(r.getUUID("enrollment_id"));
-                        if (s.attemptId().equals(r.getUUID("attempt_id"))) {
+                        if (!s.attemptId().equals(r.getUUID("attempt_id"))) {
+                            continue;
+                        }
+                        if (s.retryAt() != null) {
+                            progression.again(ref(r), r.getString("step_id"), r.getInteger("retry"), s.retryAt(), now);
+                        } else {
                             progression.settled(ref(r), r.getString("step_id"), s.outcome(), r.getInteger("retry"), now);
                         }
                     }
-                    return progression.write(sql, now);
+                    return null;
                 });
     }
 
@@ -113,9 +152,5 @@ public final class Outcomes {
         return new EnrollmentRef(r.getUUID("enrollment_id"), r.getString("case_id"), r.getString("sequence_name"),
                 r.getInteger("sequence_version"), new EnrollmentClock(Rows.instant(r.getOffsetDateTime("started_at")),
                 due == null ? null : LocalDate.parse(due), ZoneId.of(r.getString("time_zone"))));
-    }
-
-    static Settlement unknownOutcome(UUID enrollmentId, UUID attemptId) {
-        return new Settlement(enrollmentId, attemptId, AttemptOutcome.UNKNOWN);
     }
 }

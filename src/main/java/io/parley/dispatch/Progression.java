@@ -13,22 +13,31 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Moves enrollments on once a step is settled: the engine says which step runs next and when (a retry, a branch,
- * the next step) or that the sequence is finished; this collects the resulting writes for one transaction.
+ * Everything one transaction does to the queue and the timeline, collected and then written once (a single
+ * timeline append per transaction keeps lock order fixed): enrollments moved on once a step settles (retry, branch,
+ * next step, finish), steps run again later, and steps whose handling failed, retried after a pause.
  */
 final class Progression {
+    static final Duration AFTER_FAILURE = Duration.ofMinutes(1);
+    private static final Logger LOG = LoggerFactory.getLogger(Progression.class);
+
     private final Sequences sequences;
     private final SequenceEngine engine;
     private final List<Tuple> reschedules = new ArrayList<>();
+    private final List<Tuple> defers = new ArrayList<>();
     private final List<UUID> finished = new ArrayList<>();
     private final List<TimelineEntry> timeline = new ArrayList<>();
+    private int failures;
 
     Progression(Sequences sequences, SequenceEngine engine) {
         this.sequences = sequences;
@@ -37,14 +46,41 @@ final class Progression {
 
     /** The step settled with this outcome; plans what follows. */
     void settled(EnrollmentRef ref, String stepId, AttemptOutcome outcome, int retry, Instant at) {
-        SequenceDefinition def = sequences.definition(ref.sequenceName(), ref.sequenceVersion());
-        follow(ref, engine.next(def, stepId, outcome, retry, at, ref.clock()), at);
+        try {
+            SequenceDefinition def = sequences.definition(ref.sequenceName(), ref.sequenceVersion());
+            follow(ref, engine.next(def, stepId, outcome, retry, at, ref.clock()), at);
+        } catch (RuntimeException e) {
+            failed(ref.enrollmentId(), ref.caseId(), stepId, e, at);
+        }
     }
 
-    /** The step was skipped by its condition; the sequence goes on in order. */
+    /** The step was skipped by its condition; the sequence goes on. */
     void skipped(EnrollmentRef ref, String stepId, Instant at) {
-        SequenceDefinition def = sequences.definition(ref.sequenceName(), ref.sequenceVersion());
-        follow(ref, engine.afterSkip(def, stepId, at, ref.clock()), at);
+        try {
+            SequenceDefinition def = sequences.definition(ref.sequenceName(), ref.sequenceVersion());
+            follow(ref, engine.afterSkip(def, stepId, at, ref.clock()), at);
+        } catch (RuntimeException e) {
+            failed(ref.enrollmentId(), ref.caseId(), stepId, e, at);
+        }
+    }
+
+    /** Nothing reached the provider: the same step, with the same retry count, runs again at the given time. */
+    void again(EnrollmentRef ref, String stepId, int retry, Instant dueAt, Instant at) {
+        reschedules.add(Tuple.of(ref.enrollmentId(), stepId, retry, Rows.ts(dueAt)));
+        timeline.add(new TimelineEntry(ref.caseId(), ref.enrollmentId(), at, "step.scheduled", new JsonObject()
+                .put("stepId", stepId).put("retry", retry).put("dueAt", dueAt.toString())
+                .put("reason", "the provider was not reached; nothing was sent")));
+    }
+
+    /** Handling the step failed: it is tried again after a pause, and the failure is on its timeline. */
+    void failed(UUID enrollmentId, String caseId, String stepId, RuntimeException error, Instant at) {
+        LOG.error("Step {} of enrollment {} could not be handled; trying again in {}", stepId, enrollmentId,
+                AFTER_FAILURE, error);
+        failures++;
+        defers.add(Tuple.of(enrollmentId, Rows.ts(at.plus(AFTER_FAILURE))));
+        timeline.add(new TimelineEntry(caseId, enrollmentId, at, "step.error", new JsonObject()
+                .put("stepId", stepId).put("error", String.valueOf(error.getMessage()))
+                .put("retryAt", at.plus(AFTER_FAILURE).toString())));
     }
 
     private void follow(EnrollmentRef ref, Plan plan, Instant at) {
@@ -68,9 +104,14 @@ final class Progression {
         timeline.addAll(entries);
     }
 
-    /** Writes everything collected, inside the caller's transaction. */
+    int failures() {
+        return failures;
+    }
+
+    /** Writes everything collected, inside the caller's transaction, with one timeline append at the end. */
     Future<Void> write(SqlClient sql, Instant now) {
         return DueSteps.reschedule(sql, reschedules)
+                .compose(v -> DueSteps.defer(sql, defers))
                 .compose(v -> DueSteps.delete(sql, finished))
                 .compose(v -> Enrollments.complete(sql, finished, now))
                 .compose(v -> Timeline.append(sql, timeline));

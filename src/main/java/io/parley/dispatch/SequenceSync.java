@@ -38,7 +38,7 @@ public final class SequenceSync {
                         String origin = "the database (first loaded from " + s.source() + ")";
                         catalog = catalog.with(PARSER.parse(origin, s.definition().getMap()), origin);
                     }
-                    return new Sequences(catalog);
+                    return new Sequences(files, catalog);
                 });
     }
 }

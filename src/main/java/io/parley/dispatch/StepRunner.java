@@ -5,16 +5,18 @@ import io.parley.channel.Outbound;
 import io.parley.domain.Channel;
 import io.parley.policy.CompliancePolicy;
 import io.parley.policy.ContactHistory;
-import io.parley.policy.ContactPreferences;
 import io.parley.policy.ContactRequest;
-import io.parley.policy.TemplateTraits;
 import io.parley.policy.Decision;
+import io.parley.policy.PastContact;
+import io.parley.policy.TemplateTraits;
+import io.parley.sequence.Audience;
 import io.parley.sequence.CaseFacts;
 import io.parley.sequence.SequenceDefinition;
 import io.parley.sequence.SequenceEngine;
 import io.parley.sequence.Step;
 import io.parley.store.ClaimedStep;
 import io.parley.store.Decisions;
+import io.parley.store.Ledger;
 import io.parley.store.NewAttempt;
 import io.parley.store.TimelineEntry;
 import io.parley.template.Company;
@@ -29,10 +31,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
-/** Works out what a claimed due step comes to: skip, suppress, defer, or an attempt to send. Writes nothing. */
+/**
+ * Works out what a claimed due step comes to, writing nothing: first (outside any transaction) skip, hold, no
+ * contact point, or a chosen contact; then, for a chosen contact and inside the transaction that holds the debtor's
+ * lock and their contact history, the policy's decision and the attempt to send.
+ */
 final class StepRunner {
     static final String NO_CONTACT_RULE = "no-usable-contact";
 
@@ -62,30 +67,54 @@ final class StepRunner {
         this.releaseSpread = releaseSpread;
     }
 
-    StepWork run(ClaimedStep s, Instant now) {
+    /** The first look at a claimed step; never throws (a failure becomes {@link StepWork.Failed}). */
+    StepWork prepare(ClaimedStep s, Instant now) {
+        try {
+            return prepareOrThrow(s, now);
+        } catch (RuntimeException e) {
+            return new StepWork.Failed(s, e);
+        }
+    }
+
+    private StepWork prepareOrThrow(ClaimedStep s, Instant now) {
         if (s.awaitingOutcome()) {
             return new StepWork.GiveUpWaiting(s);
         }
         SequenceDefinition def = sequences.definition(s.sequenceName(), s.sequenceVersion());
         Step step = def.step(s.stepId()).orElseThrow(() -> new IllegalStateException(
-                "step " + s.stepId() + " is not in sequence " + def.name() + " v" + def.version()));
+                "step " + s.stepId() + " is not in sequence " + def.label()));
         if (engine.shouldSkip(step, new CaseFacts(s.replied(), s.promised(), s.deliveredOn()))) {
             return new StepWork.Pass(s, null, List.of(new TimelineEntry(s.caseId(), s.enrollmentId(), now,
                     "step.skipped", new JsonObject().put("stepId", step.id()).put("runNo", s.runNo())
                     .put("skipIf", step.skipIf().stream().map(Enum::name).toList()))));
         }
-        ContactChoice choice = ContactChoice.choose(options(step), s.contacts(), providers.keySet());
+        if (!s.holds().isEmpty()) {
+            String hold = s.holds().stream().sorted().findFirst().orElseThrow();
+            Decision held = new Decision.Suppress("hold/" + hold, List.of("the case is on hold (" + String.join(", ",
+                    s.holds().stream().sorted().toList()) + "): no contact about it"), Map.of("holds",
+                    s.holds().stream().sorted().toList()));
+            return new StepWork.Pass(s, record(s, null, held, null, now), List.of());
+        }
+        ContactChoice choice = ContactChoice.choose(options(step), step.audience(), s.contacts(), providers.keySet());
         if (choice.chosen().isEmpty()) {
             Decision none = new Decision.Suppress(NO_CONTACT_RULE, choice.passedOver(), Map.of());
             return new StepWork.Pass(s, record(s, null, none, null, now), List.of());
         }
-        ContactChoice.Chosen chosen = choice.chosen().get();
+        return new StepWork.Contact(s, choice.chosen().get(), choice.passedOver());
+    }
+
+    /** The policy's decision on a chosen contact, given the debtor's current history; allowed -> an attempt. */
+    StepWork decide(StepWork.Contact c, Ledger.DebtorRecord record, Instant now) {
+        ClaimedStep s = c.step();
+        ContactChoice.Chosen chosen = c.chosen();
+        boolean allInvalid = s.contacts().stream()
+                .filter(p -> !p.point().type().thirdParty()).noneMatch(p -> p.usable());
         ContactRequest request = new ContactRequest(s.caseId(), s.debtor(), chosen.channel(), chosen.point().point(),
-                TemplateTraits.ordinary(), List.of(), ContactHistory.none(), ContactPreferences.none(),
-                ContactRequest.BorrowerReach.reachable());
+                traits(chosen.template()), s.policyPacks(), record.history(), s.preferences(),
+                new ContactRequest.BorrowerReach(record.reach().consecutiveFailures(), allInvalid));
         Decision decision = policy.decide(request, now);
-        if (!choice.passedOver().isEmpty()) {
-            List<String> reasons = new ArrayList<>(choice.passedOver());
+        if (!c.passedOver().isEmpty()) {
+            List<String> reasons = new ArrayList<>(c.passedOver());
             reasons.addAll(decision.reasons());
             decision = withReasons(decision, reasons);
         }
@@ -98,21 +127,34 @@ final class StepRunner {
         return send(s, chosen, (Decision.Allow) decision, now);
     }
 
+    /** What an allowed attempt adds to the debtor's history, so later attempts in the same batch count it. */
+    static PastContact asPastContact(StepWork.Send send) {
+        NewAttempt a = send.attempt();
+        return new PastContact(a.caseId(), a.channel(), a.contactAddress(), a.contactType(), a.at(),
+                Ledger.kinds(a.channel(), io.parley.domain.AttemptStatus.SENDING));
+    }
+
     private StepWork send(ClaimedStep s, ContactChoice.Chosen chosen, Decision.Allow allow, Instant now) {
         UUID attemptId = UUID.randomUUID();
         String optOutUrl = optOutLinks.url(chosen.point().id());
         Map<String, String> links = new HashMap<>();
-        links.put("optOut", optOutUrl);
-        links.put("pay", payUrl);
+        links.put(MessageContext.OPT_OUT_LINK, optOutUrl);
+        links.put(MessageContext.PAY_LINK, payUrl);
         RenderedMessage message = templates.render(chosen.template(), s.debtor().locale(),
                 new MessageContext(s.debtor(), s.account(), variables(s.variables()), company, links));
+        var point = chosen.point().point();
         NewAttempt attempt = new NewAttempt(attemptId, s.enrollmentId(), s.runNo(), s.caseId(), s.debtor().id(),
-                s.stepId(), chosen.channel(), chosen.point().point().address(), chosen.template(),
-                s.debtor().locale(), MessageContent.json(message), providers.get(chosen.channel()), now);
-        Outbound outbound = new Outbound(attemptId, s.caseId(), chosen.channel(), chosen.point().point().address(),
+                s.stepId(), chosen.channel(), point.address(), point.type(), chosen.template(), s.debtor().locale(),
+                MessageContent.json(message), providers.get(chosen.channel()), now);
+        Outbound outbound = new Outbound(attemptId, s.caseId(), chosen.channel(), point.address(),
                 s.debtor().locale(), message, optOutUrl);
         return new StepWork.Send(s, attempt, record(s, chosen.channel(), allow, attemptId, now), outbound,
                 now.plus(outcomeTimeout));
+    }
+
+    private TemplateTraits traits(String template) {
+        return templates.info(template).map(t -> new TemplateTraits(t.thirdPartySafe(), t.limitedContent()))
+                .orElse(TemplateTraits.ordinary());
     }
 
     private static List<ContactChoice.Option> options(Step step) {
@@ -128,7 +170,7 @@ final class StepRunner {
         return window <= 0 ? until : until.plusMillis(Math.floorMod(enrollmentId.getLeastSignificantBits(), window));
     }
 
-    private static Decisions.Recorded record(ClaimedStep s, Channel channel, Decision d, UUID attemptId, Instant now) {
+    static Decisions.Recorded record(ClaimedStep s, Channel channel, Decision d, UUID attemptId, Instant now) {
         return new Decisions.Recorded(s.enrollmentId(), s.caseId(), s.runNo(), s.stepId(),
                 channel == null ? null : channel.wire(), d, attemptId, now);
     }

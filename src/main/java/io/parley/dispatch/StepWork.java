@@ -13,6 +13,10 @@ import java.util.List;
 sealed interface StepWork {
     ClaimedStep step();
 
+    /** A contact point was chosen: the compliance policy decides, inside the write transaction. */
+    record Contact(ClaimedStep step, ContactChoice.Chosen chosen, List<String> passedOver) implements StepWork {
+    }
+
     /** Allowed: commit the attempt as SENDING, then hand it to its channel; wait for its outcome until awaitUntil. */
     record Send(ClaimedStep step, NewAttempt attempt, Decisions.Recorded decision, Outbound outbound,
                 Instant awaitUntil) implements StepWork {
@@ -28,5 +32,9 @@ sealed interface StepWork {
 
     /** The outcome of an attempt never came in time: the sequence moves on as if the outcome were unknown. */
     record GiveUpWaiting(ClaimedStep step) implements StepWork {
+    }
+
+    /** Working the step out failed: it is tried again later, and the failure is on its timeline. */
+    record Failed(ClaimedStep step, RuntimeException error) implements StepWork {
     }
 }

@@ -6,6 +6,14 @@ import java.util.Locale;
 public enum CaseEventType {
     PAYMENT_RECEIVED, PROMISE_TO_PAY, DISPUTE, CEASE_REQUEST, ATTORNEY, BANKRUPTCY, REPLIED;
 
+    /**
+     * Facts after which no contact about the case may happen, whatever its sequences say: a dispute (until it is
+     * resolved), a written cease request, representation by an attorney, bankruptcy.
+     */
+    public boolean holdsAllContact() {
+        return this == DISPUTE || this == CEASE_REQUEST || this == ATTORNEY || this == BANKRUPTCY;
+    }
+
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }

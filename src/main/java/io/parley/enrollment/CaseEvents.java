@@ -4,9 +4,12 @@ import io.parley.api.CaseEventRequest;
 import io.parley.dispatch.Sequences;
 import io.parley.domain.CaseEventType;
 import io.parley.sequence.SequenceDefinition;
+import io.parley.store.CaseHolds;
+import io.parley.store.DueSteps;
 import io.parley.store.Enrollments;
 import io.parley.store.Timeline;
 import io.parley.store.TimelineEntry;
+import io.parley.store.Transactions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,12 +20,15 @@ import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Facts about a case from the collection engine (payment, promise, dispute, cease request, attorney, bankruptcy):
- * recorded in the timeline, and every open enrollment whose sequence lists the event stops or pauses at once.
+ * recorded in the timeline; every open enrollment whose sequence lists the event stops or pauses at once; and a
+ * dispute, cease request, attorney or bankruptcy puts the case on hold and stops every enrollment whatever its
+ * sequence says.
  */
 public final class CaseEvents {
     private final Pool pool;
@@ -36,18 +42,29 @@ public final class CaseEvents {
     }
 
     public Future<JsonObject> apply(String caseId, CaseEventRequest event) {
-        Instant now = clock.instant();
-        JsonObject data = new JsonObject().put("type", event.type().wire())
+        CaseEventType type = event.type();
+        JsonObject data = new JsonObject().put("type", type.wire())
                 .put("occurredAt", event.occurredAt().toString()).put("reference", event.reference())
-                .put("details", new JsonObject(new java.util.LinkedHashMap<>(event.details())));
-        return pool.withTransaction(conn -> Timeline.append(conn, new TimelineEntry(caseId, null, now, "case.event", data))
-                .compose(v -> Enrollments.noteFacts(conn, caseId, event.type() == CaseEventType.PROMISE_TO_PAY,
-                        event.type() == CaseEventType.REPLIED, now))
-                .compose(v -> Enrollments.openForCase(conn, caseId))
-                .compose(open -> react(conn, caseId, event.type(), open, now)));
+                .put("details", new JsonObject(new LinkedHashMap<>(event.details())));
+        return Transactions.run(pool, conn -> {
+            Instant now = clock.instant();
+            List<TimelineEntry> timeline = new ArrayList<>();
+            timeline.add(new TimelineEntry(caseId, null, now, "case.event", data));
+            return DueSteps.lockForCase(conn, caseId)
+                    .compose(v -> type.holdsAllContact()
+                            ? CaseHolds.place(conn, caseId, type.wire(), event.reference(), now) : Future.succeededFuture())
+                    .compose(v -> type == CaseEventType.CEASE_REQUEST
+                            ? CaseHolds.ceaseAllContact(conn, caseId, now) : Future.succeededFuture())
+                    .compose(v -> Enrollments.noteFacts(conn, caseId, type == CaseEventType.PROMISE_TO_PAY,
+                            type == CaseEventType.REPLIED, now))
+                    .compose(v -> Enrollments.openForCase(conn, caseId))
+                    .compose(open -> react(conn, caseId, type, open, now, timeline))
+                    .compose(result -> Timeline.append(conn, timeline).map(result));
+        });
     }
 
-    private Future<JsonObject> react(SqlConnection conn, String caseId, CaseEventType type, List<Row> open, Instant now) {
+    private Future<JsonObject> react(SqlConnection conn, String caseId, CaseEventType type, List<Row> open,
+                                     Instant now, List<TimelineEntry> timeline) {
         List<UUID> stopped = new ArrayList<>();
         List<UUID> paused = new ArrayList<>();
         Future<Void> chain = Future.succeededFuture();
@@ -55,24 +72,25 @@ public final class CaseEvents {
         for (Row r : open) {
             UUID id = r.getUUID("id");
             SequenceDefinition def = sequences.definition(r.getString("sequence_name"), r.getInteger("sequence_version"));
-            if (def.stopOn().contains(type)) {
+            if (type.holdsAllContact() || def.stopOn().contains(type)) {
                 stopped.add(id);
-                chain = chain.compose(v -> move(conn, caseId, id, Enrollments.STOPPED, reason,
+                chain = chain.compose(v -> move(conn, id, Enrollments.STOPPED, reason,
                         List.of(Enrollments.ACTIVE, Enrollments.PAUSED), now));
+                timeline.add(new TimelineEntry(caseId, id, now, "enrollment.stopped", new JsonObject().put("reason", reason)));
             } else if (def.pauseOn().contains(type) && Enrollments.ACTIVE.equals(r.getString("status"))) {
                 paused.add(id);
-                chain = chain.compose(v -> move(conn, caseId, id, Enrollments.PAUSED, reason,
-                        List.of(Enrollments.ACTIVE), now));
+                chain = chain.compose(v -> move(conn, id, Enrollments.PAUSED, reason, List.of(Enrollments.ACTIVE), now));
+                timeline.add(new TimelineEntry(caseId, id, now, "enrollment.paused", new JsonObject().put("reason", reason)));
             }
         }
         return chain.map(v -> new JsonObject()
                 .put("stopped", new JsonArray(stopped.stream().map(UUID::toString).toList()))
-                .put("paused", new JsonArray(paused.stream().map(UUID::toString).toList())));
+                .put("paused", new JsonArray(paused.stream().map(UUID::toString).toList()))
+                .put("hold", type.holdsAllContact()));
     }
 
-    private static Future<Void> move(SqlConnection conn, String caseId, UUID id, String to, String reason,
-                                     List<String> from, Instant now) {
-        return Enrollments.transition(conn, id, to, reason, from, now).compose(moved -> Timeline.append(conn,
-                new TimelineEntry(caseId, id, now, "enrollment." + to, new JsonObject().put("reason", reason))));
+    private static Future<Void> move(SqlConnection conn, UUID id, String to, String reason, List<String> from,
+                                     Instant now) {
+        return Enrollments.transition(conn, id, to, reason, from, now).mapEmpty();
     }
 }

@@ -11,6 +11,7 @@ import io.parley.sequence.Plan;
 import io.parley.sequence.PlannedStep;
 import io.parley.sequence.SequenceDefinition;
 import io.parley.sequence.SequenceEngine;
+import io.parley.store.CaseHolds;
 import io.parley.store.Enrollments;
 import io.parley.store.IdempotencyKeys;
 import io.parley.store.NewEnrollment;
@@ -76,7 +77,7 @@ public final class Enroller {
                 .put("plannedSteps", plannedJson(planned));
         NewEnrollment enrollment = new NewEnrollment(id, request.caseId(), request.debtor(), request.account(),
                 new JsonObject(new java.util.HashMap<>(request.variables())), def.name(), def.version(), startedAt,
-                zone, first.step().id(), first.dueAt(), now);
+                zone, first.step().id(), first.dueAt(), now, request.policyPacks(), request.preferences());
         return pool.withTransaction(conn -> reserve(conn, principal, idempotencyKey, requestHash, now)
                         .compose(stored -> stored.isPresent() ? replay(stored.get(), requestHash)
                                 : create(conn, enrollment, body, principal, idempotencyKey)))
@@ -85,9 +86,7 @@ public final class Enroller {
     }
 
     private SequenceDefinition definition(EnrollmentRequest request) {
-        Optional<SequenceDefinition> def = request.sequenceVersion() == null
-                ? sequences.catalog().latest(request.sequence())
-                : sequences.catalog().find(request.sequence(), request.sequenceVersion());
+        Optional<SequenceDefinition> def = sequences.forNewEnrollment(request.sequence(), request.sequenceVersion());
         return def.orElseThrow(() -> ApiProblem.validation(List.of(request.sequenceVersion() == null
                 ? new FieldError("sequence", "no sequence named '" + request.sequence() + "'")
                 : new FieldError("sequenceVersion", "sequence '" + request.sequence() + "' has no version "
@@ -113,7 +112,17 @@ public final class Enroller {
                 new JsonObject().put("sequence", e.sequenceName()).put("version", e.sequenceVersion())
                         .put("startAt", e.startedAt().toString()).put("timeZone", e.zone().getId())
                         .put("plannedSteps", body.getJsonArray("plannedSteps")));
-        return Enrollments.create(conn, e)
+        return CaseHolds.of(conn, e.caseId())
+                .compose(holds -> holds.isEmpty() ? Enrollments.debtorCeased(conn, e.debtor().id()).map(ceased -> {
+                    boolean stillCeased = e.preferences() == null ? ceased : e.preferences().ceaseAll();
+                    if (stillCeased) {
+                        throw ApiProblem.conflict("debtor " + e.debtor().id() + " asked for no contact at all "
+                                + "(a cease request); no sequence can start");
+                    }
+                    return null;
+                }) : Future.failedFuture(ApiProblem.conflict("case " + e.caseId() + " is on hold ("
+                        + String.join(", ", holds) + "): no contact about it may happen")))
+                .compose(v -> Enrollments.create(conn, e))
                 .compose(v -> Timeline.append(conn, created))
                 .compose(v -> idempotencyKey == null ? Future.succeededFuture()
                         : IdempotencyKeys.complete(conn, principal, idempotencyKey, 201, body))

@@ -1,9 +1,11 @@
 package io.parley.enrollment;
 
 import io.parley.api.ApiProblem;
+import io.parley.store.DueSteps;
 import io.parley.store.Enrollments;
 import io.parley.store.Timeline;
 import io.parley.store.TimelineEntry;
+import io.parley.store.Transactions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -45,7 +47,8 @@ public final class EnrollmentControl {
     public Future<JsonObject> apply(UUID id, Command command, String reason) {
         Instant now = clock.instant();
         String why = reason == null ? "requested by the collection engine" : reason;
-        return pool.withTransaction(conn -> Enrollments.transition(conn, id, command.to, why, command.from, now)
+        return Transactions.run(pool, conn -> DueSteps.lock(conn, id)
+                .compose(v -> Enrollments.transition(conn, id, command.to, why, command.from, now))
                 .compose(caseId -> {
                     if (caseId.isEmpty()) {
                         return Enrollments.find(conn, id).compose(found -> Future.failedFuture(found.isEmpty()

@@ -57,6 +57,12 @@ public final class Metrics {
         registry.counter("parley.provider.errors", "channel", channel, "provider", provider, "kind", kind).increment();
     }
 
+    public void stepFailures(int count) {
+        if (count > 0) {
+            registry.counter("parley.dispatch.step.errors").increment(count);
+        }
+    }
+
     public void callback(String channel, String result) {
         registry.counter("parley.callbacks", "channel", channel, "result", result).increment();
     }

@@ -19,8 +19,9 @@ import java.util.UUID;
 public final class Attempts {
     private static final String INSERT = """
             INSERT INTO attempt (id, enrollment_id, run_no, case_id, debtor_id, step_id, channel, contact_address,
-                                 template, locale, content, status, status_rank, provider, created_at, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'sending', 0, $12, $13, $13)
+                                 contact_type, template, locale, content, status, status_rank, provider, created_at,
+                                 updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'sending', 0, $13, $14, $14)
             ON CONFLICT (enrollment_id, run_no) DO NOTHING RETURNING id""";
     private static final String ADVANCE = """
             UPDATE attempt SET status = $2, status_rank = $3, provider_ref = COALESCE(provider_ref, $4),
@@ -44,7 +45,8 @@ public final class Attempts {
             return Future.succeededFuture(Set.of());
         }
         List<Tuple> rows = attempts.stream().map(a -> Tuple.from(new Object[]{a.id(), a.enrollmentId(), a.runNo(),
-                a.caseId(), a.debtorId(), a.stepId(), a.channel().wire(), a.contactAddress(), a.template(),
+                a.caseId(), a.debtorId(), a.stepId(), a.channel().wire(), a.contactAddress(), a.contactType().wire(),
+                a.template(),
                 a.locale(), a.content(), a.provider(), Rows.ts(a.at())})).toList();
         return sql.preparedQuery(INSERT).executeBatch(rows).map(Attempts::ids);
     }

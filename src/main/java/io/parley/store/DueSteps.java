@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -35,8 +36,9 @@ public final class DueSteps {
               RETURNING d.*)
             SELECT c.enrollment_id, c.run_no, c.step_id, c.retry, c.phase, c.attempt_id, c.due_at,
                    e.case_id, e.sequence_name, e.sequence_version, e.started_at, e.time_zone, e.account,
-                   e.variables, e.replied, e.promised,
-                   d.id AS debtor_id, d.name, d.locale, d.time_zone AS debtor_zone, d.address,
+                   e.variables, e.replied, e.promised, e.policy_packs,
+                   ARRAY(SELECT h.kind FROM case_hold h WHERE h.case_id = e.case_id) AS holds,
+                   d.id AS debtor_id, d.name, d.locale, d.time_zone AS debtor_zone, d.address, d.preferences,
                    ARRAY(SELECT DISTINCT a.channel FROM attempt a WHERE a.enrollment_id = c.enrollment_id
                          AND (a.status = 'delivered' OR (a.channel = 'email' AND a.status = 'sent'))) AS delivered_on,
                    COALESCE((SELECT jsonb_agg(jsonb_build_object('id', cp.id, 'channel', cp.channel,
@@ -47,7 +49,7 @@ public final class DueSteps {
     private static final String HELD = """
             SELECT enrollment_id FROM due_step
             WHERE enrollment_id = ANY($1) AND lease_owner = $2 AND lease_until > $3 AND runnable
-            FOR UPDATE""";
+            ORDER BY enrollment_id FOR UPDATE""";
     private static final String DEFER =
             "UPDATE due_step SET due_at = $2, lease_owner = NULL, lease_until = NULL WHERE enrollment_id = $1";
     private static final String AWAIT = "UPDATE due_step SET phase = 'await', attempt_id = $2, due_at = $3, "
@@ -58,6 +60,10 @@ public final class DueSteps {
     private static final String INSERT = "INSERT INTO due_step (enrollment_id, run_no, step_id, retry, phase, due_at) "
             + "VALUES ($1, 1, $2, 0, 'run', $3)";
     private static final String DELETE = "DELETE FROM due_step WHERE enrollment_id = ANY($1)";
+    private static final String LOCK_FOR_CASE = """
+            SELECT d.enrollment_id FROM due_step d JOIN enrollment e ON e.id = d.enrollment_id
+            WHERE e.case_id = $1 ORDER BY d.enrollment_id FOR UPDATE OF d""";
+    private static final String LOCK = "SELECT enrollment_id FROM due_step WHERE enrollment_id = $1 FOR UPDATE";
     private static final String PENDING = "SELECT count(*) FROM due_step WHERE runnable AND due_at <= $1 "
             + "AND (lease_until IS NULL OR lease_until < $1)";
 
@@ -87,7 +93,8 @@ public final class DueSteps {
                 Rows.debtor(r.getString("debtor_id"), r.getString("name"), r.getString("locale"),
                         r.getString("debtor_zone"), r.getJsonObject("address"), contacts),
                 contacts, Arrays.stream(r.getArrayOfStrings("delivered_on")).map(Channel::parse)
-                .collect(Collectors.toUnmodifiableSet()));
+                .collect(Collectors.toUnmodifiableSet()), List.of(r.getArrayOfStrings("policy_packs")),
+                Rows.preferences(r.getJsonObject("preferences")), Set.of(r.getArrayOfStrings("holds")));
     }
 
     private static JsonArray asArray(Object value) {
@@ -127,6 +134,15 @@ public final class DueSteps {
             return Future.succeededFuture();
         }
         return sql.preparedQuery(DELETE).execute(Tuple.of(enrollmentIds.toArray(UUID[]::new))).mapEmpty();
+    }
+
+    /** Locks the queue rows of a case's enrollments: every transaction takes these first, in one order. */
+    public static Future<Void> lockForCase(SqlClient sql, String caseId) {
+        return sql.preparedQuery(LOCK_FOR_CASE).execute(Tuple.of(caseId)).mapEmpty();
+    }
+
+    public static Future<Void> lock(SqlClient sql, UUID enrollmentId) {
+        return sql.preparedQuery(LOCK).execute(Tuple.of(enrollmentId)).mapEmpty();
     }
 
     public static Future<Long> pending(SqlClient sql, Instant now) {

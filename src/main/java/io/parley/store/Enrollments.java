@@ -22,10 +22,13 @@ public final class Enrollments {
     public static final String CANCELLED = "cancelled";
     public static final String STOPPED = "stopped";
 
+    // preferences are replaced only when the request states them ($7 null = keep)
     private static final String UPSERT_DEBTOR = """
-            INSERT INTO debtor (id, name, locale, time_zone, address, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+            INSERT INTO debtor (id, name, locale, time_zone, address, updated_at, preferences)
+            VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7, '{}'::jsonb))
             ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, locale = EXCLUDED.locale,
-                time_zone = EXCLUDED.time_zone, address = EXCLUDED.address, updated_at = EXCLUDED.updated_at""";
+                time_zone = EXCLUDED.time_zone, address = EXCLUDED.address, updated_at = EXCLUDED.updated_at,
+                preferences = COALESCE($7, debtor.preferences)""";
     // a status the debtor or a provider set (opted out, invalid) is never reset by an enrollment
     private static final String UPSERT_CONTACT = """
             INSERT INTO contact_point (debtor_id, channel, address, type, consent, updated_at)
@@ -34,8 +37,8 @@ public final class Enrollments {
                 consent = EXCLUDED.consent, updated_at = EXCLUDED.updated_at""";
     private static final String INSERT = """
             INSERT INTO enrollment (id, case_id, debtor_id, sequence_name, sequence_version, status, started_at,
-                                    time_zone, account, variables, created_at, updated_at)
-            VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, $8, $9, $10, $10)""";
+                                    time_zone, account, variables, created_at, updated_at, policy_packs)
+            VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, $8, $9, $10, $10, $11)""";
     private static final String SELECT = """
             SELECT e.id, e.case_id, e.debtor_id, e.sequence_name, e.sequence_version, e.status, e.status_reason,
                    e.started_at, e.time_zone, e.created_at, e.updated_at,
@@ -55,14 +58,17 @@ public final class Enrollments {
             UPDATE enrollment SET promised = promised OR $2, replied = replied OR $3, updated_at = $4
             WHERE case_id = $1 AND status IN ('active', 'paused')""";
 
+    private static final String CEASED = "SELECT (preferences->>'ceaseAll')::boolean FROM debtor WHERE id = $1";
+
     private Enrollments() {
     }
 
     /** Creates the enrollment; fails with {@link AlreadyEnrolled} when the case runs this sequence already. */
     public static Future<Void> create(SqlClient sql, NewEnrollment e) {
-        Tuple debtor = Tuple.of(e.debtor().id(), e.debtor().name(), e.debtor().locale(),
+        Tuple debtor = Tuple.from(new Object[]{e.debtor().id(), e.debtor().name(), e.debtor().locale(),
                 e.debtor().timeZone() == null ? null : e.debtor().timeZone().getId(),
-                Rows.address(e.debtor().address()), Rows.ts(e.createdAt()));
+                Rows.address(e.debtor().address()), Rows.ts(e.createdAt()),
+                e.preferences() == null ? null : Rows.preferences(e.preferences())});
         List<Tuple> contacts = new ArrayList<>();
         for (ContactPoint c : e.debtor().contactPoints()) {
             contacts.add(Tuple.of(e.debtor().id(), c.channel().wire(), c.address(), c.type().wire(), c.consent(),
@@ -70,13 +76,24 @@ public final class Enrollments {
         }
         Tuple enrollment = Tuple.from(new Object[]{e.id(), e.caseId(), e.debtor().id(), e.sequenceName(),
                 e.sequenceVersion(), Rows.ts(e.startedAt()), e.zone().getId(), Rows.account(e.account()),
-                e.variables(), Rows.ts(e.createdAt())});
+                e.variables(), Rows.ts(e.createdAt()), e.policyPacks().toArray(String[]::new)});
         return sql.preparedQuery(UPSERT_DEBTOR).execute(debtor)
                 .compose(v -> DueSteps.batch(sql, UPSERT_CONTACT, contacts))
                 .compose(v -> sql.preparedQuery(INSERT).execute(enrollment))
                 .recover(err -> Future.failedFuture(err instanceof PgException pg && "23505".equals(pg.getSqlState())
                         ? new AlreadyEnrolled(e.caseId(), e.sequenceName()) : err))
                 .compose(v -> DueSteps.insertFirst(sql, e.id(), e.firstStepId(), e.firstDueAt()));
+    }
+
+    /** Whether the debtor asked for no contact at all (a stored cease request). */
+    public static Future<Boolean> debtorCeased(SqlClient sql, String debtorId) {
+        return sql.preparedQuery(CEASED).execute(Tuple.of(debtorId)).map(rows -> {
+            if (rows.size() == 0) {
+                return false;
+            }
+            Boolean ceased = rows.iterator().next().getBoolean(0);
+            return Boolean.TRUE.equals(ceased);
+        });
     }
 
     public static Future<Optional<JsonObject>> find(SqlClient sql, UUID id) {

@@ -1,6 +1,7 @@
 package io.parley.store;
 
 import io.parley.domain.Channel;
+import io.parley.domain.ContactType;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
@@ -8,6 +9,6 @@ import java.util.UUID;
 
 /** An attempt about to be committed as SENDING, before its provider is called. */
 public record NewAttempt(UUID id, UUID enrollmentId, int runNo, String caseId, String debtorId, String stepId,
-                         Channel channel, String contactAddress, String template, String locale, JsonObject content,
+                         Channel channel, String contactAddress, ContactType contactType, String template, String locale, JsonObject content,
                          String provider, Instant at) {
 }

@@ -6,18 +6,24 @@ import io.parley.domain.Channel;
 import io.parley.domain.ContactPoint;
 import io.parley.domain.ContactType;
 import io.parley.domain.Debtor;
+import io.parley.policy.ContactPreferences;
+import io.parley.policy.InconvenientTime;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** Conversions between domain records and the JSON and timestamp forms they are stored in. */
 public final class Rows {
@@ -69,6 +75,43 @@ public final class Rows {
                     new ContactPoint(Channel.parse(c.getString("channel")), c.getString("address"),
                             ContactType.parse(c.getString("type")), c.getBoolean("consent", false)),
                     c.getString("status")));
+        }
+        return out;
+    }
+
+    public static JsonObject preferences(ContactPreferences p) {
+        JsonArray times = new JsonArray();
+        for (InconvenientTime t : p.inconvenientTimes()) {
+            times.add(new JsonObject()
+                    .put("days", new JsonArray(t.days().stream().sorted().map(DayOfWeek::name).toList()))
+                    .put("from", t.from().toString()).put("until", t.until().toString())
+                    .put("channels", new JsonArray(t.channels().stream().sorted().map(Channel::wire).toList())));
+        }
+        return new JsonObject().put("ceaseAll", p.ceaseAll())
+                .put("refusedChannels", new JsonArray(p.refusedChannels().stream().sorted().map(Channel::wire).toList()))
+                .put("inconvenientTimes", times);
+    }
+
+    public static ContactPreferences preferences(JsonObject j) {
+        if (j == null || j.isEmpty()) {
+            return ContactPreferences.none();
+        }
+        List<InconvenientTime> times = new ArrayList<>();
+        for (Object o : j.getJsonArray("inconvenientTimes", new JsonArray())) {
+            JsonObject t = (JsonObject) o;
+            Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+            t.getJsonArray("days", new JsonArray()).forEach(d -> days.add(DayOfWeek.valueOf((String) d)));
+            times.add(new InconvenientTime(days, LocalTime.parse(t.getString("from")),
+                    LocalTime.parse(t.getString("until")), channels(t.getJsonArray("channels"))));
+        }
+        return new ContactPreferences(j.getBoolean("ceaseAll", false), channels(j.getJsonArray("refusedChannels")),
+                times);
+    }
+
+    private static Set<Channel> channels(JsonArray array) {
+        Set<Channel> out = EnumSet.noneOf(Channel.class);
+        if (array != null) {
+            array.forEach(c -> out.add(Channel.parse((String) c)));
         }
         return out;
     }

@@ -90,7 +90,7 @@ class ContactChoiceTest {
     @MethodSource("cases")
     void choosesTheContactPoint(String title, List<StoredContactPoint> contacts, Set<Channel> sendable,
                                 StoredContactPoint expectedPoint, String expectedTemplate, List<String> passedOver) {
-        ContactChoice choice = ContactChoice.choose(SMS_THEN_EMAIL_THEN_VOICE, contacts, sendable);
+        ContactChoice choice = ContactChoice.choose(SMS_THEN_EMAIL_THEN_VOICE, io.parley.sequence.Audience.BORROWER, contacts, sendable);
 
         Optional<ContactChoice.Chosen> expected = Optional.ofNullable(expectedPoint)
                 .map(p -> new ContactChoice.Chosen(p.point().channel(), expectedTemplate, p));
@@ -108,7 +108,7 @@ class ContactChoiceTest {
             options.add(new ContactChoice.Option(channel, "t-" + channel.wire()));
         }
 
-        ContactChoice choice = ContactChoice.choose(options, contacts, ALL);
+        ContactChoice choice = ContactChoice.choose(options, io.parley.sequence.Audience.BORROWER, contacts, ALL);
 
         assertEquals(Optional.empty(), choice.chosen());
         assertEquals(Channel.values().length, choice.passedOver().size(), choice.passedOver().toString());

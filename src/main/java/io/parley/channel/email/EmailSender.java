@@ -100,7 +100,7 @@ public final class EmailSender implements ChannelSender {
         }
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof ConnectException) {
-                return new ProviderCalls.Classified(SendResult.failed("connect", "could not connect: " + t.getMessage()),
+                return new ProviderCalls.Classified(SendResult.notAttempted("connect", "could not connect: " + t.getMessage()),
                         "server_error", true);
             }
         }

@@ -69,11 +69,11 @@ public final class SmsSender implements ChannelSender {
             int status = api.getStatusCode();
             String code = api.getCode() == null ? String.valueOf(status) : String.valueOf(api.getCode());
             if (status == 429) {
-                return new ProviderCalls.Classified(SendResult.failed(code, "rate limited: " + api.getMessage()),
+                return new ProviderCalls.Classified(SendResult.notAttempted(code, "rate limited: " + api.getMessage()),
                         "rate_limited", true);
             }
             if (status == 503) {
-                return new ProviderCalls.Classified(SendResult.failed(code, "unavailable: " + api.getMessage()),
+                return new ProviderCalls.Classified(SendResult.notAttempted(code, "unavailable: " + api.getMessage()),
                         "server_error", true);
             }
             if (status >= 500) {
@@ -83,7 +83,7 @@ public final class SmsSender implements ChannelSender {
             return new ProviderCalls.Classified(SendResult.failed(code, api.getMessage()), "rejected", false);
         }
         if (hasCause(error, ConnectException.class)) {
-            return new ProviderCalls.Classified(SendResult.failed("connect", "could not connect: " + error.getMessage()),
+            return new ProviderCalls.Classified(SendResult.notAttempted("connect", "could not connect: " + error.getMessage()),
                     "server_error", true);
         }
         String kind = error instanceof ApiConnectionException ? "timeout" : "client_error";

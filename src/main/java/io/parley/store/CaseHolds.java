@@ -1,0 +1,43 @@
+package io.parley.store;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Holds on a case (dispute, cease request, attorney, bankruptcy): while one stands, nothing is sent about the case
+ * and no new enrollment starts; a written cease request also sets the debtor's ceaseAll preference.
+ */
+public final class CaseHolds {
+    private static final String PLACE = """
+            INSERT INTO case_hold (case_id, kind, reference, since) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (case_id, kind) DO NOTHING""";
+    private static final String OF_CASE = "SELECT kind FROM case_hold WHERE case_id = $1 ORDER BY kind";
+    private static final String CEASE = """
+            UPDATE debtor SET preferences = jsonb_set(preferences, '{ceaseAll}', 'true'::jsonb, true), updated_at = $2
+            WHERE id IN (SELECT debtor_id FROM enrollment WHERE case_id = $1)""";
+
+    private CaseHolds() {
+    }
+
+    public static Future<Void> place(SqlClient sql, String caseId, String kind, String reference, Instant at) {
+        return sql.preparedQuery(PLACE).execute(Tuple.of(caseId, kind, reference, Rows.ts(at))).mapEmpty();
+    }
+
+    public static Future<List<String>> of(SqlClient sql, String caseId) {
+        return sql.preparedQuery(OF_CASE).execute(Tuple.of(caseId)).map(rows -> {
+            List<String> kinds = new ArrayList<>();
+            rows.forEach(r -> kinds.add(r.getString(0)));
+            return kinds;
+        });
+    }
+
+    /** The case's debtor asked in writing for no more contact: applies to every case of theirs. */
+    public static Future<Void> ceaseAllContact(SqlClient sql, String caseId, Instant at) {
+        return sql.preparedQuery(CEASE).execute(Tuple.of(caseId, Rows.ts(at))).mapEmpty();
+    }
+}

@@ -1,0 +1,104 @@
+package io.parley.store;
+
+import io.parley.domain.AttemptStatus;
+import io.parley.domain.Channel;
+import io.parley.domain.ContactType;
+import io.parley.policy.ContactHistory;
+import io.parley.policy.ContactKind;
+import io.parley.policy.PastContact;
+import io.parley.policy.ContactRequest.BorrowerReach;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The contact ledger: every attempt made to a debtor across their cases, as the compliance policy counts them.
+ * Read inside the dispatch transaction after the debtor's lock, so caps hold across instances.
+ */
+public final class Ledger {
+    /** How far back caps and lockouts look (rule packs allow windows up to 31 days). */
+    public static final Duration LOOKBACK = Duration.ofDays(32);
+
+    private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended('parley.debtor:' || $1, 0))";
+    private static final String HISTORY = """
+            SELECT debtor_id, case_id, channel, contact_address, contact_type, status, created_at FROM attempt
+            WHERE debtor_id = ANY($1) AND created_at > $2 ORDER BY created_at""";
+
+    private Ledger() {
+    }
+
+    /** Serialises contact decisions per debtor across every instance, until the transaction ends. */
+    public static Future<Void> lockDebtors(SqlClient sql, List<String> debtorIds) {
+        List<Tuple> ids = debtorIds.stream().distinct().sorted().map(Tuple::of).toList();
+        return DueSteps.batch(sql, LOCK, ids);
+    }
+
+    /** Each debtor's history within the lookback, and how reachable the borrower has been. */
+    public static Future<Map<String, DebtorRecord>> read(SqlClient sql, List<String> debtorIds, Instant now) {
+        Map<String, List<Row>> rows = new HashMap<>();
+        return sql.preparedQuery(HISTORY)
+                .execute(Tuple.of(debtorIds.stream().distinct().toArray(String[]::new), Rows.ts(now.minus(LOOKBACK))))
+                .map(result -> {
+                    result.forEach(r -> rows.computeIfAbsent(r.getString("debtor_id"), k -> new ArrayList<>()).add(r));
+                    Map<String, DebtorRecord> out = new HashMap<>();
+                    for (String id : debtorIds) {
+                        out.put(id, record(rows.getOrDefault(id, List.of())));
+                    }
+                    return out;
+                });
+    }
+
+    /** A debtor's history and reachability. */
+    public record DebtorRecord(ContactHistory history, BorrowerReach reach) {
+    }
+
+    private static DebtorRecord record(List<Row> rows) {
+        List<PastContact> contacts = new ArrayList<>();
+        int failuresInARow = 0;
+        for (Row r : rows) {
+            Channel channel = Channel.parse(r.getString("channel"));
+            AttemptStatus status = AttemptStatus.parse(r.getString("status"));
+            ContactType type = ContactType.parse(r.getString("contact_type"));
+            Set<ContactKind> kinds = kinds(channel, status);
+            if (!kinds.isEmpty()) {
+                contacts.add(new PastContact(r.getString("case_id"), channel, r.getString("contact_address"), type,
+                        Rows.instant(r.getOffsetDateTime("created_at")), kinds));
+            }
+            if (!type.thirdParty()) {
+                failuresInARow = failed(status) ? failuresInARow + 1 : 0;
+            }
+        }
+        return new DebtorRecord(new ContactHistory(contacts), new BorrowerReach(failuresInARow, false));
+    }
+
+    private static boolean failed(AttemptStatus status) {
+        return status == AttemptStatus.FAILED || status == AttemptStatus.UNDELIVERED;
+    }
+
+    /**
+     * What an attempt counts as. One the provider refused (FAILED) reached no one and counts as nothing; every
+     * other attempt counts, including those whose outcome is unknown.
+     */
+    public static Set<ContactKind> kinds(Channel channel, AttemptStatus status) {
+        if (status == AttemptStatus.FAILED) {
+            return Set.of();
+        }
+        return switch (channel) {
+            case SMS -> EnumSet.of(ContactKind.SMS);
+            case EMAIL -> EnumSet.of(ContactKind.EMAIL);
+            case WECHAT -> EnumSet.of(ContactKind.WECHAT);
+            case LETTER -> EnumSet.of(ContactKind.LETTER);
+            case VOICE -> EnumSet.of(ContactKind.CALL_PLACED, ContactKind.CALL_UNANSWERED);
+        };
+    }
+}
