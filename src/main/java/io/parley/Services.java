@@ -2,6 +2,7 @@ package io.parley;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.parley.api.ApiKeys;
+import io.parley.api.DebtorRoutes;
 import io.parley.api.EnrollmentRoutes;
 import io.parley.api.Principal;
 import io.parley.api.Problems;
@@ -89,6 +90,7 @@ record Services(Router router, Dispatcher dispatcher) {
         router.route("/v1/*").handler(body).handler(new ApiKeys(keys(config)));
         new EnrollmentRoutes(pool, new Enroller(pool, sequences, engine, config.policy().defaultZone(), clock),
                 new EnrollmentControl(pool, clock), new CaseEvents(pool, sequences, clock), clock).mount(router);
+        new DebtorRoutes(pool, clock).mount(router);
         router.post(SmsSender.STATUS_PATH).handler(body)
                 .handler(new TwilioStatusWebhook(channels.twilioAuthToken(), publicBaseUrl, outcomes, metrics));
         router.route("/optout/*").handler(body);

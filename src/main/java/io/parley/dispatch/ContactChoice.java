@@ -2,6 +2,7 @@ package io.parley.dispatch;
 
 import io.parley.domain.Channel;
 import io.parley.sequence.Audience;
+import io.parley.sequence.Step;
 import io.parley.store.StoredContactPoint;
 
 import java.util.ArrayList;
@@ -20,6 +21,14 @@ record ContactChoice(Optional<Chosen> chosen, List<String> passedOver) {
     }
 
     record Option(Channel channel, String template) {
+    }
+
+    /** The step's own channel and template, then its fallbacks in order. */
+    static List<Option> options(Step step) {
+        List<Option> options = new ArrayList<>();
+        options.add(new Option(step.channel(), step.template()));
+        step.fallback().forEach(f -> options.add(new Option(f.channel(), f.template())));
+        return options;
     }
 
     static ContactChoice choose(List<Option> options, Audience audience, List<StoredContactPoint> contacts,

@@ -95,7 +95,7 @@ final class StepRunner {
                     s.holds().stream().sorted().toList()));
             return new StepWork.Pass(s, record(s, null, held, null, now), List.of());
         }
-        ContactChoice choice = ContactChoice.choose(options(step), step.audience(), s.contacts(), providers.keySet());
+        ContactChoice choice = ContactChoice.choose(ContactChoice.options(step), step.audience(), s.contacts(), providers.keySet());
         if (choice.chosen().isEmpty()) {
             Decision none = new Decision.Suppress(NO_CONTACT_RULE, choice.passedOver(), Map.of());
             return new StepWork.Pass(s, record(s, null, none, null, now), List.of());
@@ -155,13 +155,6 @@ final class StepRunner {
     private TemplateTraits traits(String template) {
         return templates.info(template).map(t -> new TemplateTraits(t.thirdPartySafe(), t.limitedContent()))
                 .orElse(TemplateTraits.ordinary());
-    }
-
-    private static List<ContactChoice.Option> options(Step step) {
-        List<ContactChoice.Option> options = new ArrayList<>();
-        options.add(new ContactChoice.Option(step.channel(), step.template()));
-        step.fallback().forEach(f -> options.add(new ContactChoice.Option(f.channel(), f.template())));
-        return options;
     }
 
     /** Deferred steps released at one instant leave spread over a window, never before the allowed time. */

@@ -26,12 +26,7 @@ public final class Decisions {
     public record Recorded(UUID enrollmentId, String caseId, int runNo, String stepId, String channel,
                            Decision decision, UUID attemptId, Instant at) {
         public JsonObject asTimelineData() {
-            JsonObject data = explanation()
-                    .put("stepId", stepId).put("runNo", runNo).put("channel", channel)
-                    .put("outcome", decision.outcome()).put("rule", decision.rule());
-            if (decision instanceof Decision.Defer d) {
-                data.put("until", d.until().toString());
-            }
+            JsonObject data = json(decision).put("stepId", stepId).put("runNo", runNo).put("channel", channel);
             if (attemptId != null) {
                 data.put("attemptId", attemptId.toString());
             }
@@ -41,14 +36,23 @@ public final class Decisions {
         Tuple tuple() {
             Instant until = decision instanceof Decision.Defer d ? d.until() : null;
             return Tuple.from(new Object[]{enrollmentId, caseId, runNo, stepId, channel, decision.outcome(),
-                    Rows.ts(until), decision.rule(), explanation(), attemptId, Rows.ts(at)});
+                    Rows.ts(until), decision.rule(), explanation(decision), attemptId, Rows.ts(at)});
         }
+    }
 
-        private JsonObject explanation() {
-            return new JsonObject()
-                    .put("reasons", new JsonArray(List.copyOf(decision.reasons())))
-                    .put("facts", new JsonObject(new LinkedHashMap<>(decision.facts())));
+    /** A decision as shown in the timeline and in previews: outcome, rule, until, reasons and facts. */
+    public static JsonObject json(Decision decision) {
+        JsonObject data = explanation(decision).put("outcome", decision.outcome()).put("rule", decision.rule());
+        if (decision instanceof Decision.Defer d) {
+            data.put("until", d.until().toString());
         }
+        return data;
+    }
+
+    private static JsonObject explanation(Decision decision) {
+        return new JsonObject()
+                .put("reasons", new JsonArray(List.copyOf(decision.reasons())))
+                .put("facts", new JsonObject(new LinkedHashMap<>(decision.facts())));
     }
 
     public static Future<Void> insert(SqlClient sql, List<Recorded> decisions) {

@@ -1,0 +1,133 @@
+package io.parley.api;
+
+import io.parley.domain.Channel;
+import io.parley.policy.ContactPreferences;
+import io.parley.store.Debtors;
+import io.parley.store.StoredContactPoint;
+import io.parley.store.Timeline;
+import io.parley.store.TimelineEntry;
+import io.parley.store.Transactions;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import static io.parley.api.JsonFields.OPTIONAL;
+import static io.parley.api.JsonFields.REQUIRED;
+
+/**
+ * What the collection engine tells about a debtor: their contact preferences (cease, refused channels,
+ * inconvenient times) and opt-outs and opt-ins of a contact point. Each change is written to the timeline of every
+ * case of the debtor.
+ */
+public final class DebtorRoutes {
+    private static final Set<String> POINT_KEYS = Set.of("channel", "address", "reason");
+
+    private final Pool pool;
+    private final Clock clock;
+
+    public DebtorRoutes(Pool pool, Clock clock) {
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    public void mount(Router router) {
+        router.get("/v1/debtors/:debtorId").handler(ctx -> Debtors.find(pool, ctx.pathParam("debtorId"))
+                .onSuccess(found -> new ApiResponse(200, found.orElseThrow(() -> ApiProblem.notFound(
+                        "debtor " + ctx.pathParam("debtorId")))).send(ctx))
+                .onFailure(ctx::fail));
+        router.put("/v1/debtors/:debtorId/preferences").handler(this::preferences);
+        router.post("/v1/debtors/:debtorId/opt-outs").handler(ctx -> pointStatus(ctx, StoredContactPoint.OPTED_OUT,
+                List.of(StoredContactPoint.VALID), "contact.opted_out"));
+        router.post("/v1/debtors/:debtorId/opt-ins").handler(ctx -> pointStatus(ctx, StoredContactPoint.VALID,
+                List.of(StoredContactPoint.OPTED_OUT), "contact.opted_in"));
+    }
+
+    private void preferences(RoutingContext ctx) {
+        String debtorId = ctx.pathParam("debtorId");
+        Violations violations = new Violations();
+        ContactPreferences preferences = PreferencesReader.read(JsonFields.root(JsonBody.of(ctx), violations));
+        violations.throwIfAny();
+        Transactions.run(pool, conn -> {
+            Instant now = clock.instant();
+            return Debtors.setPreferences(conn, debtorId, preferences, now).compose(found -> {
+                if (!found) {
+                    return Future.failedFuture(ApiProblem.notFound("debtor " + debtorId));
+                }
+                return note(conn, debtorId, "debtor.preferences", new JsonObject()
+                        .put("preferences", io.parley.store.Rows.preferences(preferences)), now);
+            });
+        }).compose(v -> Debtors.find(pool, debtorId))
+                .onSuccess(found -> new ApiResponse(200, found.orElseThrow()).send(ctx))
+                .onFailure(ctx::fail);
+    }
+
+    private void pointStatus(RoutingContext ctx, String to, List<String> from, String kind) {
+        String debtorId = ctx.pathParam("debtorId");
+        Violations violations = new Violations();
+        JsonFields body = JsonFields.root(JsonBody.of(ctx), violations);
+        body.rejectUnknown(POINT_KEYS);
+        Channel channel = channel(body);
+        String raw = body.string("address", REQUIRED);
+        String reason = body.text("reason", OPTIONAL, 500);
+        String address = raw == null || channel == null ? null : address(body, channel, raw);
+        violations.throwIfAny();
+        String why = reason == null ? "requested by the collection engine" : reason;
+        Transactions.run(pool, conn -> {
+            Instant now = clock.instant();
+            return Debtors.setStatus(conn, debtorId, channel, address, from, to, why, now).compose(changed -> {
+                if (changed.isEmpty()) {
+                    return Future.failedFuture(ApiProblem.notFound("contact point " + channel.wire() + " " + address
+                            + " of debtor " + debtorId));
+                }
+                if (!changed.get()) {
+                    return Future.succeededFuture(false);
+                }
+                return note(conn, debtorId, kind, new JsonObject().put("channel", channel.wire())
+                        .put("address", address).put("reason", why), now).map(true);
+            });
+        }).onSuccess(changed -> new ApiResponse(200, new JsonObject().put("debtorId", debtorId)
+                        .put("channel", channel.wire()).put("address", address).put("changed", changed)).send(ctx))
+                .onFailure(ctx::fail);
+    }
+
+    private static Channel channel(JsonFields body) {
+        String text = body.string("channel", REQUIRED);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Channel.parse(text);
+        } catch (IllegalArgumentException e) {
+            body.invalid("channel", e.getMessage());
+            return null;
+        }
+    }
+
+    private static String address(JsonFields body, Channel channel, String raw) {
+        try {
+            return switch (channel) {
+                case SMS, VOICE -> ContactAddresses.phone(raw, null, channel);
+                case EMAIL -> ContactAddresses.email(raw);
+                case WECHAT -> ContactAddresses.wechatId(raw);
+                case LETTER -> raw;
+            };
+        } catch (IllegalArgumentException e) {
+            body.invalid("address", e.getMessage());
+            return null;
+        }
+    }
+
+    private static Future<Void> note(SqlConnection conn, String debtorId, String kind, JsonObject data, Instant now) {
+        return Debtors.cases(conn, debtorId).compose(cases -> Timeline.append(conn, cases.stream()
+                .map(caseId -> new TimelineEntry(caseId, null, now, kind, data.copy().put("debtorId", debtorId)))
+                .toList()));
+    }
+}

@@ -1,0 +1,88 @@
+package io.parley.store;
+
+import io.parley.domain.Channel;
+import io.parley.policy.ContactPreferences;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Debtors as the policy sees them: their preferences, their contact points' states, and their cases. */
+public final class Debtors {
+    private static final String SET_PREFERENCES =
+            "UPDATE debtor SET preferences = $2, updated_at = $3 WHERE id = $1 RETURNING id";
+    private static final String FIND = "SELECT id, preferences FROM debtor WHERE id = $1";
+    private static final String CONTACTS = """
+            SELECT id, channel, address, type, consent, status, status_reason, updated_at FROM contact_point
+            WHERE debtor_id = $1 ORDER BY id""";
+    private static final String SET_STATUS = """
+            UPDATE contact_point SET status = $5, status_reason = $6, updated_at = $7
+            WHERE debtor_id = $1 AND channel = $2 AND address = $3 AND status = ANY($4) RETURNING id""";
+    private static final String EXISTS =
+            "SELECT status FROM contact_point WHERE debtor_id = $1 AND channel = $2 AND address = $3";
+    private static final String CASES = "SELECT DISTINCT case_id FROM enrollment WHERE debtor_id = $1 ORDER BY case_id";
+
+    private Debtors() {
+    }
+
+    /** Replaces the debtor's preferences; false when there is no such debtor. */
+    public static Future<Boolean> setPreferences(SqlClient sql, String debtorId, ContactPreferences preferences,
+                                                 Instant now) {
+        return sql.preparedQuery(SET_PREFERENCES)
+                .execute(Tuple.of(debtorId, Rows.preferences(preferences), Rows.ts(now)))
+                .map(rows -> rows.size() > 0);
+    }
+
+    /** The debtor with preferences and contact points, as the API shows them. */
+    public static Future<Optional<JsonObject>> find(SqlClient sql, String debtorId) {
+        return sql.preparedQuery(FIND).execute(Tuple.of(debtorId)).compose(rows -> {
+            if (rows.size() == 0) {
+                return Future.succeededFuture(Optional.<JsonObject>empty());
+            }
+            JsonObject preferences = Rows.preferences(Rows.preferences(rows.iterator().next().getJsonObject("preferences")));
+            return sql.preparedQuery(CONTACTS).execute(Tuple.of(debtorId)).map(points -> {
+                JsonArray contacts = new JsonArray();
+                for (Row r : points) {
+                    contacts.add(new JsonObject().put("channel", r.getString("channel"))
+                            .put("address", r.getString("address")).put("type", r.getString("type"))
+                            .put("consent", r.getBoolean("consent")).put("status", r.getString("status"))
+                            .put("statusReason", r.getString("status_reason"))
+                            .put("updatedAt", Rows.instant(r.getOffsetDateTime("updated_at")).toString()));
+                }
+                return Optional.of(new JsonObject().put("id", debtorId).put("preferences", preferences)
+                        .put("contactPoints", contacts));
+            });
+        });
+    }
+
+    /**
+     * Moves a contact point from one of the given statuses to another. Empty when there is no such point; otherwise
+     * whether it changed (false: it was already so, or in a status that may not change this way).
+     */
+    public static Future<Optional<Boolean>> setStatus(SqlClient sql, String debtorId, Channel channel, String address,
+                                                      List<String> from, String to, String reason, Instant now) {
+        return sql.preparedQuery(EXISTS).execute(Tuple.of(debtorId, channel.wire(), address)).compose(found -> {
+            if (found.size() == 0) {
+                return Future.succeededFuture(Optional.<Boolean>empty());
+            }
+            return sql.preparedQuery(SET_STATUS).execute(Tuple.from(new Object[]{debtorId, channel.wire(), address,
+                    from.toArray(String[]::new), to, reason, Rows.ts(now)})).map(rows -> Optional.of(rows.size() > 0));
+        });
+    }
+
+    /** Every case the debtor has been enrolled under. */
+    public static Future<List<String>> cases(SqlClient sql, String debtorId) {
+        return sql.preparedQuery(CASES).execute(Tuple.of(debtorId)).map(rows -> {
+            List<String> out = new ArrayList<>();
+            rows.forEach(r -> out.add(r.getString(0)));
+            return out;
+        });
+    }
+}
