@@ -4,16 +4,18 @@ import io.parley.domain.Channel;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Reads a pack's "channels" mapping: for each channel its contact hours, no-contact days, lockout and caps. */
 final class PackChannelReader {
     static final List<String> FIELDS = List.of("hours", "noContactDays", "lockoutAfterConversation", "caps");
-    private static final java.util.function.Function<String, Channel> CHANNEL =
+    private static final Function<String, Channel> CHANNEL =
             PackValues.exact(Channel::parse, Channel::wire);
 
     private final PackCapReader caps;
@@ -78,6 +80,6 @@ final class PackChannelReader {
     }
 
     private static List<String> wireNames() {
-        return java.util.Arrays.stream(Channel.values()).map(Channel::wire).toList();
+        return Arrays.stream(Channel.values()).map(Channel::wire).toList();
     }
 }

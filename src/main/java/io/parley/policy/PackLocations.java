@@ -8,6 +8,7 @@ import io.parley.domain.Channel;
 import io.parley.domain.ContactPoint;
 import io.parley.domain.Debtor;
 
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +26,8 @@ record PackLocations(Map<String, String> countries, Map<String, String> regions)
     private static final String NON_GEOGRAPHIC = PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY;
 
     PackLocations {
-        countries = java.util.Collections.unmodifiableMap(new TreeMap<>(countries));
-        regions = java.util.Collections.unmodifiableMap(new TreeMap<>(regions));
+        countries = Collections.unmodifiableMap(new TreeMap<>(countries));
+        regions = Collections.unmodifiableMap(new TreeMap<>(regions));
     }
 
     static PackLocations of(Debtor debtor) {

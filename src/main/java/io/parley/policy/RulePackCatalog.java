@@ -32,7 +32,8 @@ public final class RulePackCatalog implements PackSelector {
 
     /**
      * Loads every *.yaml and *.yml file of a directory (not its subdirectories), one pack per file. The errors of
-     * every file, an id defined twice and a missing or second fallback pack are reported together.
+     * every file and any id defined twice are reported together; once every file loads, a missing or second
+     * fallback pack is an error too.
      */
     public static RulePackCatalog loadDirectory(Path dir) {
         List<Path> files;
@@ -58,7 +59,10 @@ public final class RulePackCatalog implements PackSelector {
                 errors.addAll(e.getErrors());
             }
         }
-        fallbackProblem(packs.values(), "in " + dir).ifPresent(problem -> errors.add(dir + ": " + problem));
+        if (errors.isEmpty()) {
+            // only when every file loaded: a fallback that failed to parse is not missing
+            fallbackProblem(packs.values()).ifPresent(problem -> errors.add(dir + ": " + problem));
+        }
         if (!errors.isEmpty()) {
             throw new RulePackException(dir.toString(), errors);
         }
@@ -73,7 +77,7 @@ public final class RulePackCatalog implements PackSelector {
                 throw new IllegalArgumentException("rule pack '" + pack.id() + "' is given twice");
             }
         }
-        fallbackProblem(byId.values(), "given").ifPresent(problem -> {
+        fallbackProblem(byId.values()).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
         RulePack fallback = byId.values().stream().filter(p -> p.appliesTo().fallback()).findFirst().orElseThrow();
@@ -154,14 +158,14 @@ public final class RulePackCatalog implements PackSelector {
         return Optional.empty();
     }
 
-    private static Optional<String> fallbackProblem(Collection<RulePack> packs, String where) {
+    private static Optional<String> fallbackProblem(Collection<RulePack> packs) {
         List<String> fallbacks = packs.stream().filter(p -> p.appliesTo().fallback()).map(RulePack::id).toList();
         if (fallbacks.size() == 1) {
             return Optional.empty();
         }
         return Optional.of(fallbacks.isEmpty()
-                ? "no fallback pack " + where + ": exactly one pack must have an empty appliesTo ({})"
-                : fallbacks.size() + " fallback packs " + where + " (" + String.join(", ", fallbacks)
+                ? "no fallback pack: exactly one pack must have an empty appliesTo ({})"
+                : fallbacks.size() + " fallback packs (" + String.join(", ", fallbacks)
                 + "): exactly one pack may have an empty appliesTo");
     }
 
