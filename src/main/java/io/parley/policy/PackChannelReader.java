@@ -1,0 +1,85 @@
+package io.parley.policy;
+
+import io.parley.domain.Channel;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Reads a pack's "channels" mapping: for each channel its contact hours, no-contact days, lockout and caps. */
+final class PackChannelReader {
+    static final List<String> FIELDS = List.of("hours", "noContactDays", "lockoutAfterConversation", "caps");
+    private static final Function<String, Channel> CHANNEL =
+            PackValues.exact(Channel::parse, Channel::wire);
+
+    private final PackCapReader caps;
+
+    PackChannelReader(PackCapReader caps) {
+        this.caps = caps;
+    }
+
+    Map<Channel, ChannelRules> read(PackNode root) {
+        Map<Channel, ChannelRules> rules = new EnumMap<>(Channel.class);
+        root.value("channels", true).flatMap(value -> {
+            if (value instanceof Map<?, ?> map && map.isEmpty()) {
+                root.report("channels", "must list at least one channel");
+            }
+            return PackNode.open(value, root.path("channels"), root.problems(), wireNames());
+        }).ifPresent(channels -> {
+            for (Object key : channels.keys()) {
+                Optional<Channel> channel = channel(String.valueOf(key));
+                if (channel.isEmpty()) {
+                    continue; // reported as an unknown field
+                }
+                String name = String.valueOf(key);
+                channels.value(name, true)
+                        .flatMap(value -> PackNode.open(value, channels.path(name), root.problems(), FIELDS))
+                        .flatMap(node -> channelRules(node, channel.get()))
+                        .ifPresent(read -> rules.put(channel.get(), read));
+            }
+        });
+        return rules;
+    }
+
+    private Optional<ChannelRules> channelRules(PackNode node, Channel channel) {
+        int before = node.problems().count();
+        Optional<PackValues.Hours> hours = node.parsed("hours", true, PackValues::hours);
+        Set<DayOfWeek> days = node.set("noContactDays", false, false, PackValues::day);
+        if (days.size() == DayOfWeek.values().length) {
+            node.report("noContactDays", "lists every day: leave the channel out of the pack's channels, or cap it"
+                    + " at max 0, to forbid it");
+        }
+        Duration lockout = Duration.ZERO;
+        if (node.has("lockoutAfterConversation")) {
+            if (channel != Channel.VOICE) {
+                node.report("lockoutAfterConversation", "applies to calls only: declare it under voice");
+            } else {
+                lockout = node.parsed("lockoutAfterConversation", true, PackValues::wholeDays).orElse(Duration.ZERO);
+            }
+        }
+        List<Cap> channelCaps = caps.channelCaps(node, channel);
+        if (node.problems().count() != before) {
+            return Optional.empty();
+        }
+        return Optional.of(new ChannelRules(hours.orElseThrow().from(), hours.orElseThrow().until(), days,
+                channelCaps, lockout));
+    }
+
+    private static Optional<Channel> channel(String name) {
+        try {
+            return Optional.of(CHANNEL.apply(name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<String> wireNames() {
+        return Arrays.stream(Channel.values()).map(Channel::wire).toList();
+    }
+}
