@@ -1,0 +1,83 @@
+package io.parley.api;
+
+import io.parley.dispatch.ContactCalendar;
+import io.parley.dispatch.Sequences;
+import io.parley.policy.ContactPreferences;
+import io.parley.sequence.SequenceDefinition;
+import io.parley.store.Decisions;
+import io.parley.store.Ledger;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The sequences this service runs, and their preview: the contact calendar a sequence would produce for a debtor
+ * from a start time, each planned attempt with the policy's decision, nothing sent. The debtor's stored contact
+ * history counts, as it would for a real enrollment.
+ */
+public final class SequenceRoutes {
+    private final Pool pool;
+    private final Sequences sequences;
+    private final ContactCalendar calendar;
+    private final ZoneId defaultZone;
+    private final Clock clock;
+
+    public SequenceRoutes(Pool pool, Sequences sequences, ContactCalendar calendar, ZoneId defaultZone, Clock clock) {
+        this.pool = pool;
+        this.sequences = sequences;
+        this.calendar = calendar;
+        this.defaultZone = defaultZone;
+        this.clock = clock;
+    }
+
+    public void mount(Router router) {
+        router.get("/v1/sequences").handler(ctx -> {
+            JsonArray out = new JsonArray();
+            for (SequenceDefinition def : sequences.catalog().all()) {
+                out.add(new JsonObject().put("name", def.name()).put("version", def.version())
+                        .put("description", def.description()).put("steps", def.steps().size())
+                        .put("current", sequences.forNewEnrollment(def.name(), null)
+                                .map(d -> d.version() == def.version()).orElse(false)));
+            }
+            new ApiResponse(200, new JsonObject().put("sequences", out)).send(ctx);
+        });
+        router.post("/v1/sequences/:name/preview").handler(this::preview);
+    }
+
+    private void preview(RoutingContext ctx) {
+        JsonObject body = JsonBody.of(ctx).copy();
+        body.put("sequence", ctx.pathParam("name"));
+        if (!body.containsKey("caseId")) {
+            body.put("caseId", "preview");
+        }
+        EnrollmentRequest request = EnrollmentRequest.parse(body);
+        SequenceDefinition def = sequences.forNewEnrollment(request.sequence(), request.sequenceVersion())
+                .orElseThrow(() -> ApiProblem.notFound("sequence " + request.sequence()
+                        + (request.sequenceVersion() == null ? "" : " version " + request.sequenceVersion())));
+        Instant startAt = request.startAt() == null ? clock.instant() : request.startAt();
+        ZoneId zone = request.debtor().explicitZone().orElse(defaultZone);
+        ContactPreferences preferences = request.preferences() == null ? ContactPreferences.none() : request.preferences();
+        Ledger.read(pool, List.of(request.debtor().id()), startAt).map(records -> {
+            List<ContactCalendar.Entry> entries = calendar.project(def, request.debtor(), request.account(), startAt,
+                    zone, request.policyPacks(), preferences, records.get(request.debtor().id()).history());
+            JsonArray out = new JsonArray();
+            for (ContactCalendar.Entry e : entries) {
+                JsonArray decisions = new JsonArray();
+                e.decisions().forEach(d -> decisions.add(Decisions.json(d)));
+                out.add(new JsonObject().put("stepId", e.stepId())
+                        .put("channel", e.channel() == null ? null : e.channel().wire()).put("template", e.template())
+                        .put("dueAt", e.dueAt().toString()).put("sendAt", e.sendAt() == null ? null : e.sendAt().toString())
+                        .put("decisions", decisions));
+            }
+            return new JsonObject().put("sequence", def.name()).put("version", def.version())
+                    .put("startAt", startAt.toString()).put("timeZone", zone.getId()).put("calendar", out);
+        }).onSuccess(result -> new ApiResponse(200, result).send(ctx)).onFailure(ctx::fail);
+    }
+}
