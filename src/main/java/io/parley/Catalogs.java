@@ -1,6 +1,7 @@
 package io.parley;
 
 import io.parley.config.ParleyConfig;
+import io.parley.policy.RulePackCatalog;
 import io.parley.sequence.Audience;
 import io.parley.domain.Channel;
 import io.parley.sequence.SequenceCatalog;
@@ -12,13 +13,14 @@ import io.parley.template.TemplateCatalog;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The sequence and template files, loaded and checked against each other at start. */
-record Catalogs(SequenceCatalog sequences, TemplateCatalog templates) {
+/** The sequence, template and rule pack files, loaded and checked against each other at start. */
+record Catalogs(SequenceCatalog sequences, TemplateCatalog templates, RulePackCatalog packs) {
 
     static Catalogs load(ParleyConfig config) {
         SequenceCatalog sequences = SequenceCatalog.loadDirectory(config.paths().sequences());
         TemplateCatalog templates = TemplateCatalog.loadDirectory(config.paths().templates(), OptOutNotices.defaults());
-        return new Catalogs(sequences, templates);
+        RulePackCatalog packs = RulePackCatalog.loadDirectory(config.paths().policies());
+        return new Catalogs(sequences, templates, packs);
     }
 
     /**

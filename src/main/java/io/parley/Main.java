@@ -25,12 +25,31 @@ public final class Main {
             System.exit(2);
             return;
         }
+        if (args.length > 0 && "preview".equals(args[0])) {
+            preview(config, args);
+            return;
+        }
         Parley.start(config)
                 .onSuccess(parley -> Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(parley), "parley-stop")))
                 .onFailure(err -> {
                     LOG.error("Parley could not start: {}", err.getMessage(), err);
                     System.exit(1);
                 });
+    }
+
+    /** java -jar parley.jar preview SEQUENCE REQUEST.json: the contact calendar on standard output. */
+    private static void preview(ParleyConfig config, String[] args) {
+        if (args.length != 3) {
+            LOG.error("usage: java -jar parley.jar preview <sequence> <request.json>");
+            System.exit(2);
+        }
+        try {
+            String calendar = Preview.run(config, args[1], java.nio.file.Path.of(args[2]), java.time.Instant.now());
+            System.out.println(calendar);
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.error("Preview failed: {}", e.getMessage());
+            System.exit(1);
+        }
     }
 
     private static void stop(Parley parley) {

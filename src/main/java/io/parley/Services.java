@@ -26,7 +26,12 @@ import io.parley.enrollment.EnrollmentControl;
 import io.parley.enrollment.Enroller;
 import io.parley.observability.HealthRoutes;
 import io.parley.observability.Metrics;
-import io.parley.policy.QuietHours;
+import io.parley.api.SequenceRoutes;
+import io.parley.dispatch.ContactCalendar;
+import io.parley.policy.CompliancePolicy;
+import io.parley.policy.ContactPolicy;
+import io.parley.policy.DebtorZones;
+import io.parley.policy.RulePack;
 import io.parley.sequence.SequenceCatalog;
 import io.parley.sequence.SequenceEngine;
 import io.parley.template.Company;
@@ -46,10 +51,14 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Wires the service by hand: catalogs, sequence versions, the dispatcher, and the HTTP routes. */
 record Services(Router router, Dispatcher dispatcher) {
+    /** How far ahead the policy looks for an allowed time before it gives up on an attempt. */
+    static final java.time.Duration POLICY_HORIZON = java.time.Duration.ofDays(60);
 
     static Future<Services> wire(Vertx vertx, ParleyConfig config, Pool pool, ChannelSetup channels, Metrics metrics,
                                  PrometheusMeterRegistry registry, String publicBaseUrl, Clock clock) {
@@ -64,19 +73,22 @@ record Services(Router router, Dispatcher dispatcher) {
                 .map(sequences -> {
                     OptOutLinks links = new OptOutLinks(publicBaseUrl, optOutKey.result());
                     return build(vertx, config, pool, channels, metrics, registry, publicBaseUrl, clock, sequences,
-                            catalogs.result().templates(), links);
+                            catalogs.result(), links);
                 });
     }
 
     private static Services build(Vertx vertx, ParleyConfig config, Pool pool, ChannelSetup channels, Metrics metrics,
                                   PrometheusMeterRegistry registry, String publicBaseUrl, Clock clock,
-                                  Sequences sequences, TemplateCatalog templates, OptOutLinks links) {
+                                  Sequences sequences, Catalogs catalogs, OptOutLinks links) {
+        TemplateCatalog templates = catalogs.templates();
+        CompliancePolicy policy = new ContactPolicy(catalogs.packs(),
+                new DebtorZones(config.policy().defaultZone()), POLICY_HORIZON);
         SequenceEngine engine = new SequenceEngine();
         Outcomes outcomes = new Outcomes(pool, sequences, engine, metrics, clock);
         Map<io.parley.domain.Channel, ChannelSender> senders = channels.senders();
         var dispatch = config.dispatch();
         Dispatcher dispatcher = DispatcherFactory.create(vertx, pool, sequences, engine, templates,
-                quietHoursOnly(config), senders, links,
+                policy, senders, links,
                 new Company(config.company().name(), config.company().phone()), config.company().payUrl(), outcomes,
                 metrics, clock, new DispatchSettings(dispatch.batchSize(), dispatch.pollInterval(), dispatch.lease(),
                         dispatch.sendingTimeout()), dispatch.outcomeTimeout(), dispatch.releaseSpread(), owner());
@@ -88,9 +100,12 @@ record Services(Router router, Dispatcher dispatcher) {
                 .end(openapi));
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes());
         router.route("/v1/*").handler(body).handler(new ApiKeys(keys(config)));
-        new EnrollmentRoutes(pool, new Enroller(pool, sequences, engine, config.policy().defaultZone(), clock),
+        Set<String> packIds = catalogs.packs().all().stream().map(RulePack::id).collect(Collectors.toSet());
+        new EnrollmentRoutes(pool, new Enroller(pool, sequences, engine, packIds, config.policy().defaultZone(), clock),
                 new EnrollmentControl(pool, clock), new CaseEvents(pool, sequences, clock), clock).mount(router);
         new DebtorRoutes(pool, clock).mount(router);
+        new SequenceRoutes(pool, sequences, new ContactCalendar(engine, policy, templates, senders.keySet()),
+                config.policy().defaultZone(), clock).mount(router);
         router.post(SmsSender.STATUS_PATH).handler(body)
                 .handler(new TwilioStatusWebhook(channels.twilioAuthToken(), publicBaseUrl, outcomes, metrics));
         router.route("/optout/*").handler(body);
@@ -98,12 +113,6 @@ record Services(Router router, Dispatcher dispatcher) {
         router.route().failureHandler(Problems.handler(config.http().maxBodyBytes()));
         router.route().last().handler(ctx -> ctx.fail(404));
         return new Services(router, dispatcher);
-    }
-
-    /** The interim policy: quiet hours in the debtor's explicit zone, or the default zone. */
-    private static io.parley.policy.CompliancePolicy quietHoursOnly(ParleyConfig config) {
-        QuietHours hours = new QuietHours(config.policy().contactFrom(), config.policy().contactUntil());
-        return (request, now) -> hours.decide(request.debtor().explicitZone().orElse(config.policy().defaultZone()), now);
     }
 
     private static Map<String, Principal> keys(ParleyConfig config) {

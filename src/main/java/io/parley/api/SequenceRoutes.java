@@ -2,6 +2,7 @@ package io.parley.api;
 
 import io.parley.dispatch.ContactCalendar;
 import io.parley.dispatch.Sequences;
+import io.parley.policy.ContactHistory;
 import io.parley.policy.ContactPreferences;
 import io.parley.sequence.SequenceDefinition;
 import io.parley.store.Decisions;
@@ -52,32 +53,43 @@ public final class SequenceRoutes {
     }
 
     private void preview(RoutingContext ctx) {
-        JsonObject body = JsonBody.of(ctx).copy();
-        body.put("sequence", ctx.pathParam("name"));
-        if (!body.containsKey("caseId")) {
-            body.put("caseId", "preview");
-        }
-        EnrollmentRequest request = EnrollmentRequest.parse(body);
+        EnrollmentRequest request = previewRequest(ctx.pathParam("name"), JsonBody.of(ctx));
         SequenceDefinition def = sequences.forNewEnrollment(request.sequence(), request.sequenceVersion())
                 .orElseThrow(() -> ApiProblem.notFound("sequence " + request.sequence()
                         + (request.sequenceVersion() == null ? "" : " version " + request.sequenceVersion())));
         Instant startAt = request.startAt() == null ? clock.instant() : request.startAt();
+        Ledger.read(pool, List.of(request.debtor().id()), startAt)
+                .map(records -> preview(calendar, def, request, startAt, defaultZone,
+                        records.get(request.debtor().id()).history()))
+                .onSuccess(result -> new ApiResponse(200, result).send(ctx)).onFailure(ctx::fail);
+    }
+
+    /** A preview request is an enrollment request whose case id may be left out. */
+    public static EnrollmentRequest previewRequest(String sequence, JsonObject body) {
+        JsonObject copy = body.copy().put("sequence", sequence);
+        if (!copy.containsKey("caseId")) {
+            copy.put("caseId", "preview");
+        }
+        return EnrollmentRequest.parse(copy);
+    }
+
+    /** The calendar as the API and the command line show it. */
+    public static JsonObject preview(ContactCalendar calendar, SequenceDefinition def, EnrollmentRequest request,
+                                     Instant startAt, ZoneId defaultZone, ContactHistory history) {
         ZoneId zone = request.debtor().explicitZone().orElse(defaultZone);
         ContactPreferences preferences = request.preferences() == null ? ContactPreferences.none() : request.preferences();
-        Ledger.read(pool, List.of(request.debtor().id()), startAt).map(records -> {
-            List<ContactCalendar.Entry> entries = calendar.project(def, request.debtor(), request.account(), startAt,
-                    zone, request.policyPacks(), preferences, records.get(request.debtor().id()).history());
-            JsonArray out = new JsonArray();
-            for (ContactCalendar.Entry e : entries) {
-                JsonArray decisions = new JsonArray();
-                e.decisions().forEach(d -> decisions.add(Decisions.json(d)));
-                out.add(new JsonObject().put("stepId", e.stepId())
-                        .put("channel", e.channel() == null ? null : e.channel().wire()).put("template", e.template())
-                        .put("dueAt", e.dueAt().toString()).put("sendAt", e.sendAt() == null ? null : e.sendAt().toString())
-                        .put("decisions", decisions));
-            }
-            return new JsonObject().put("sequence", def.name()).put("version", def.version())
-                    .put("startAt", startAt.toString()).put("timeZone", zone.getId()).put("calendar", out);
-        }).onSuccess(result -> new ApiResponse(200, result).send(ctx)).onFailure(ctx::fail);
+        List<ContactCalendar.Entry> entries = calendar.project(def, request.debtor(), request.account(), startAt,
+                zone, request.policyPacks(), preferences, history);
+        JsonArray out = new JsonArray();
+        for (ContactCalendar.Entry e : entries) {
+            JsonArray decisions = new JsonArray();
+            e.decisions().forEach(d -> decisions.add(Decisions.json(d)));
+            out.add(new JsonObject().put("stepId", e.stepId())
+                    .put("channel", e.channel() == null ? null : e.channel().wire()).put("template", e.template())
+                    .put("dueAt", e.dueAt().toString()).put("sendAt", e.sendAt() == null ? null : e.sendAt().toString())
+                    .put("decisions", decisions));
+        }
+        return new JsonObject().put("sequence", def.name()).put("version", def.version())
+                .put("startAt", startAt.toString()).put("timeZone", zone.getId()).put("calendar", out);
     }
 }

@@ -8,9 +8,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -21,7 +19,6 @@ final class ConfigValues {
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:%\\[\\]-]+");
     private static final Pattern DOMAIN_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
-    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm");
 
     private ConfigValues() {
     }
@@ -123,16 +120,6 @@ final class ConfigValues {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(expected, e);
         }
-    }
-
-    static ValueParser<LocalTime> timeOfDay() {
-        return text -> {
-            try {
-                return LocalTime.parse(text, TIME_OF_DAY);
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("is not a time of day (HH:mm, e.g. 08:00)", e);
-            }
-        };
     }
 
     static ValueParser<ZoneId> zone() {

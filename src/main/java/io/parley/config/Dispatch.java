@@ -13,12 +13,9 @@ import java.util.Objects;
  * @param outcomeTimeout how long a step waits for a final delivery status before the sequence moves on
  * @param releaseSpread  deferred attempts released at the same instant are spread over this window (0 = not)
  * @param enabled        false runs the service without sending anything (API and callbacks only)
- * @param workerId       distinguishes instances sharing one database; recorded as the holder of a lease
  */
 public record Dispatch(int batchSize, Duration pollInterval, Duration lease, Duration sendingTimeout,
-                       Duration outcomeTimeout, Duration releaseSpread, boolean enabled, int workerId) {
-
-    public static final int MAX_WORKER_ID = 1023;
+                       Duration outcomeTimeout, Duration releaseSpread, boolean enabled) {
 
     public Dispatch {
         Objects.requireNonNull(pollInterval, "pollInterval");
@@ -36,8 +33,6 @@ public record Dispatch(int batchSize, Duration pollInterval, Duration lease, Dur
                 r.get(Setting.DISPATCH_SENDING_TIMEOUT, ConfigValues.positiveDuration()),
                 r.get(Setting.DISPATCH_OUTCOME_TIMEOUT, ConfigValues.positiveDuration()),
                 r.get(Setting.DISPATCH_RELEASE_SPREAD, ConfigValues.nonNegativeDuration()),
-                r.get(Setting.DISPATCH_ENABLED, ConfigValues.bool()),
-                r.get(Setting.DISPATCH_WORKER_ID,
-                        ConfigValues.range(0, MAX_WORKER_ID, "is not a worker id (0-" + MAX_WORKER_ID + ")")));
+                r.get(Setting.DISPATCH_ENABLED, ConfigValues.bool()));
     }
 }

@@ -45,11 +45,8 @@ public enum Setting {
     DISPATCH_OUTCOME_TIMEOUT("dispatch.outcomeTimeout", "PT15M"),
     DISPATCH_RELEASE_SPREAD("dispatch.releaseSpread", "PT2M"),
     DISPATCH_ENABLED("dispatch.enabled", "true"),
-    DISPATCH_WORKER_ID("dispatch.workerId", "0"),
 
     POLICY_DEFAULT_ZONE("policy.defaultZone", "America/New_York"),
-    POLICY_CONTACT_FROM("policy.contactFrom", "08:00"),
-    POLICY_CONTACT_UNTIL("policy.contactUntil", "21:00"),
 
     SMS_TWILIO_ACCOUNT_SID("sms.twilio.accountSid", ""),
     SMS_TWILIO_AUTH_TOKEN("sms.twilio.authToken", "", true),

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -38,13 +39,17 @@ public final class Enroller {
     private final Pool pool;
     private final Sequences sequences;
     private final SequenceEngine engine;
+    private final Set<String> packIds;
     private final ZoneId defaultZone;
     private final Clock clock;
 
-    public Enroller(Pool pool, Sequences sequences, SequenceEngine engine, ZoneId defaultZone, Clock clock) {
+    /** @param packIds the rule packs an enrollment may name */
+    public Enroller(Pool pool, Sequences sequences, SequenceEngine engine, Set<String> packIds, ZoneId defaultZone,
+                    Clock clock) {
         this.pool = pool;
         this.sequences = sequences;
         this.engine = engine;
+        this.packIds = Set.copyOf(packIds);
         this.defaultZone = defaultZone;
         this.clock = clock;
     }
@@ -56,6 +61,7 @@ public final class Enroller {
     public Future<ApiResponse> enroll(EnrollmentRequest request, String principal, String idempotencyKey,
                                       String requestHash) {
         Instant now = clock.instant();
+        checkPacks(request.policyPacks());
         SequenceDefinition def = definition(request);
         Instant startedAt = request.startAt() == null ? now : request.startAt();
         ZoneId zone = request.debtor().explicitZone().orElse(defaultZone);
@@ -83,6 +89,19 @@ public final class Enroller {
                                 : create(conn, enrollment, body, principal, idempotencyKey)))
                 .recover(err -> Future.failedFuture(err instanceof Enrollments.AlreadyEnrolled
                         ? ApiProblem.conflict(err.getMessage()) : err));
+    }
+
+    private void checkPacks(List<String> requested) {
+        List<FieldError> unknown = new java.util.ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            if (!packIds.contains(requested.get(i))) {
+                unknown.add(new FieldError("policyPacks[" + i + "]", "no rule pack named '" + requested.get(i)
+                        + "' (known: " + String.join(", ", new java.util.TreeSet<>(packIds)) + ")"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw ApiProblem.validation(unknown);
+        }
     }
 
     private SequenceDefinition definition(EnrollmentRequest request) {

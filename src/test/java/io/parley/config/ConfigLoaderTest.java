@@ -61,14 +61,14 @@ class ConfigLoaderTest {
                 sms:
                   from: +15551234567
                 policy:
-                  contactFrom: 09:30
+                  defaultZone: Asia/Shanghai
                 email:
                   smtp:
                     host:
                 """);
         ParleyConfig config = ConfigLoader.load(file, Map.of());
         assertEquals("+15551234567", config.sms().from());
-        assertEquals("09:30", config.policy().contactFrom().toString());
+        assertEquals("Asia/Shanghai", config.policy().defaultZone().getId());
         assertTrue(config.email().sandbox());
     }
 

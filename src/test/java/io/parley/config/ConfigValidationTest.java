@@ -65,16 +65,9 @@ class ConfigValidationTest {
                                 + " of zero or more (e.g. PT0S, PT0.5S, PT2M)"),
                 bad("dispatch.enabled", "yes",
                         "dispatch.enabled (PARLEY_DISPATCH_ENABLED): 'yes' is not a boolean (true or false)"),
-                bad("dispatch.workerId", "1024",
-                        "dispatch.workerId (PARLEY_DISPATCH_WORKER_ID): '1024' is not a worker id (0-1023)"),
                 bad("policy.defaultZone", "Mars/Olympus",
                         "policy.defaultZone (PARLEY_POLICY_DEFAULT_ZONE): 'Mars/Olympus' is not a time zone id"
                                 + " (e.g. America/New_York, UTC)"),
-                bad("policy.contactFrom", "8am",
-                        "policy.contactFrom (PARLEY_POLICY_CONTACT_FROM): '8am' is not a time of day (HH:mm, e.g. 08:00)"),
-                bad("policy.contactUntil", "07:00",
-                        "policy.contactUntil (PARLEY_POLICY_CONTACT_UNTIL): '07:00' must be later than"
-                                + " policy.contactFrom (08:00)"),
                 bad("sms.twilio.accountSid", "AC123",
                         "sms.twilio.accountSid (PARLEY_SMS_TWILIO_ACCOUNT_SID): 'AC123' is not a Twilio account SID"
                                 + " (AC and 32 hex digits; empty to use the simulator)"),

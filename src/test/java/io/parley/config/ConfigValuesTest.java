@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,7 +34,6 @@ class ConfigValuesTest {
                 good("dispatch.outcomeTimeout", "PT1H30M", c -> c.dispatch().outcomeTimeout(), Duration.ofMinutes(90)),
                 good("dispatch.enabled", "FALSE", c -> c.dispatch().enabled(), false),
                 good("policy.defaultZone", "Europe/Berlin", c -> c.policy().defaultZone(), ZoneId.of("Europe/Berlin")),
-                good("policy.contactFrom", "07:30", c -> c.policy().contactFrom(), LocalTime.of(7, 30)),
                 good("email.from", "collections@parley.example", c -> c.email().from(), "collections@parley.example"),
                 good("email.from", "\"Acme, Inc.\" <billing@acme.example>", c -> c.email().from(),
                         "\"Acme, Inc.\" <billing@acme.example>"),
@@ -65,7 +63,7 @@ class ConfigValuesTest {
                 Path.of("conf/policies").toAbsolutePath()), c.paths());
         assertEquals(new Dispatch(256, Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ofMinutes(2),
                 Duration.ofMinutes(15), Duration.ofMinutes(2), true, 0), c.dispatch());
-        assertEquals(new Policy(ZoneId.of("America/New_York"), LocalTime.of(8, 0), LocalTime.of(21, 0)), c.policy());
+        assertEquals(new Policy(ZoneId.of("America/New_York")), c.policy());
         assertEquals(new Sms("", Secret.NONE, "https://api.twilio.com", "+15005550006", 16, Duration.ofSeconds(10)),
                 c.sms());
         assertEquals(new Email("", 587, "", Secret.NONE, true, "Parley Demo Lending <collections@parley.local>",
