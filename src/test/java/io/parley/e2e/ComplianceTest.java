@@ -137,6 +137,7 @@ class ComplianceTest {
         assertEquals(201, first.statusCode(), first.bodyAsString());
         harness.post(parley, "/v1/cases/case-cease-1/events", new JsonObject().put("type", "cease_request"));
         JsonObject other = enrollment("case-cease-2", "one-text", "+16465550303", null);
+        other.getJsonObject("debtor").put("id", "debtor-case-cease-1"); // the same person, another debt
         var ceased = harness.post(parley, "/v1/enrollments", other);
         assertEquals(409, ceased.statusCode(), ceased.bodyAsString());
         assertTrue(ceased.bodyAsJsonObject().getString("detail").contains("cease"));

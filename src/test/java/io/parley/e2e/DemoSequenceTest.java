@@ -112,30 +112,6 @@ class DemoSequenceTest {
         assertTrue(has(timeline, "enrollment.stopped", d -> true));
     }
 
-    @Test
-    void aDebtorAtNightIsDeferredToTheExactStartOfTheirMorning() {
-        java.time.ZoneId zone = TestZones.night();
-        String phone = "+16465550103";
-        var created = harness.post(parley, "/v1/enrollments",
-                EnrollmentBodies.request("case-night", "demo", phone, null, zone));
-        assertEquals(201, created.statusCode(), created.bodyAsString());
-        List<JsonObject> timeline = harness.awaitTimeline(parley, "case-night",
-                t -> has(t, "decision", d -> "defer".equals(d.getString("outcome"))), Duration.ofSeconds(10));
-        JsonObject decision = timeline.stream().filter(e -> e.getString("kind").equals("decision")).findFirst()
-                .orElseThrow().getJsonObject("data");
-        java.time.ZonedDateTime local = java.time.ZonedDateTime.now(zone);
-        java.time.LocalDate day = local.getHour() < 8 ? local.toLocalDate() : local.toLocalDate().plusDays(1);
-        String morning = day.atTime(8, 0).atZone(zone).toInstant().toString();
-        assertEquals(morning, decision.getString("until"));
-        assertEquals("quiet-hours", decision.getString("rule"));
-        assertEquals(zone.getId(), decision.getJsonObject("facts").getString("zone"));
-        assertTrue(decision.getJsonArray("reasons").getString(0).contains("outside 08:00-21:00"));
-        assertEquals(0, harness.twilio.messages().stream().filter(m -> phone.equals(m.param("To"))).count());
-        var read = harness.call(parley, HttpMethod.GET, "/v1/enrollments/" + created.bodyAsJsonObject().getString("id"),
-                ServiceHarness.READ_KEY, null).bodyAsJsonObject();
-        assertEquals(morning, read.getJsonObject("next").getString("dueAt"), "waits, is not dropped");
-    }
-
     private static String recipient(MimeMessage m) {
         try {
             return m.getAllRecipients()[0].toString();

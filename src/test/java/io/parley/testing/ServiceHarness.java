@@ -47,6 +47,7 @@ public final class ServiceHarness implements AutoCloseable {
     public final GreenMail mail;
     private final List<Parley> instances = new ArrayList<>();
     private final Path dataDir;
+    private final Path anyTime;
 
     public ServiceHarness() {
         twilio = get(TwilioSimulator.start(vertx, TwilioSimulator.Settings.defaults()
@@ -56,6 +57,16 @@ public final class ServiceHarness implements AutoCloseable {
         mail.start();
         try {
             dataDir = Files.createTempDirectory("parley-test-data");
+            anyTime = Files.createTempDirectory("parley-test-policies");
+            // restricts only letters, so every other channel may be contacted at any hour: tests that are not
+            // about contact hours pass whatever the time of day where the test debtors live
+            Files.writeString(anyTime.resolve("any-time.yaml"), """
+                    id: any-time
+                    description: Tests that are not about contact hours.
+                    appliesTo: {}
+                    channels:
+                      letter: { hours: "09:00-17:00" }
+                    """);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -77,6 +88,7 @@ public final class ServiceHarness implements AutoCloseable {
         settings.put("email.smtp.startTls", "false");
         settings.put("dispatch.pollInterval", "PT0.1S");
         settings.put("dispatch.releaseSpread", "PT0S");
+        settings.put("paths.policies", anyTime.toString());
         settings.putAll(extra);
         return settings;
     }
