@@ -1,6 +1,7 @@
 package io.parley.policy;
 
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ final class Constraints {
 
     /** One candidate per zone (several sources may name the same zone). */
     static List<CandidateZone> distinct(List<CandidateZone> zones) {
-        Map<java.time.ZoneId, CandidateZone> byZone = new LinkedHashMap<>();
+        Map<ZoneId, CandidateZone> byZone = new LinkedHashMap<>();
         zones.forEach(zone -> byZone.putIfAbsent(zone.zone(), zone));
         return List.copyOf(byZone.values());
     }

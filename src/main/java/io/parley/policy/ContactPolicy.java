@@ -2,6 +2,7 @@ package io.parley.policy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,7 +70,7 @@ public final class ContactPolicy implements CompliancePolicy {
     }
 
     private List<String> reasonsBeyond(EarliestTime.Result found) {
-        List<String> reasons = new java.util.ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         reasons.add("no instant within " + Words.duration(horizon) + " satisfies every rule");
         found.waits().forEach(wait -> reasons.add(wait.reason()));
         return reasons;

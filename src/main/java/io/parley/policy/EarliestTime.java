@@ -1,7 +1,6 @@
 package io.parley.policy;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +64,6 @@ final class EarliestTime {
                 return new Result(Status.FOUND, at, List.copyOf(waits.values()));
             }
         }
-        return new Result(Status.UNSETTLED, at, new ArrayList<>(waits.values()));
+        return new Result(Status.UNSETTLED, at, List.copyOf(waits.values()));
     }
 }

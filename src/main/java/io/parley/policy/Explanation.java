@@ -1,11 +1,14 @@
 package io.parley.policy;
 
+import io.parley.domain.Channel;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,11 +37,11 @@ final class Explanation {
         if (!rules.noContactDays().isEmpty()) {
             Map<String, Object> days = new LinkedHashMap<>();
             rules.noContactDays().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .forEach(day -> days.put(day.getKey().name().toLowerCase(java.util.Locale.ROOT), day.getValue()));
+                    .forEach(day -> days.put(day.getKey().name().toLowerCase(Locale.ROOT), day.getValue()));
             facts.put("noContactDays", Collections.unmodifiableMap(days));
         }
         facts.put("caps", caps.stream().map(usage -> capFacts(usage, now)).toList());
-        if (rules.channel() == io.parley.domain.Channel.VOICE && rules.hasLockout()) {
+        if (rules.channel() == Channel.VOICE && rules.hasLockout()) {
             facts.put("lockout", lockoutFacts(lockout));
         }
     }
