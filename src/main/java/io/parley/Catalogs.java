@@ -32,6 +32,13 @@ record Catalogs(SequenceCatalog sequences, TemplateCatalog templates, RulePackCa
         for (SequenceDefinition def : sequences.all()) {
             for (Step step : def.steps()) {
                 check(problems, def, step, step.channel(), step.template(), "template", templates);
+                if (step.voicemail() != null) {
+                    check(problems, def, step, Channel.VOICE, step.voicemail(), "voicemail", templates);
+                    templates.info(step.voicemail()).filter(t -> !t.limitedContent()).ifPresent(t -> problems.add(
+                            "sequence '" + def.name() + "' v" + def.version() + ": step '" + step.id()
+                                    + "': field 'voicemail': '" + step.voicemail() + "' is not marked limitedContent, "
+                                    + "so it may not be left as a voicemail"));
+                }
                 if (step.audience() == Audience.THIRD_PARTY) {
                     templates.info(step.template()).filter(t -> !t.thirdPartySafe()).ifPresent(t -> problems.add(
                             "sequence '" + def.name() + "' v" + def.version() + ": step '" + step.id()

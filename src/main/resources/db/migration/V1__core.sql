@@ -70,6 +70,7 @@ CREATE TABLE enrollment (
 CREATE UNIQUE INDEX enrollment_one_open_per_case_sequence
     ON enrollment (case_id, sequence_name) WHERE status IN ('active', 'paused');
 CREATE INDEX enrollment_by_case ON enrollment (case_id);
+CREATE INDEX enrollment_by_debtor ON enrollment (debtor_id, created_at);
 
 -- The work queue: at most one row per enrollment, the step it runs next (phase 'run') or the attempt whose
 -- outcome it waits for (phase 'await', due_at = when to stop waiting). Claimed with FOR UPDATE SKIP LOCKED and a

@@ -61,9 +61,15 @@ public final class Problems {
             return forStatus(status, maxBodyBytes);
         }
         String incident = UUID.randomUUID().toString();
-        LOG.error("incident {}: {} {} failed with status {}", incident, ctx.request().method(),
-                ctx.request().path(), status, failure);
+        LOG.error("incident {}: {} {} failed with status {}", incident, ctx.request().method(), route(ctx), status,
+                failure);
         return ApiProblem.internal(incident);
+    }
+
+    /** The route's pattern ("/v1/cases/:caseId/events"), never the path itself: paths carry ids and tokens. */
+    private static String route(RoutingContext ctx) {
+        return ctx.currentRoute() == null || ctx.currentRoute().getPath() == null ? "(no route)"
+                : ctx.currentRoute().getPath();
     }
 
     private static ApiProblem forStatus(int status, long maxBodyBytes) {
@@ -96,12 +102,12 @@ public final class Problems {
         HttpServerResponse response = ctx.response();
         if (response.headWritten()) {
             LOG.warn("{} {} failed after the response was started ({}); resetting the stream",
-                    ctx.request().method(), ctx.request().path(), problem.getMessage());
+                    ctx.request().method(), route(ctx), problem.getMessage());
             response.reset();
             return;
         }
         if (problem.status() < 500) {
-            LOG.debug("{} {} refused: {}", ctx.request().method(), ctx.request().path(), problem.getMessage());
+            LOG.debug("{} {} refused: {}", ctx.request().method(), route(ctx), problem.getMessage());
         }
         response.setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE)

@@ -34,6 +34,7 @@ import java.util.Properties;
  * account configured it starts the local Twilio simulator; with no SMTP relay, the local mail server.
  */
 public final class ChannelSetup {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChannelSetup.class);
     private final Map<Channel, ChannelSender> senders;
     private final String twilioAuthToken;
     private final TwilioSimulator twilioSimulator;
@@ -66,6 +67,14 @@ public final class ChannelSetup {
                 ? vertx.executeBlocking(() -> LocalMailServer.start(config.simulators().host(),
                         config.simulators().smtpPort(), config.simulators().imapPort()), false)
                 : Future.succeededFuture(null);
+        if (sms.simulated()) {
+            LOG.warn("No Twilio account configured (sms.twilio.accountSid): texts go to the local Twilio simulator "
+                    + "and never reach a phone");
+        }
+        if (email.sandbox()) {
+            LOG.warn("No SMTP relay configured (email.smtp.host): emails go to the local mail server and never "
+                    + "leave this machine");
+        }
         return Future.all(simulator, mail).map(ready -> {
             String twilioBase = simulator.result() == null ? sms.baseUrl() : simulator.result().baseUrl();
             WorkerExecutor smsPool = vertx.createSharedWorkerExecutor("sms-sender", sms.workers());

@@ -25,6 +25,7 @@ public final class Metrics {
         this.lag = Timer.builder("parley.dispatch.lag").description("How late a due step was when claimed")
                 .publishPercentileHistogram().register(registry);
         registry.gauge("parley.due.steps.pending", pendingDueSteps);
+        // attempts that ended UNKNOWN in the last day: each is a possible contact to reconcile by hand
         registry.gauge("parley.attempts.unknown", unknownAttempts);
     }
 

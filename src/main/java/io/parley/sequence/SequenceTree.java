@@ -45,6 +45,9 @@ final class SequenceTree {
             tree.put("fallback", step.fallback().stream()
                     .map(f -> Map.of("channel", f.channel().wire(), "template", f.template())).toList());
         }
+        if (step.voicemail() != null) {
+            tree.put("voicemail", step.voicemail());
+        }
         if (step.audience() != Audience.BORROWER) {
             tree.put("audience", step.audience().wire());
         }

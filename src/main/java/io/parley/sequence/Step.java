@@ -20,10 +20,12 @@ import java.util.Set;
  * @param retry    how a FAILED attempt is run again before branching
  * @param fallback channels (each with its template) to use, in order, when this step's channel cannot be used
  * @param audience whom the step contacts: the borrower (default) or a third party
+ * @param voicemail for a voice step, the limited-content template a call may leave on an answering machine; null =
+ *                  no message is left
  */
 public record Step(String id, Channel channel, String template, Timing timing, Set<SkipCondition> skipIf,
                    Map<AttemptOutcome, String> on, RetryPolicy retry, List<Fallback> fallback,
-                   Audience audience) {
+                   Audience audience, String voicemail) {
 
     /** The branch target that finishes the sequence. */
     public static final String END = "end";
@@ -49,7 +51,7 @@ public record Step(String id, Channel channel, String template, Timing timing, S
 
     /** A step with no skip conditions, branches, retries or fallbacks. */
     public static Step simple(String id, Channel channel, String template, Timing timing) {
-        return new Step(id, channel, template, timing, Set.of(), Map.of(), RetryPolicy.none(), List.of(), Audience.BORROWER);
+        return new Step(id, channel, template, timing, Set.of(), Map.of(), RetryPolicy.none(), List.of(), Audience.BORROWER, null);
     }
 
     /** The explicit branch for an outcome: a step id or {@link #END}. Empty means "the next step in order". */

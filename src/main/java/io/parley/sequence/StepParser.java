@@ -16,7 +16,7 @@ import java.util.function.Function;
 /** Reads one step of a sequence, reporting every problem against the step. */
 final class StepParser {
     static final List<String> FIELDS = List.of("id", "channel", "template", "at", "skipIf", "retry", "fallback", "on",
-            "audience");
+            "audience", "voicemail");
     static final List<String> RETRY_FIELDS = List.of("max", "backoff");
     static final List<String> FALLBACK_FIELDS = List.of("channel", "template");
     static final int MAX_RETRIES = 10;
@@ -48,6 +48,11 @@ final class StepParser {
         channel.filter(own -> fallback.stream().anyMatch(f -> f.channel() == own)).ifPresent(own ->
                 scope.report(node.path("fallback"), "'" + own.wire() + "' is the step's own channel"));
         Map<AttemptOutcome, String> on = node.has("on") ? branches(node) : Map.of();
+        Optional<String> voicemail = node.has("voicemail")
+                ? node.text("voicemail", true).filter(text -> checkName(node, "voicemail", text)) : Optional.empty();
+        if (voicemail.isPresent() && channel.isPresent() && channel.get() != Channel.VOICE) {
+            scope.report(node.path("voicemail"), "only voice steps can leave a voicemail");
+        }
         Optional<Audience> audience = node.has("audience")
                 ? node.text("audience", true).flatMap(text -> parsed(node, "audience", text, Audience::parse))
                 : Optional.of(Audience.BORROWER);
@@ -55,7 +60,8 @@ final class StepParser {
             return Optional.empty();
         }
         return Optional.of(new Step(id.orElseThrow(), channel.orElseThrow(), template.orElseThrow(),
-                timing.orElseThrow(), skipIf, on, retry.orElseThrow(), fallback, audience.orElseThrow()));
+                timing.orElseThrow(), skipIf, on, retry.orElseThrow(), fallback, audience.orElseThrow(),
+                voicemail.orElse(null)));
     }
 
     private static boolean checkId(Node node, String id) {

@@ -34,7 +34,8 @@ public final class Attempts {
             RETURNING id, enrollment_id, case_id, channel, status, provider_ref, error_code, error_message""";
     private static final String STALE_SENDING =
             "SELECT id FROM attempt WHERE status = 'sending' AND updated_at < $1 ORDER BY updated_at LIMIT $2";
-    private static final String COUNT_UNKNOWN = "SELECT count(*) FROM attempt WHERE status = 'unknown'";
+    private static final String COUNT_UNKNOWN =
+            "SELECT count(*) FROM attempt WHERE status = 'unknown' AND updated_at > now() - interval '1 day'";
 
     private Attempts() {
     }

@@ -149,7 +149,7 @@ class SequenceEngineTest {
     })
     void deliveredConditionsLookAtEarlierDeliveries(String condition, String deliveredOn, boolean skipped) {
         Step step = new Step("s", Channel.VOICE, "t", new Timing.AfterDelay(Anchor.PREVIOUS, java.time.Duration.ZERO),
-                Set.of(SkipCondition.parse(condition)), null, null, null, null);
+                Set.of(SkipCondition.parse(condition)), null, null, null, null, null);
         Set<Channel> channels = deliveredOn.isBlank() ? Set.of() : Set.of(Channel.parse(deliveredOn));
         assertEquals(skipped, engine.shouldSkip(step, new CaseFacts(false, false, channels)));
     }

@@ -115,6 +115,8 @@ class SequenceParserErrorsTest {
                         FILE + ": step 'a': field 'fallback': 'sms' is the step's own channel"),
                 Arguments.of("unknown fallback channel", steps(STEP_A + "    fallback: [{ channel: pigeon, template: t }]\n"),
                         FILE + ": step 'a': field 'fallback[0].channel': unknown channel 'pigeon'"),
+                Arguments.of("voicemail on an sms step", steps(STEP_A + "    voicemail: callback-please\n"),
+                        FILE + ": step 'a': field 'voicemail': only voice steps can leave a voicemail"),
                 Arguments.of("unknown audience", steps(STEP_A + "    audience: neighbours\n"),
                         FILE + ": step 'a': field 'audience': unknown audience 'neighbours'"),
                 Arguments.of("fallback without template", steps(STEP_A + "    fallback: [{ channel: email }]\n"),

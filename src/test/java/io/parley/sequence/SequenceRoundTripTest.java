@@ -30,9 +30,10 @@ class SequenceRoundTripTest {
                                 Duration.ofSeconds(3725)), Set.of(SkipCondition.DELIVERED_ON_CHANNEL, SkipCondition.REPLIED),
                                 Map.of(AttemptOutcome.NO_ANSWER, "last", AttemptOutcome.REPLIED, Step.END),
                                 new RetryPolicy(3, Duration.ofMinutes(90)), List.of(new Fallback(Channel.SMS, "t-first-sms"),
-                                new Fallback(Channel.EMAIL, "t-first-email")), Audience.THIRD_PARTY),
-                        Step.simple("middle", Channel.VOICE, "t-middle",
-                                new Timing.LocalTimeOfDay(Anchor.DUE_DATE, -3, LocalTime.of(9, 15, 30))),
+                                new Fallback(Channel.EMAIL, "t-first-email")), Audience.THIRD_PARTY, null),
+                        new Step("middle", Channel.VOICE, "t-middle",
+                                new Timing.LocalTimeOfDay(Anchor.DUE_DATE, -3, LocalTime.of(9, 15, 30)), null, null,
+                                null, null, null, "t-voicemail"),
                         Step.simple("last", Channel.LETTER, "t-last", new Timing.AfterDelay(Anchor.PREVIOUS,
                                 Duration.ofDays(2)))),
                 Set.of(CaseEventType.PAYMENT_RECEIVED, CaseEventType.BANKRUPTCY), Set.of());
