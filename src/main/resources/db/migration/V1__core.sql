@@ -155,6 +155,35 @@ CREATE TABLE timeline (
     UNIQUE (case_id, seq)
 );
 
+-- Case events for the collection engine (the outbox), written in the same transaction as their timeline entry and
+-- numbered like it (seq). Webhook delivery follows seq per case (case_delivery); the pull feed orders by the writing
+-- transaction (txid) and only shows transactions older than every one still running, so a cursor never skips one.
+CREATE TABLE case_event (
+    id         bigserial PRIMARY KEY,
+    txid       xid8        NOT NULL DEFAULT pg_current_xact_id(),
+    event_id   text        NOT NULL UNIQUE,
+    case_id    text        NOT NULL,
+    seq        bigint      NOT NULL,
+    type       text        NOT NULL,
+    payload    jsonb       NOT NULL,
+    created_at timestamptz NOT NULL,
+    UNIQUE (case_id, seq)
+);
+CREATE INDEX case_event_feed ON case_event (txid, id);
+
+-- Where webhook delivery of each case stands: everything up to delivered_seq was accepted by the engine.
+CREATE TABLE case_delivery (
+    case_id         text PRIMARY KEY,
+    delivered_seq   bigint      NOT NULL DEFAULT 0,
+    pending         boolean     NOT NULL DEFAULT true,
+    failures        int         NOT NULL DEFAULT 0,
+    next_attempt_at timestamptz NOT NULL,
+    last_error      text,
+    lease_owner     text,
+    lease_until     timestamptz
+);
+CREATE INDEX case_delivery_due ON case_delivery (next_attempt_at) WHERE pending;
+
 -- Idempotent API writes: the first response to (principal, key) is replayed for an identical request.
 CREATE TABLE idempotency_key (
     principal    text        NOT NULL,

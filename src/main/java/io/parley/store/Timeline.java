@@ -15,7 +15,8 @@ import java.util.TreeMap;
 
 /**
  * The append-only case timeline. Entries are numbered per case in commit order (see case_sequence), so paging by
- * that number never skips an entry. Appends go in batches inside the caller's transaction.
+ * that number never skips an entry. Appends go in batches inside the caller's transaction, and those the collection
+ * engine hears about become case events (the outbox) in the same transaction.
  */
 public final class Timeline {
     private static final String RESERVE = """
@@ -40,16 +41,21 @@ public final class Timeline {
                 .map(e -> Tuple.of(e.getKey(), (long) e.getValue().size())).toList();
         return sql.preparedQuery(RESERVE).executeBatch(reservations).compose(first -> {
             List<Tuple> rows = new ArrayList<>(entries.size());
+            List<TimelineEntry> ordered = new ArrayList<>(entries.size());
+            List<Long> seqs = new ArrayList<>(entries.size());
             RowSet<Row> rs = first;
             for (List<TimelineEntry> caseEntries : byCase.values()) {
                 long last = rs.iterator().next().getLong(0);
                 long seq = last - caseEntries.size();
                 for (TimelineEntry e : caseEntries) {
                     rows.add(Tuple.of(e.caseId(), ++seq, e.enrollmentId(), Rows.ts(e.at()), e.kind(), e.data()));
+                    ordered.add(e);
+                    seqs.add(seq);
                 }
                 rs = rs.next();
             }
-            return sql.preparedQuery(INSERT).executeBatch(rows).mapEmpty();
+            return sql.preparedQuery(INSERT).executeBatch(rows)
+                    .compose(v -> Outbox.write(sql, ordered, seqs));
         });
     }
 

@@ -1,0 +1,72 @@
+package io.parley.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The outbox: the timeline entries the collection engine hears about become case events in the same transaction,
+ * with the same per-case number, and their case is marked for webhook delivery.
+ */
+public final class Outbox {
+    /** Timeline kinds the engine is told about (a decision only when it suppresses an attempt). */
+    public static final Set<String> KINDS = Set.of("attempt.status", "attempt.unknown", "enrollment.created",
+            "enrollment.completed", "enrollment.stopped", "enrollment.paused", "enrollment.resumed",
+            "enrollment.cancelled", "contact.opted_out", "contact.opted_in", "contact.invalid", "reply.received",
+            "promise.recorded", "promise.broken", "agent.flagged");
+
+    private static final String INSERT = """
+            INSERT INTO case_event (event_id, case_id, seq, type, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6)""";
+    private static final String MARK = """
+            INSERT INTO case_delivery (case_id, pending, next_attempt_at) VALUES ($1, true, $2)
+            ON CONFLICT (case_id) DO UPDATE SET pending = true,
+                next_attempt_at = LEAST(case_delivery.next_attempt_at, EXCLUDED.next_attempt_at)""";
+
+    private Outbox() {
+    }
+
+    /** The event type a timeline entry becomes, or null when the engine is not told about it. */
+    static String typeOf(TimelineEntry e) {
+        if ("decision".equals(e.kind())) {
+            return "suppress".equals(e.data().getString("outcome")) ? "attempt.suppressed" : null;
+        }
+        return KINDS.contains(e.kind()) ? e.kind() : null;
+    }
+
+    /** Writes the events for entries already numbered (entry, seq), inside the caller's transaction. */
+    static Future<Void> write(SqlClient sql, List<TimelineEntry> entries, List<Long> seqs) {
+        List<Tuple> events = new ArrayList<>();
+        Set<String> cases = new TreeSet<>();
+        Instant latest = Instant.EPOCH;
+        for (int i = 0; i < entries.size(); i++) {
+            TimelineEntry e = entries.get(i);
+            String type = typeOf(e);
+            if (type == null) {
+                continue;
+            }
+            String id = "evt_" + UUID.randomUUID().toString().replace("-", "");
+            JsonObject payload = new JsonObject().put("type", type).put("timestamp", e.at().toString())
+                    .put("data", new JsonObject().put("id", id).put("caseId", e.caseId()).put("seq", seqs.get(i))
+                            .put("enrollmentId", e.enrollmentId() == null ? null : e.enrollmentId().toString())
+                            .put("details", e.data()));
+            events.add(Tuple.of(id, e.caseId(), seqs.get(i), type, payload, Rows.ts(e.at())));
+            cases.add(e.caseId());
+            latest = e.at().isAfter(latest) ? e.at() : latest;
+        }
+        if (events.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        Instant now = latest;
+        List<Tuple> marks = cases.stream().map(c -> Tuple.of(c, Rows.ts(now))).toList();
+        return sql.preparedQuery(INSERT).executeBatch(events)
+                .compose(v -> sql.preparedQuery(MARK).executeBatch(marks)).mapEmpty();
+    }
+}
