@@ -155,6 +155,37 @@ CREATE TABLE timeline (
     UNIQUE (case_id, seq)
 );
 
+-- Replies from debtors on every channel, once each (provider_ref: Twilio's MessageSid, the email's Message-ID).
+CREATE TABLE inbound_message (
+    id             uuid PRIMARY KEY,
+    channel        text        NOT NULL,
+    provider_ref   text        NOT NULL,
+    from_address   text        NOT NULL,
+    to_address     text,
+    body           text        NOT NULL,
+    debtor_ids     text[]      NOT NULL,
+    case_ids       text[]      NOT NULL,
+    intent         text        NOT NULL,
+    classification jsonb       NOT NULL,
+    received_at    timestamptz NOT NULL,
+    UNIQUE (channel, provider_ref)
+);
+
+-- Promises to pay: the case's enrollments pause until due_at (the promised date's end plus the grace period); if no
+-- payment arrived by then the promise is broken and the sequences take their broken-promise branch.
+CREATE TABLE promise (
+    id          uuid PRIMARY KEY,
+    case_id     text        NOT NULL,
+    amount      numeric,
+    promised_on date,
+    due_at      timestamptz NOT NULL,
+    status      text        NOT NULL,
+    source      text        NOT NULL,
+    created_at  timestamptz NOT NULL,
+    settled_at  timestamptz
+);
+CREATE INDEX promise_open ON promise (due_at) WHERE status = 'open';
+
 -- Case events for the collection engine (the outbox), written in the same transaction as their timeline entry and
 -- numbered like it (seq). Webhook delivery follows seq per case (case_delivery); the pull feed orders by the writing
 -- transaction (txid) and only shows transactions older than every one still running, so a cursor never skips one.

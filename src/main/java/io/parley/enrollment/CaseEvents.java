@@ -42,25 +42,33 @@ public final class CaseEvents {
     }
 
     public Future<JsonObject> apply(String caseId, CaseEventRequest event) {
-        CaseEventType type = event.type();
-        JsonObject data = new JsonObject().put("type", type.wire())
-                .put("occurredAt", event.occurredAt().toString()).put("reference", event.reference())
-                .put("details", new JsonObject(new LinkedHashMap<>(event.details())));
         return Transactions.run(pool, conn -> {
-            Instant now = clock.instant();
             List<TimelineEntry> timeline = new ArrayList<>();
-            timeline.add(new TimelineEntry(caseId, null, now, "case.event", data));
-            return DueSteps.lockForCase(conn, caseId)
-                    .compose(v -> type.holdsAllContact()
-                            ? CaseHolds.place(conn, caseId, type.wire(), event.reference(), now) : Future.succeededFuture())
-                    .compose(v -> type == CaseEventType.CEASE_REQUEST
-                            ? CaseHolds.ceaseAllContact(conn, caseId, now) : Future.succeededFuture())
-                    .compose(v -> Enrollments.noteFacts(conn, caseId, type == CaseEventType.PROMISE_TO_PAY,
-                            type == CaseEventType.REPLIED, now))
-                    .compose(v -> Enrollments.openForCase(conn, caseId))
-                    .compose(open -> react(conn, caseId, type, open, now, timeline))
-                    .compose(result -> Timeline.append(conn, timeline).map(result));
+            return applyIn(conn, caseId, event.type(), event.occurredAt(), event.reference(), event.details(),
+                    clock.instant(), timeline).compose(result -> Timeline.append(conn, timeline).map(result));
         });
+    }
+
+    /**
+     * Applies the event inside the caller's transaction (a reply routed to the case uses this too), adding its
+     * timeline entries to {@code timeline} for the caller to append once.
+     */
+    public Future<JsonObject> applyIn(SqlConnection conn, String caseId, CaseEventType type, Instant occurredAt,
+                                      String reference, java.util.Map<String, Object> details, Instant now,
+                                      List<TimelineEntry> timeline) {
+        JsonObject data = new JsonObject().put("type", type.wire())
+                .put("occurredAt", occurredAt.toString()).put("reference", reference)
+                .put("details", new JsonObject(new LinkedHashMap<>(details)));
+        timeline.add(new TimelineEntry(caseId, null, now, "case.event", data));
+        return DueSteps.lockForCase(conn, caseId)
+                .compose(v -> type.holdsAllContact()
+                        ? CaseHolds.place(conn, caseId, type.wire(), reference, now) : Future.succeededFuture())
+                .compose(v -> type == CaseEventType.CEASE_REQUEST
+                        ? CaseHolds.ceaseAllContact(conn, caseId, now) : Future.succeededFuture())
+                .compose(v -> Enrollments.noteFacts(conn, caseId, type == CaseEventType.PROMISE_TO_PAY,
+                        type == CaseEventType.REPLIED, now))
+                .compose(v -> Enrollments.openForCase(conn, caseId))
+                .compose(open -> react(conn, caseId, type, open, now, timeline));
     }
 
     private Future<JsonObject> react(SqlConnection conn, String caseId, CaseEventType type, List<Row> open,

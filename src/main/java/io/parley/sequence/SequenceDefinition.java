@@ -14,9 +14,11 @@ import java.util.Set;
  *
  * @param stopOn  case events that finish an enrollment of this sequence
  * @param pauseOn case events that pause it (resuming is the collection engine's call)
+ * @param onBrokenPromise the step a paused enrollment goes on with when the debtor's promise to pay is broken; null =
+ *                        the step it was paused at
  */
 public record SequenceDefinition(String name, int version, String description, List<Step> steps,
-                                 Set<CaseEventType> stopOn, Set<CaseEventType> pauseOn) {
+                                 Set<CaseEventType> stopOn, Set<CaseEventType> pauseOn, String onBrokenPromise) {
 
     public SequenceDefinition {
         Objects.requireNonNull(name, "name");
@@ -30,6 +32,11 @@ public record SequenceDefinition(String name, int version, String description, L
         }
         stopOn = events(stopOn);
         pauseOn = events(pauseOn);
+    }
+
+    public SequenceDefinition(String name, int version, String description, List<Step> steps,
+                              Set<CaseEventType> stopOn, Set<CaseEventType> pauseOn) {
+        this(name, version, description, steps, stopOn, pauseOn, null);
     }
 
     public Optional<Step> step(String id) {

@@ -22,7 +22,8 @@ import java.util.Set;
  * {@link SequenceDefinitionException}. Thread-safe.
  */
 public final class SequenceParser {
-    static final List<String> FIELDS = List.of("name", "version", "description", "stopOn", "pauseOn", "steps");
+    static final List<String> FIELDS = List.of("name", "version", "description", "stopOn", "pauseOn", "onBrokenPromise",
+            "steps");
     private static final TypeReference<Object> ANY = new TypeReference<>() {
     };
 
@@ -77,11 +78,19 @@ public final class SequenceParser {
             }
         }
         List<Step> steps = steps(root, problems);
+        Optional<String> brokenPromise = root.has("onBrokenPromise") ? root.text("onBrokenPromise", true)
+                .filter(id -> {
+                    boolean known = steps.stream().anyMatch(s -> s.id().equals(id));
+                    if (!known) {
+                        problems.top().report("onBrokenPromise", "'" + id + "' is not a step of this sequence");
+                    }
+                    return known;
+                }) : Optional.empty();
         if (!problems.isEmpty()) {
             problems.throwIfAny();
         }
         var definition = new SequenceDefinition(name.orElseThrow(), version.orElseThrow(), description.orElseThrow(),
-                steps, stopOn, pauseOn);
+                steps, stopOn, pauseOn, brokenPromise.orElse(null));
         new SequenceGraph(definition).check(problems);
         problems.throwIfAny();
         return definition;

@@ -25,6 +25,9 @@ final class SequenceTree {
         if (!definition.pauseOn().isEmpty()) {
             tree.put("pauseOn", events(definition.pauseOn()));
         }
+        if (definition.onBrokenPromise() != null) {
+            tree.put("onBrokenPromise", definition.onBrokenPromise());
+        }
         tree.put("steps", definition.steps().stream().map(SequenceTree::step).toList());
         return tree;
     }

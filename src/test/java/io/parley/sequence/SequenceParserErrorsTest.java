@@ -115,6 +115,9 @@ class SequenceParserErrorsTest {
                         FILE + ": step 'a': field 'fallback': 'sms' is the step's own channel"),
                 Arguments.of("unknown fallback channel", steps(STEP_A + "    fallback: [{ channel: pigeon, template: t }]\n"),
                         FILE + ": step 'a': field 'fallback[0].channel': unknown channel 'pigeon'"),
+                Arguments.of("broken-promise branch to no step", "name: x\nversion: 1\nstopOn: [dispute]\n"
+                                + "onBrokenPromise: nowhere\nsteps:\n" + STEP_A,
+                        "field 'onBrokenPromise': 'nowhere' is not a step of this sequence"),
                 Arguments.of("voicemail on an sms step", steps(STEP_A + "    voicemail: callback-please\n"),
                         FILE + ": step 'a': field 'voicemail': only voice steps can leave a voicemail"),
                 Arguments.of("unknown audience", steps(STEP_A + "    audience: neighbours\n"),
