@@ -37,6 +37,7 @@ public enum Setting {
     PATHS_SEQUENCES("paths.sequences", "conf/sequences"),
     PATHS_TEMPLATES("paths.templates", "conf/templates"),
     PATHS_POLICIES("paths.policies", "conf/policies"),
+    PATHS_REPLIES("paths.replies", "conf/replies"),
 
     DISPATCH_BATCH_SIZE("dispatch.batchSize", "256"),
     DISPATCH_POLL_INTERVAL("dispatch.pollInterval", "PT0.25S"),
@@ -47,6 +48,7 @@ public enum Setting {
     DISPATCH_ENABLED("dispatch.enabled", "true"),
 
     POLICY_DEFAULT_ZONE("policy.defaultZone", "America/New_York"),
+    POLICY_PROMISE_GRACE("policy.promiseGrace", "P2D"),
 
     SMS_TWILIO_ACCOUNT_SID("sms.twilio.accountSid", ""),
     SMS_TWILIO_AUTH_TOKEN("sms.twilio.authToken", "", true),

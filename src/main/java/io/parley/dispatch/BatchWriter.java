@@ -109,7 +109,7 @@ final class BatchWriter {
             }
             if (decided instanceof StepWork.Send send) {
                 Ledger.DebtorRecord r = current.get(debtor);
-                current.put(debtor, new Ledger.DebtorRecord(r.history().with(StepRunner.asPastContact(send)), r.reach()));
+                current.put(debtor, r.with(StepRunner.asPastContact(send)));
             }
             out.add(decided);
         }

@@ -18,6 +18,7 @@ import io.parley.store.ClaimedStep;
 import io.parley.store.Decisions;
 import io.parley.store.Ledger;
 import io.parley.store.NewAttempt;
+import io.parley.store.StoredContactPoint;
 import io.parley.store.TimelineEntry;
 import io.parley.template.Company;
 import io.parley.template.MessageContext;
@@ -100,21 +101,32 @@ final class StepRunner {
             Decision none = new Decision.Suppress(NO_CONTACT_RULE, choice.passedOver(), Map.of());
             return new StepWork.Pass(s, record(s, null, none, null, now), List.of());
         }
-        return new StepWork.Contact(s, choice.chosen().get(), choice.passedOver());
+        return new StepWork.Contact(s);
     }
 
-    /** The policy's decision on a chosen contact, given the debtor's current history; allowed -> an attempt. */
+    /**
+     * The policy's decision on a contact, given the debtor as they are now (history, preferences, contact point
+     * statuses, read under the debtor's lock); the contact is chosen again if a point changed since the claim.
+     */
     StepWork decide(StepWork.Contact c, Ledger.DebtorRecord record, Instant now) {
         ClaimedStep s = c.step();
-        ContactChoice.Chosen chosen = c.chosen();
-        boolean allInvalid = s.contacts().stream()
-                .filter(p -> !p.point().type().thirdParty()).noneMatch(p -> p.usable());
+        List<StoredContactPoint> contacts = s.contacts().stream().map(p -> new StoredContactPoint(p.id(), p.point(),
+                record.statuses().getOrDefault(p.id(), p.status()))).toList();
+        Step step = sequences.definition(s.sequenceName(), s.sequenceVersion()).step(s.stepId()).orElseThrow();
+        ContactChoice choice = ContactChoice.choose(ContactChoice.options(step), step.audience(), contacts,
+                providers.keySet());
+        if (choice.chosen().isEmpty()) {
+            Decision none = new Decision.Suppress(NO_CONTACT_RULE, choice.passedOver(), Map.of());
+            return new StepWork.Pass(s, record(s, null, none, null, now), List.of());
+        }
+        ContactChoice.Chosen chosen = choice.chosen().get();
+        boolean allInvalid = contacts.stream().filter(p -> !p.point().type().thirdParty()).noneMatch(p -> p.usable());
         ContactRequest request = new ContactRequest(s.caseId(), s.debtor(), chosen.channel(), chosen.point().point(),
-                traits(chosen.template()), s.policyPacks(), record.history(), s.preferences(),
+                traits(chosen.template()), s.policyPacks(), record.history(), record.preferences(),
                 new ContactRequest.BorrowerReach(record.reach().consecutiveFailures(), allInvalid));
         Decision decision = policy.decide(request, now);
-        if (!c.passedOver().isEmpty()) {
-            List<String> reasons = new ArrayList<>(c.passedOver());
+        if (!choice.passedOver().isEmpty()) {
+            List<String> reasons = new ArrayList<>(choice.passedOver());
             reasons.addAll(decision.reasons());
             decision = withReasons(decision, reasons);
         }

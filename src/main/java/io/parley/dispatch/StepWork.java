@@ -13,8 +13,8 @@ import java.util.List;
 sealed interface StepWork {
     ClaimedStep step();
 
-    /** A contact point was chosen: the compliance policy decides, inside the write transaction. */
-    record Contact(ClaimedStep step, ContactChoice.Chosen chosen, List<String> passedOver) implements StepWork {
+    /** A contact point can be chosen: it is chosen again and decided inside the debtor-locked write transaction. */
+    record Contact(ClaimedStep step) implements StepWork {
     }
 
     /** Allowed: commit the attempt as SENDING, then hand it to its channel; wait for its outcome until awaitUntil. */

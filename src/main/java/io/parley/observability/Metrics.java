@@ -64,6 +64,10 @@ public final class Metrics {
         }
     }
 
+    public void reply(String channel, String intent) {
+        registry.counter("parley.replies", "channel", channel, "intent", intent).increment();
+    }
+
     public void callback(String channel, String result) {
         registry.counter("parley.callbacks", "channel", channel, "result", result).increment();
     }

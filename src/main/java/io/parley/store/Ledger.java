@@ -5,6 +5,7 @@ import io.parley.domain.Channel;
 import io.parley.domain.ContactType;
 import io.parley.policy.ContactHistory;
 import io.parley.policy.ContactKind;
+import io.parley.policy.ContactPreferences;
 import io.parley.policy.PastContact;
 import io.parley.policy.ContactRequest.BorrowerReach;
 import io.vertx.core.Future;
@@ -30,6 +31,11 @@ public final class Ledger {
     public static final Duration LOOKBACK = Duration.ofDays(32);
 
     private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended('parley.debtor:' || $1, 0))";
+    private static final String CURRENT = """
+            SELECT d.id, d.preferences,
+                   COALESCE((SELECT jsonb_object_agg(cp.id::text, cp.status) FROM contact_point cp
+                             WHERE cp.debtor_id = d.id), '{}'::jsonb) AS statuses
+            FROM debtor d WHERE d.id = ANY($1)""";
     private static final String HISTORY = """
             SELECT debtor_id, case_id, channel, contact_address, contact_type, status, created_at FROM attempt
             WHERE debtor_id = ANY($1) AND created_at > $2 ORDER BY created_at""";
@@ -43,26 +49,51 @@ public final class Ledger {
         return DueSteps.batch(sql, LOCK, ids);
     }
 
-    /** Each debtor's history within the lookback, and how reachable the borrower has been. */
+    /**
+     * Each debtor's history within the lookback, how reachable the borrower has been, and their preferences and
+     * contact points' statuses as they are now (an opt-out may have come in since the step was claimed).
+     */
     public static Future<Map<String, DebtorRecord>> read(SqlClient sql, List<String> debtorIds, Instant now) {
+        String[] ids = debtorIds.stream().distinct().toArray(String[]::new);
         Map<String, List<Row>> rows = new HashMap<>();
-        return sql.preparedQuery(HISTORY)
-                .execute(Tuple.of(debtorIds.stream().distinct().toArray(String[]::new), Rows.ts(now.minus(LOOKBACK))))
+        Map<String, Row> current = new HashMap<>();
+        return sql.preparedQuery(CURRENT).execute(Tuple.of((Object) ids))
+                .compose(found -> {
+                    found.forEach(r -> current.put(r.getString("id"), r));
+                    return sql.preparedQuery(HISTORY).execute(Tuple.of(ids, Rows.ts(now.minus(LOOKBACK))));
+                })
                 .map(result -> {
                     result.forEach(r -> rows.computeIfAbsent(r.getString("debtor_id"), k -> new ArrayList<>()).add(r));
                     Map<String, DebtorRecord> out = new HashMap<>();
                     for (String id : debtorIds) {
-                        out.put(id, record(rows.getOrDefault(id, List.of())));
+                        Row c = current.get(id);
+                        Map<Long, String> statuses = new HashMap<>();
+                        if (c != null) {
+                            c.getJsonObject("statuses").forEach(e -> statuses.put(Long.parseLong(e.getKey()),
+                                    String.valueOf(e.getValue())));
+                        }
+                        out.put(id, record(rows.getOrDefault(id, List.of()),
+                                c == null ? ContactPreferences.none() : Rows.preferences(c.getJsonObject("preferences")),
+                                statuses));
                     }
                     return out;
                 });
     }
 
-    /** A debtor's history and reachability. */
-    public record DebtorRecord(ContactHistory history, BorrowerReach reach) {
+    /** A debtor's history and reachability, preferences, and the status of each contact point by id. */
+    public record DebtorRecord(ContactHistory history, BorrowerReach reach, ContactPreferences preferences,
+                               Map<Long, String> statuses) {
+        public DebtorRecord {
+            statuses = Map.copyOf(statuses);
+        }
+
+        /** The same record with one more contact in its history. */
+        public DebtorRecord with(io.parley.policy.PastContact contact) {
+            return new DebtorRecord(history.with(contact), reach, preferences, statuses);
+        }
     }
 
-    private static DebtorRecord record(List<Row> rows) {
+    private static DebtorRecord record(List<Row> rows, ContactPreferences preferences, Map<Long, String> statuses) {
         List<PastContact> contacts = new ArrayList<>();
         int failuresInARow = 0;
         for (Row r : rows) {
@@ -78,7 +109,8 @@ public final class Ledger {
                 failuresInARow = failed(status) ? failuresInARow + 1 : 0;
             }
         }
-        return new DebtorRecord(new ContactHistory(contacts), new BorrowerReach(failuresInARow, false));
+        return new DebtorRecord(new ContactHistory(contacts), new BorrowerReach(failuresInARow, false), preferences,
+                statuses);
     }
 
     private static boolean failed(AttemptStatus status) {

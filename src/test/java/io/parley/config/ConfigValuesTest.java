@@ -60,10 +60,10 @@ class ConfigValuesTest {
         assertEquals("http://localhost:8080", c.publicBaseUrl());
         assertEquals(Path.of("data").toAbsolutePath(), c.dataDir());
         assertEquals(new Paths(Path.of("conf/sequences").toAbsolutePath(), Path.of("conf/templates").toAbsolutePath(),
-                Path.of("conf/policies").toAbsolutePath()), c.paths());
+                Path.of("conf/policies").toAbsolutePath(), Path.of("conf/replies").toAbsolutePath()), c.paths());
         assertEquals(new Dispatch(256, Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ofMinutes(2),
                 Duration.ofMinutes(15), Duration.ofMinutes(2), true), c.dispatch());
-        assertEquals(new Policy(ZoneId.of("America/New_York")), c.policy());
+        assertEquals(new Policy(ZoneId.of("America/New_York"), Duration.ofDays(2)), c.policy());
         assertEquals(new Sms("", Secret.NONE, "https://api.twilio.com", "+15005550006", 16, Duration.ofSeconds(10)),
                 c.sms());
         assertEquals(new Email("", 587, "", Secret.NONE, true, "Parley Demo Lending <collections@parley.local>",

@@ -40,7 +40,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -160,7 +159,7 @@ class ShippedPacksLimitsTest {
                         ny("2026-01-19T10:00"), "us-ma/all/calls-and-texts-2-in-7"),
                 defer("MA: 3rd call to the work phone in 30 days",
                         attempt(MA, Channel.VOICE, MA_WORK).after(work1, work2), ny("2026-01-15T12:00"),
-                        ny("2026-01-21T10:00"), "us-ma/voice/work-2-in-30"),
+                        ny("2026-01-21T10:00"), "us-ma/all/work-2-in-30"),
                 allow("MA: 2 work calls in 30 days do not hold the mobile",
                         attempt(MA, Channel.VOICE, MA_MOBILE).after(work1, work2), ny("2026-01-15T12:00")));
     }
@@ -168,8 +167,7 @@ class ShippedPacksLimitsTest {
     /**
      * 940 CMR 7.04(1)(f), as us-ma.yaml's own description reads it, counts text messages together with calls, and
      * allows two such communications in each 30 days to numbers other than the residence, cellular or personal
-     * one. The pack's 30-day cap for those numbers (us-ma/voice/work-2-in-30) sits under voice and counts calls
-     * only, so texts to a work number are neither counted by it nor held by it. Disabled until the pack counts them.
+     * one: the pack's 30-day cap for those numbers (us-ma/all/work-2-in-30) counts and holds texts and calls alike.
      */
     static Stream<Row> massachusettsTextsToWork() {
         PastContact text1 = sms("case-1", MA_WORK, ContactType.WORK, ny("2025-12-22T10:00"));
@@ -183,7 +181,6 @@ class ShippedPacksLimitsTest {
                         ny("2026-01-21T10:00"), null, null));
     }
 
-    @Disabled("us-ma.yaml: the 30-day limit for work numbers counts calls only, not text messages")
     @ParameterizedTest(name = "{0}")
     @MethodSource("massachusettsTextsToWork")
     void massachusettsCountsTextsToWorkNumbersInTheThirtyDayLimit(Row row) {

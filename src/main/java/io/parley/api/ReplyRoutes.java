@@ -1,0 +1,64 @@
+package io.parley.api;
+
+import io.parley.inbound.ReplyRouter;
+import io.parley.reply.Classification;
+import io.parley.reply.ReplyClassifier;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Set;
+
+import static io.parley.api.JsonFields.OPTIONAL;
+import static io.parley.api.JsonFields.REQUIRED;
+
+/**
+ * POST /v1/replies/classify: what the classifier makes of a text, with the amount and date it extracts and its
+ * reasons. No side effects: operators use it to try their keyword configuration.
+ */
+public final class ReplyRoutes {
+    private static final Set<String> KEYS = Set.of("text", "locale", "timeZone", "arrivedAt");
+    private static final int MAX_TEXT = 5000;
+
+    private final ReplyClassifier classifier;
+    private final ZoneId defaultZone;
+    private final Clock clock;
+
+    public ReplyRoutes(ReplyClassifier classifier, ZoneId defaultZone, Clock clock) {
+        this.classifier = classifier;
+        this.defaultZone = defaultZone;
+        this.clock = clock;
+    }
+
+    public void mount(Router router) {
+        router.post("/v1/replies/classify").handler(this::classify);
+    }
+
+    private void classify(RoutingContext ctx) {
+        Violations violations = new Violations();
+        JsonFields body = JsonFields.root(JsonBody.of(ctx), violations);
+        body.rejectUnknown(KEYS);
+        String text = body.text("text", REQUIRED, MAX_TEXT);
+        String locale = body.string("locale", OPTIONAL);
+        String zoneText = body.string("timeZone", OPTIONAL);
+        Instant arrivedAt = body.instant("arrivedAt", OPTIONAL);
+        ZoneId zone = defaultZone;
+        if (zoneText != null) {
+            try {
+                zone = ZoneId.of(zoneText);
+            } catch (DateTimeException e) {
+                body.invalid("timeZone", "'" + zoneText + "' is not a time zone (e.g. America/New_York)");
+            }
+        }
+        violations.throwIfAny();
+        Instant at = arrivedAt == null ? clock.instant() : arrivedAt;
+        Classification c = classifier.classify(text, locale == null ? "en" : locale, zone, at);
+        new ApiResponse(200, ReplyRouter.json(c).put("locale", locale == null ? "en" : locale)
+                .put("timeZone", zone.getId()).put("arrivedAt", at.toString())).send(ctx);
+    }
+
+}

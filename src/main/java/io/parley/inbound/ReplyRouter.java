@@ -1,0 +1,225 @@
+package io.parley.inbound;
+
+import io.parley.domain.CaseEventType;
+import io.parley.domain.Channel;
+import io.parley.enrollment.CaseEvents;
+import io.parley.observability.Metrics;
+import io.parley.reply.Classification;
+import io.parley.reply.PromiseToPay;
+import io.parley.reply.ReplyClassifier;
+import io.parley.reply.ReplyIntent;
+import io.parley.store.Debtors;
+import io.parley.store.Ledger;
+import io.parley.store.Promises;
+import io.parley.store.Rows;
+import io.parley.store.StoredContactPoint;
+import io.parley.store.Timeline;
+import io.parley.store.TimelineEntry;
+import io.parley.store.Transactions;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns a debtor's reply, on any channel, into what it means for their cases, in one transaction: recorded once
+ * (redeliveries change nothing), classified, written to the timeline of every case it concerns with the intent and
+ * the classifier's reasons, and acted on: opt-out and opt-in of the contact point, cease, promise to pay (the case
+ * pauses until the promised date plus grace), paid/dispute/attorney/bankruptcy as case events, wrong number, and
+ * callback or hardship flagged for an agent. Serialised with dispatch decisions by the debtor's lock.
+ */
+public final class ReplyRouter {
+    private static final String RECORD = """
+            INSERT INTO inbound_message (id, channel, provider_ref, from_address, to_address, body, debtor_ids, case_ids,
+                                         intent, classification, received_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (channel, provider_ref) DO NOTHING""";
+
+    private final Pool pool;
+    private final ReplyClassifier classifier;
+    private final CaseEvents caseEvents;
+    private final Confirmations confirmations;
+    private final Duration promiseGrace;
+    private final ZoneId defaultZone;
+    private final Metrics metrics;
+    private final Clock clock;
+
+    public ReplyRouter(Pool pool, ReplyClassifier classifier, CaseEvents caseEvents, String company, String phone,
+                       Duration promiseGrace, ZoneId defaultZone, Metrics metrics, Clock clock) {
+        this.pool = pool;
+        this.classifier = classifier;
+        this.caseEvents = caseEvents;
+        this.confirmations = new Confirmations(company, phone);
+        this.promiseGrace = promiseGrace;
+        this.defaultZone = defaultZone;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** What came of a reply: its intent, and the one answer to send back on its channel, if any. */
+    public record Routed(boolean duplicate, ReplyIntent intent, Optional<String> answer, List<String> caseIds) {
+    }
+
+    public Future<Routed> route(InboundReply reply) {
+        return Transactions.run(pool, conn -> ReplyTargets.find(conn, reply, defaultZone).compose(targets -> {
+            Instant now = clock.instant();
+            Classification c = classifier.classify(reply.text(), targets.locale(), targets.zone(), reply.receivedAt());
+            JsonObject classification = json(c);
+            Tuple row = Tuple.from(new Object[]{UUID.randomUUID(), reply.channel().wire(), reply.providerRef(),
+                    reply.from(), reply.to(), reply.text(), targets.debtorIds().toArray(String[]::new),
+                    targets.caseIds().toArray(String[]::new), c.intent().wire(), classification, Rows.ts(reply.receivedAt())});
+            return Ledger.lockDebtors(conn, targets.debtorIds())
+                    .compose(v -> conn.preparedQuery(RECORD).execute(row))
+                    .compose(recorded -> {
+                        if (recorded.rowCount() == 0) {
+                            return Future.succeededFuture(new Routed(true, c.intent(), Optional.empty(), targets.caseIds()));
+                        }
+                        List<TimelineEntry> timeline = new ArrayList<>();
+                        for (String caseId : targets.caseIds()) {
+                            timeline.add(new TimelineEntry(caseId, null, now, "reply.received", classification.copy()
+                                    .put("channel", reply.channel().wire()).put("from", reply.from())
+                                    .put("text", reply.text()).put("providerRef", reply.providerRef())));
+                        }
+                        return act(conn, reply, targets, c, now, timeline)
+                                .compose(answer -> Timeline.append(conn, timeline)
+                                        .map(new Routed(false, c.intent(), answer, targets.caseIds())));
+                    });
+        })).onSuccess(routed -> metrics.reply(reply.channel().wire(), routed.duplicate() ? "duplicate" : routed.intent().wire()));
+    }
+
+    private Future<Optional<String>> act(SqlConnection conn, InboundReply reply, ReplyTargets.Targets targets,
+                                         Classification c, Instant now, List<TimelineEntry> timeline) {
+        String why = "reply '" + c.matched() + "'";
+        Future<Void> replied = forEachCase(targets, caseId -> io.parley.store.Enrollments.noteFacts(conn, caseId,
+                false, true, now));
+        return replied.compose(v -> switch (c.intent()) {
+            case OPT_OUT -> pointStatus(conn, reply, targets, List.of(StoredContactPoint.VALID),
+                    StoredContactPoint.OPTED_OUT, why, "contact.opted_out", now, timeline)
+                    .map(changed -> answer(changed, confirmations.optedOut(targets.locale())));
+            case OPT_IN -> pointStatus(conn, reply, targets, List.of(StoredContactPoint.OPTED_OUT),
+                    StoredContactPoint.VALID, why, "contact.opted_in", now, timeline)
+                    .map(changed -> answer(changed, confirmations.optedIn(targets.locale())));
+            case OPT_OUT_ALL -> caseEvent(conn, targets, CaseEventType.CEASE_REQUEST, reply, now, timeline)
+                    .map(x -> answer(targets.known(), confirmations.optedOutOfAll(targets.locale())));
+            case HELP -> Future.succeededFuture(Optional.of(confirmations.help(targets.locale())));
+            case PROMISE_TO_PAY -> promise(conn, targets, c.promise().orElse(PromiseToPay.unspecified()), reply, now,
+                    timeline).map(Optional.<String>empty());
+            case PAID -> caseEvent(conn, targets, CaseEventType.PAYMENT_RECEIVED, reply, now, timeline).map(Optional.empty());
+            case DISPUTE -> caseEvent(conn, targets, CaseEventType.DISPUTE, reply, now, timeline).map(Optional.empty());
+            case ATTORNEY -> caseEvent(conn, targets, CaseEventType.ATTORNEY, reply, now, timeline).map(Optional.empty());
+            case BANKRUPTCY -> caseEvent(conn, targets, CaseEventType.BANKRUPTCY, reply, now, timeline)
+                    .map(Optional.empty());
+            case WRONG_NUMBER -> pointStatus(conn, reply, targets, List.of(StoredContactPoint.VALID,
+                    StoredContactPoint.OPTED_OUT), StoredContactPoint.INVALID, "wrong number (" + why + ")",
+                    "contact.invalid", now, timeline).map(x -> Optional.<String>empty());
+            case CALLBACK_REQUEST, HARDSHIP -> {
+                targets.caseIds().forEach(caseId -> timeline.add(new TimelineEntry(caseId, null, now, "agent.flagged",
+                        new JsonObject().put("reason", c.intent().wire()).put("text", reply.text()))));
+                yield Future.succeededFuture(Optional.<String>empty());
+            }
+            case OTHER -> Future.succeededFuture(Optional.<String>empty());
+        });
+    }
+
+    /** The contact point the reply came from changes status (for every debtor who has it); true if any changed. */
+    private Future<Boolean> pointStatus(SqlConnection conn, InboundReply reply, ReplyTargets.Targets targets,
+                                        List<String> from, String to, String why, String kind, Instant now,
+                                        List<TimelineEntry> timeline) {
+        List<Channel> channels = reply.channel() == Channel.SMS && StoredContactPoint.INVALID.equals(to)
+                ? List.of(Channel.SMS, Channel.VOICE) : List.of(reply.channel());
+        Future<Boolean> changed = Future.succeededFuture(false);
+        for (String debtor : targets.debtorIds()) {
+            for (Channel channel : channels) {
+                changed = changed.compose(any -> Debtors.setStatus(conn, debtor, channel, reply.from(), from, to, why, now)
+                        .map(result -> {
+                            if (result.orElse(false)) {
+                                targets.caseIds().forEach(caseId -> timeline.add(new TimelineEntry(caseId, null, now, kind,
+                                        new JsonObject().put("channel", channel.wire()).put("address", reply.from())
+                                                .put("reason", why).put("debtorId", debtor))));
+                                return true;
+                            }
+                            return any;
+                        }));
+            }
+        }
+        return changed;
+    }
+
+    private Future<Void> caseEvent(SqlConnection conn, ReplyTargets.Targets targets, CaseEventType type,
+                                   InboundReply reply, Instant now, List<TimelineEntry> timeline) {
+        return forEachCase(targets, caseId -> caseEvents.applyIn(conn, caseId, type, reply.receivedAt(),
+                reply.providerRef(), Map.of("source", "reply", "channel", reply.channel().wire()), now, timeline)
+                .mapEmpty());
+    }
+
+    /** Records the promise and pauses the case's sequences that pause on promises, until its date plus grace. */
+    private Future<Void> promise(SqlConnection conn, ReplyTargets.Targets targets, PromiseToPay promise,
+                                 InboundReply reply, Instant now, List<TimelineEntry> timeline) {
+        ZoneId zone = targets.zone();
+        LocalDate day = promise.promisedDate().orElse(reply.receivedAt().atZone(zone).toLocalDate().plusDays(7));
+        Instant due = day.plusDays(1).atStartOfDay(zone).toInstant().plus(promiseGrace);
+        BigDecimal amount = amount(promise, targets.account());
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("amount", amount == null ? null : amount.toPlainString());
+        details.put("date", day.toString());
+        details.put("source", "reply");
+        return forEachCase(targets, caseId -> Promises.record(conn, caseId, amount, day, due, "reply", now)
+                .compose(id -> {
+                    timeline.add(new TimelineEntry(caseId, null, now, "promise.recorded", new JsonObject()
+                            .put("promiseId", id.toString()).put("amount", details.get("amount"))
+                            .put("date", day.toString()).put("dueAt", due.toString())
+                            .put("amountText", promise.amountText()).put("dateText", promise.dateText())));
+                    return caseEvents.applyIn(conn, caseId, CaseEventType.PROMISE_TO_PAY, reply.receivedAt(),
+                            reply.providerRef(), details, now, timeline).mapEmpty();
+                }));
+    }
+
+    private static BigDecimal amount(PromiseToPay promise, JsonObject account) {
+        if (promise.explicitAmount().isPresent()) {
+            return promise.explicitAmount().get();
+        }
+        if (promise.fraction().isPresent() && account != null) {
+            return new BigDecimal(account.getString("balance")).multiply(promise.fraction().get())
+                    .setScale(2, java.math.RoundingMode.HALF_UP);
+        }
+        return null;
+    }
+
+    private static Future<Void> forEachCase(ReplyTargets.Targets targets,
+                                            java.util.function.Function<String, Future<Void>> action) {
+        Future<Void> chain = Future.succeededFuture();
+        for (String caseId : targets.caseIds()) {
+            chain = chain.compose(v -> action.apply(caseId));
+        }
+        return chain;
+    }
+
+    private static Optional<String> answer(boolean changed, String text) {
+        return changed ? Optional.of(text) : Optional.empty();
+    }
+
+    /** A classification as the timeline and the classify API show it. */
+    public static JsonObject json(Classification c) {
+        JsonObject out = new JsonObject().put("intent", c.intent().wire()).put("matched", c.matched())
+                .put("reasons", new JsonArray(c.reasons()));
+        c.promise().ifPresent(p -> out.put("promise", new JsonObject()
+                .put("amount", p.explicitAmount().map(BigDecimal::toPlainString).orElse(null))
+                .put("fractionOfBalance", p.fraction().map(BigDecimal::toPlainString).orElse(null))
+                .put("date", p.promisedDate().map(LocalDate::toString).orElse(null))
+                .put("amountText", p.amountText()).put("dateText", p.dateText())));
+        return out;
+    }
+}
