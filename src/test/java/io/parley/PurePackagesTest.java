@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The policy and domain packages are plain Java: no Vert.x, no console output. */
+/** The policy, domain and definition-file packages are plain Java: no Vert.x, no console output. */
 class PurePackagesTest {
     private static final ArchRule NO_VERTX = noClasses().should().dependOnClassesThat().resideInAPackage("io.vertx..")
             .because("policy decisions and domain types do not depend on the runtime");
@@ -22,7 +22,7 @@ class PurePackagesTest {
             .because("they log nothing; what they decide is recorded by their callers");
 
     static Stream<Arguments> packagesAndRules() {
-        return Stream.of("io.parley.policy", "io.parley.domain").flatMap(pkg -> {
+        return Stream.of("io.parley.policy", "io.parley.domain", "io.parley.files").flatMap(pkg -> {
             JavaClasses classes = new ClassFileImporter()
                     .withImportOption(new io.parley.testing.MainClassesOnly())
                     .importPackages(pkg);

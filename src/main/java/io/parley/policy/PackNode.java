@@ -1,5 +1,7 @@
 package io.parley.policy;
 
+import io.parley.files.PlainTree;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -26,19 +28,7 @@ final class PackNode {
 
     /** The value at path as a mapping with only the known fields; empty (and reported) when it is not one. */
     static Optional<PackNode> open(Object value, String path, PackProblems problems, Collection<String> known) {
-        if (!(value instanceof Map<?, ?> map)) {
-            problems.report(path, "must be a mapping with fields " + String.join(", ", known) + ", not "
-                    + describe(value));
-            return Optional.empty();
-        }
-        PackNode node = new PackNode(map, path, problems);
-        for (Object key : map.keySet()) {
-            if (!known.contains(String.valueOf(key))) {
-                problems.report(node.path(String.valueOf(key)), "unknown field (expected one of "
-                        + String.join(", ", known) + ")");
-            }
-        }
-        return Optional.of(node);
+        return PlainTree.mapping(value, path, known, problems::report).map(map -> new PackNode(map, path, problems));
     }
 
     PackProblems problems() {
@@ -50,7 +40,7 @@ final class PackNode {
     }
 
     String path(String key) {
-        return path.isEmpty() ? key : path + "." + key;
+        return PlainTree.child(path, key);
     }
 
     boolean has(String key) {
@@ -163,18 +153,6 @@ final class PackNode {
     }
 
     static String describe(Object value) {
-        if (value == null) {
-            return "nothing";
-        }
-        if (value instanceof Map<?, ?>) {
-            return "a mapping";
-        }
-        if (value instanceof List<?>) {
-            return "a list";
-        }
-        if (value instanceof String text) {
-            return "'" + text + "'";
-        }
-        return value.toString();
+        return PlainTree.describe(value);
     }
 }

@@ -1,9 +1,9 @@
 package io.parley.policy;
 
 import io.parley.domain.Debtor;
+import io.parley.files.DefinitionFiles;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * The known rule packs, by id, with exactly one fallback pack (one that applies nowhere in particular). Chooses the
@@ -37,8 +36,8 @@ public final class RulePackCatalog implements PackSelector {
      */
     public static RulePackCatalog loadDirectory(Path dir) {
         List<Path> files;
-        try (Stream<Path> listing = Files.list(dir)) {
-            files = listing.filter(RulePackCatalog::isPackFile).sorted().toList();
+        try {
+            files = DefinitionFiles.yamlFiles(dir);
         } catch (IOException e) {
             throw new RulePackException(dir.toString(), List.of(dir + ": cannot list rule pack files: " + e));
         }
@@ -167,10 +166,5 @@ public final class RulePackCatalog implements PackSelector {
                 ? "no fallback pack: exactly one pack must have an empty appliesTo ({})"
                 : fallbacks.size() + " fallback packs (" + String.join(", ", fallbacks)
                 + "): exactly one pack may have an empty appliesTo");
-    }
-
-    private static boolean isPackFile(Path path) {
-        String name = path.getFileName().toString();
-        return Files.isRegularFile(path) && (name.endsWith(".yaml") || name.endsWith(".yml"));
     }
 }

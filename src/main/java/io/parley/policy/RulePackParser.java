@@ -1,14 +1,9 @@
 package io.parley.policy;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.parley.domain.Channel;
+import io.parley.files.DefinitionFiles;
+import io.parley.files.DefinitionYaml;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,21 +22,10 @@ public final class RulePackParser {
     static final List<String> APPLIES_TO_FIELDS = List.of("countries", "regions");
     /** Beyond this, "failures before a third party" is a typo rather than a policy. */
     static final int MOST_FAILURES = 100;
-    private static final TypeReference<Object> ANY = new TypeReference<>() {
-    };
-
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** Reads and parses a file; its name (without .yaml or .yml) must be the pack's id. */
     public RulePack parse(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new RulePackException(file.toString(), List.of(file + ": cannot be read: " + e));
-        }
-        return parse(file.toString(), text);
+        return parse(file.toString(), DefinitionFiles.text(file, RulePackException::new));
     }
 
     /**
@@ -50,7 +34,7 @@ public final class RulePackParser {
      */
     public RulePack parse(String source, String yamlText) {
         PackProblems problems = new PackProblems(source);
-        Object tree = tree(source, yamlText);
+        Object tree = DefinitionYaml.tree(source, yamlText, RulePackException::new);
         if (tree == null) {
             problems.report("", "is empty: expected a rule pack with fields " + String.join(", ", FIELDS));
             problems.throwIfAny();
@@ -73,14 +57,6 @@ public final class RulePackParser {
         problems.throwIfAny();
         return new RulePack(id.orElseThrow(), description.orElseThrow().strip(), appliesTo.orElseThrow(), channels,
                 packCaps, thirdPartyAfterFailures);
-    }
-
-    private Object tree(String source, String yamlText) {
-        try (JsonParser parser = yaml.createParser(yamlText)) {
-            return parser.nextToken() == null ? null : yaml.readValue(parser, ANY);
-        } catch (IOException e) {
-            throw new RulePackException(source, List.of(source + ": " + PackYaml.describe(e)));
-        }
     }
 
     private static Applicability applicability(PackNode node) {

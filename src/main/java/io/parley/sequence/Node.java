@@ -1,5 +1,7 @@
 package io.parley.sequence;
 
+import io.parley.files.PlainTree;
+
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -22,41 +24,15 @@ final class Node {
 
     /** Opens a value as a mapping with the given keys; reports a non-mapping and every unknown key. */
     static Optional<Node> open(Object value, String path, Problems.Scope scope, List<String> allowed) {
-        if (!(value instanceof Map<?, ?> map)) {
-            scope.report(path, "must be a mapping with fields " + String.join(", ", allowed) + ", not " + describe(value));
-            return Optional.empty();
-        }
-        for (Object key : map.keySet()) {
-            if (!(key instanceof String name) || !allowed.contains(name)) {
-                scope.report(child(path, String.valueOf(key)),
-                        "unknown field (expected one of " + String.join(", ", allowed) + ")");
-            }
-        }
-        return Optional.of(new Node(map, path, scope));
-    }
-
-    static String child(String path, String key) {
-        return path.isEmpty() ? key : path + "." + key;
+        return PlainTree.mapping(value, path, allowed, scope::report).map(map -> new Node(map, path, scope));
     }
 
     static String describe(Object value) {
-        if (value == null) {
-            return "nothing";
-        }
-        if (value instanceof Map<?, ?>) {
-            return "a mapping";
-        }
-        if (value instanceof List<?>) {
-            return "a list";
-        }
-        if (value instanceof String s) {
-            return "'" + s + "'";
-        }
-        return value.toString();
+        return PlainTree.describe(value);
     }
 
     String path(String key) {
-        return child(path, key);
+        return PlainTree.child(path, key);
     }
 
     Problems.Scope scope() {

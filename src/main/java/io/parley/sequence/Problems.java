@@ -1,15 +1,11 @@
 package io.parley.sequence;
 
-import java.util.ArrayList;
-import java.util.List;
+import io.parley.files.SourceErrors;
 
 /** The errors found in one source, each prefixed with the source, the step (when in a step) and the field path. */
-final class Problems {
-    private final String source;
-    private final List<String> errors = new ArrayList<>();
-
+final class Problems extends SourceErrors {
     Problems(String source) {
-        this.source = source;
+        super(source, SequenceDefinitionException::new);
     }
 
     /** Where errors outside any step are reported. */
@@ -20,31 +16,6 @@ final class Problems {
     /** Where errors of one step are reported; label is e.g. "step 'sms-reminder'" or "step #3". */
     Scope step(String label) {
         return new Scope(this, label);
-    }
-
-    int count() {
-        return errors.size();
-    }
-
-    boolean isEmpty() {
-        return errors.isEmpty();
-    }
-
-    void throwIfAny() {
-        if (!errors.isEmpty()) {
-            throw new SequenceDefinitionException(source, errors);
-        }
-    }
-
-    private void add(String step, String field, String message) {
-        StringBuilder text = new StringBuilder(source).append(": ");
-        if (step != null) {
-            text.append(step).append(": ");
-        }
-        if (field != null && !field.isEmpty()) {
-            text.append("field '").append(field).append("': ");
-        }
-        errors.add(text.append(message).toString());
     }
 
     /** A place in the source that errors are reported against. */

@@ -1,11 +1,10 @@
 package io.parley.sequence;
 
+import io.parley.files.DefinitionFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The known sequence definitions, by name and version. Several versions of one name live side by side: new
@@ -44,8 +42,8 @@ public final class SequenceCatalog {
      */
     public static SequenceCatalog loadDirectory(Path dir) {
         List<Path> files;
-        try (Stream<Path> listing = Files.list(dir)) {
-            files = listing.filter(SequenceCatalog::isSequenceFile).sorted().toList();
+        try {
+            files = DefinitionFiles.yamlFiles(dir);
         } catch (IOException e) {
             throw new SequenceDefinitionException(dir.toString(),
                     List.of(dir + ": cannot list sequence files: " + e));
@@ -56,7 +54,8 @@ public final class SequenceCatalog {
         for (Path file : files) {
             String source = file.toString();
             try {
-                SequenceDefinition definition = parser.parseYaml(source, Files.readString(file, StandardCharsets.UTF_8));
+                SequenceDefinition definition = parser.parseYaml(source,
+                        DefinitionFiles.text(file, SequenceDefinitionException::new));
                 Optional<String> clash = catalog.origin(definition.name(), definition.version());
                 if (clash.isPresent()) {
                     errors.add(source + ": sequence " + definition.label() + " is also defined in " + clash.get());
@@ -65,8 +64,6 @@ public final class SequenceCatalog {
                 }
             } catch (SequenceDefinitionException e) {
                 errors.addAll(e.getErrors());
-            } catch (IOException e) {
-                errors.add(source + ": cannot be read: " + e);
             }
         }
         if (!errors.isEmpty()) {
@@ -121,10 +118,5 @@ public final class SequenceCatalog {
     /** Where a definition came from (its file, or what was given to {@link #with(SequenceDefinition, String)}). */
     public Optional<String> origin(String name, int version) {
         return Optional.ofNullable(byName.get(name)).map(versions -> versions.get(version)).map(Entry::origin);
-    }
-
-    private static boolean isSequenceFile(Path path) {
-        String name = path.getFileName().toString();
-        return Files.isRegularFile(path) && (name.endsWith(".yaml") || name.endsWith(".yml"));
     }
 }

@@ -1,12 +1,8 @@
 package io.parley.sequence;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.parley.domain.CaseEventType;
+import io.parley.files.DefinitionYaml;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -24,21 +20,10 @@ import java.util.Set;
 public final class SequenceParser {
     static final List<String> FIELDS = List.of("name", "version", "description", "stopOn", "pauseOn", "onBrokenPromise",
             "steps");
-    private static final TypeReference<Object> ANY = new TypeReference<>() {
-    };
-
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** Parses one YAML document; source names it in errors (usually the file path). */
     public SequenceDefinition parseYaml(String source, String yamlText) {
-        Object tree;
-        try (JsonParser parser = yaml.createParser(yamlText)) {
-            tree = parser.nextToken() == null ? null : yaml.readValue(parser, ANY);
-        } catch (IOException e) {
-            throw new SequenceDefinitionException(source, List.of(source + ": " + YamlSyntax.describe(e)));
-        }
-        return parseTree(source, tree);
+        return parseTree(source, DefinitionYaml.tree(source, yamlText, SequenceDefinitionException::new));
     }
 
     /** Validates an already-parsed tree (maps, lists, strings and numbers, as Jackson or Vert.x produce them). */

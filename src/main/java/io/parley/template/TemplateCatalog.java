@@ -1,8 +1,8 @@
 package io.parley.template;
 
 import io.parley.domain.Channel;
+import io.parley.files.DefinitionFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +38,8 @@ public final class TemplateCatalog {
     public static TemplateCatalog loadDirectory(Path dir, OptOutNotices notices) {
         Objects.requireNonNull(notices, "notices");
         List<Path> files;
-        try (Stream<Path> listing = Files.list(dir)) {
-            files = listing.filter(TemplateCatalog::isTemplateFile).sorted().toList();
+        try {
+            files = DefinitionFiles.yamlFiles(dir).stream().filter(file -> !isHidden(file)).toList();
         } catch (IOException e) {
             throw new TemplateLoadException(List.of(new TemplateProblem(dir.toString(), "(directory)",
                     "cannot be listed: " + e)));
@@ -103,9 +102,8 @@ public final class TemplateCatalog {
         return fileName.substring(0, fileName.lastIndexOf('.'));
     }
 
-    private static boolean isTemplateFile(Path file) {
-        String fileName = file.getFileName().toString();
-        return Files.isRegularFile(file) && !fileName.startsWith(".")
-                && (fileName.endsWith(".yaml") || fileName.endsWith(".yml"));
+    /** Files such as editors' ".name.yaml" backups are not templates. */
+    private static boolean isHidden(Path file) {
+        return file.getFileName().toString().startsWith(".");
     }
 }

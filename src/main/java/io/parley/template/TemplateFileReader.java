@@ -1,10 +1,10 @@
 package io.parley.template;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.parley.domain.Channel;
+import io.parley.files.DefinitionYaml;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ final class TemplateFileReader {
     private static final List<String> TOP_LEVEL = List.of("name", "channel", "thirdPartySafe", "limitedContent",
             "locales");
 
-    private final YAMLMapper yaml = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+    private final YAMLMapper yaml = DefinitionYaml.strictMapper();
     private final TemplateCompiler compiler = new TemplateCompiler();
 
     /** The template, or empty after adding everything wrong with the file to problems. */

@@ -1,4 +1,4 @@
-package io.parley.sequence;
+package io.parley.files;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,11 +8,15 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.IOException;
 
 /** Describes a YAML syntax error in one line: where it is and what the parser expected. */
-final class YamlSyntax {
+public final class YamlSyntax {
     private YamlSyntax() {
     }
 
-    static String describe(IOException e) {
+    /**
+     * "line L, column C: not valid YAML: ..." where the parser says where the error is, "not valid YAML: ..." where
+     * it does not, or "cannot be read: ..." for an error that is not one of syntax.
+     */
+    public static String describe(IOException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
                 Mark mark = marked.getProblemMark();
