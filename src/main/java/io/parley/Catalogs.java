@@ -2,6 +2,7 @@ package io.parley;
 
 import io.parley.config.ParleyConfig;
 import io.parley.policy.RulePackCatalog;
+import io.parley.reply.ReplyClassifier;
 import io.parley.sequence.Audience;
 import io.parley.domain.Channel;
 import io.parley.sequence.SequenceCatalog;
@@ -13,14 +14,16 @@ import io.parley.template.TemplateCatalog;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The sequence, template and rule pack files, loaded and checked against each other at start. */
-record Catalogs(SequenceCatalog sequences, TemplateCatalog templates, RulePackCatalog packs) {
+/** The sequence, template, rule pack and reply classifier files, loaded and checked against each other at start. */
+record Catalogs(SequenceCatalog sequences, TemplateCatalog templates, RulePackCatalog packs,
+                ReplyClassifier replies) {
 
     static Catalogs load(ParleyConfig config) {
         SequenceCatalog sequences = SequenceCatalog.loadDirectory(config.paths().sequences());
         TemplateCatalog templates = TemplateCatalog.loadDirectory(config.paths().templates(), OptOutNotices.defaults());
         RulePackCatalog packs = RulePackCatalog.loadDirectory(config.paths().policies());
-        return new Catalogs(sequences, templates, packs);
+        ReplyClassifier replies = ReplyClassifier.load(config.paths().replies());
+        return new Catalogs(sequences, templates, packs, replies);
     }
 
     /**

@@ -92,6 +92,7 @@ public final class Parley {
                         .map(server -> {
                             if (config.dispatch().enabled()) {
                                 services.dispatcher().start();
+                                services.promises().start();
                             }
                             LOG.info("Parley listening on {}:{} (public URL {}), database {}", config.http().host(),
                                     server.actualPort(), publicBaseUrl, opened.get().target());
@@ -134,6 +135,7 @@ public final class Parley {
     public Future<Void> close() {
         // completed from Vert.x's last callback: a future bound to one of its (closed) event loops would never notify
         Promise<Void> closed = Promise.promise();
+        services.promises().stop();
         services.dispatcher().stop()
                 .compose(v -> server.close())
                 .compose(v -> channels.close(vertx))

@@ -26,7 +26,13 @@ import io.parley.enrollment.EnrollmentControl;
 import io.parley.enrollment.Enroller;
 import io.parley.observability.HealthRoutes;
 import io.parley.observability.Metrics;
+import io.parley.api.ReplyRoutes;
 import io.parley.api.SequenceRoutes;
+import io.parley.channel.email.EmailReplies;
+import io.parley.channel.email.InboundEmailRoute;
+import io.parley.channel.sms.TwilioInboundWebhook;
+import io.parley.dispatch.PromiseWatcher;
+import io.parley.inbound.ReplyRouter;
 import io.parley.dispatch.ContactCalendar;
 import io.parley.policy.CompliancePolicy;
 import io.parley.policy.ContactPolicy;
@@ -56,7 +62,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Wires the service by hand: catalogs, sequence versions, the dispatcher, and the HTTP routes. */
-record Services(Router router, Dispatcher dispatcher) {
+record Services(Router router, Dispatcher dispatcher, PromiseWatcher promises) {
     /** How far ahead the policy looks for an allowed time before it gives up on an attempt. */
     static final java.time.Duration POLICY_HORIZON = java.time.Duration.ofDays(60);
 
@@ -101,18 +107,26 @@ record Services(Router router, Dispatcher dispatcher) {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes());
         router.route("/v1/*").handler(body).handler(new ApiKeys(keys(config)));
         Set<String> packIds = catalogs.packs().all().stream().map(RulePack::id).collect(Collectors.toSet());
+        CaseEvents caseEvents = new CaseEvents(pool, sequences, clock);
+        ReplyRouter replies = new ReplyRouter(pool, catalogs.replies(), caseEvents, config.company().name(),
+                config.company().phone(), config.policy().promiseGrace(), config.policy().defaultZone(), metrics, clock);
+        new ReplyRoutes(catalogs.replies(), config.policy().defaultZone(), clock).mount(router);
+        EmailReplies emailReplies = new EmailReplies(pool, replies, config.email().replyDomain(), metrics, clock);
+        new InboundEmailRoute(vertx, emailReplies).mount(router);
         new EnrollmentRoutes(pool, new Enroller(pool, sequences, engine, packIds, config.policy().defaultZone(), clock),
-                new EnrollmentControl(pool, clock), new CaseEvents(pool, sequences, clock), clock).mount(router);
+                new EnrollmentControl(pool, clock), caseEvents, clock).mount(router);
         new DebtorRoutes(pool, clock).mount(router);
         new SequenceRoutes(pool, sequences, new ContactCalendar(engine, policy, templates, senders.keySet()),
                 config.policy().defaultZone(), clock).mount(router);
         router.post(SmsSender.STATUS_PATH).handler(body)
                 .handler(new TwilioStatusWebhook(channels.twilioAuthToken(), publicBaseUrl, outcomes, metrics));
+        router.post(TwilioInboundWebhook.PATH).handler(body)
+                .handler(new TwilioInboundWebhook(channels.twilioAuthToken(), publicBaseUrl, replies, metrics, clock));
         router.route("/optout/*").handler(body);
         new OptOutRoutes(pool, links, clock).mount(router);
         router.route().failureHandler(Problems.handler(config.http().maxBodyBytes()));
         router.route().last().handler(ctx -> ctx.fail(404));
-        return new Services(router, dispatcher);
+        return new Services(router, dispatcher, new PromiseWatcher(vertx, pool, sequences, clock));
     }
 
     private static Map<String, Principal> keys(ParleyConfig config) {

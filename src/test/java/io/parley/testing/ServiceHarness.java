@@ -101,7 +101,11 @@ public final class ServiceHarness implements AutoCloseable {
     }
 
     public Parley start(Map<String, String> extra) {
-        Parley parley = get(Parley.start(config(extra)));
+        return start(extra, java.time.Clock.systemUTC());
+    }
+
+    public Parley start(Map<String, String> extra, java.time.Clock clock) {
+        Parley parley = get(Parley.start(config(extra), clock));
         instances.add(parley);
         return parley;
     }

@@ -1,0 +1,109 @@
+package io.parley.channel.email;
+
+import io.parley.channel.email.inbound.Bounce;
+import io.parley.channel.email.inbound.InboundEmail;
+import io.parley.channel.email.inbound.ReplyCorrelation;
+import io.parley.domain.AttemptStatus;
+import io.parley.domain.Channel;
+import io.parley.inbound.InboundReply;
+import io.parley.inbound.ReplyRouter;
+import io.parley.observability.Metrics;
+import io.parley.store.Attempts;
+import io.parley.store.Debtors;
+import io.parley.store.StoredContactPoint;
+import io.parley.store.Timeline;
+import io.parley.store.TimelineEntry;
+import io.parley.store.Transactions;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What an inbound email means, whichever way it came (IMAP or the inbound webhook): a person's reply is routed like
+ * any reply; an auto-reply (out of office) is recorded on the timeline but not taken as the debtor speaking; a
+ * bounce marks the address invalid (5.x.x) or notes a soft bounce (4.x.x) against the attempt it returns.
+ */
+public final class EmailReplies {
+    private static final String ATTEMPT = """
+            SELECT case_id, debtor_id, enrollment_id, contact_address FROM attempt WHERE id = $1""";
+
+    private final Pool pool;
+    private final ReplyRouter router;
+    private final String replyDomain;
+    private final Metrics metrics;
+    private final Clock clock;
+
+    public EmailReplies(Pool pool, ReplyRouter router, String replyDomain, Metrics metrics, Clock clock) {
+        this.pool = pool;
+        this.router = router;
+        this.replyDomain = replyDomain;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Completes with what the email was taken as: its intent, "auto_reply", "bounce" or "soft_bounce". */
+    public Future<String> receive(InboundEmail email) {
+        Optional<ReplyCorrelation.Match> match = ReplyCorrelation.match(email, replyDomain);
+        UUID attemptId = match.map(ReplyCorrelation.Match::attemptId).orElse(null);
+        String ref = email.messageId() == null ? "no-id:" + UUID.nameUUIDFromBytes((email.from() + email.subject()
+                + email.plainBody()).getBytes(java.nio.charset.StandardCharsets.UTF_8)) : email.messageId();
+        return switch (email.kind()) {
+            case REPLY -> router.route(new InboundReply(Channel.EMAIL, ref, email.from(),
+                            email.to().isEmpty() ? null : email.to().get(0), email.replyText(),
+                            email.date() == null ? clock.instant() : email.date(), attemptId))
+                    .map(routed -> routed.duplicate() ? "duplicate" : routed.intent().wire());
+            case AUTO_REPLY -> note(attemptId, "reply.auto", new JsonObject().put("from", email.from())
+                    .put("subject", email.subject())).map("auto_reply");
+            case BOUNCE -> bounce(attemptId, email.bounce());
+        };
+    }
+
+    private Future<String> bounce(UUID attemptId, Bounce bounce) {
+        metrics.reply("email", bounce.permanent() ? "bounce" : "soft_bounce");
+        if (attemptId == null) {
+            return Future.succeededFuture(bounce.permanent() ? "bounce" : "soft_bounce");
+        }
+        return Transactions.run(pool, conn -> conn.preparedQuery(ATTEMPT).execute(Tuple.of(attemptId)).compose(rows -> {
+            if (rows.size() == 0) {
+                return Future.succeededFuture();
+            }
+            Row a = rows.iterator().next();
+            Instant now = clock.instant();
+            String caseId = a.getString("case_id");
+            JsonObject data = new JsonObject().put("attemptId", attemptId.toString())
+                    .put("address", a.getString("contact_address")).put("status", bounce.status())
+                    .put("diagnostic", bounce.diagnostic());
+            if (!bounce.permanent()) {
+                return Timeline.append(conn, new TimelineEntry(caseId, a.getUUID("enrollment_id"), now,
+                        "email.soft_bounce", data));
+            }
+            return Attempts.advance(conn, List.of(Attempts.change(attemptId, AttemptStatus.UNDELIVERED, null,
+                            bounce.status(), "bounced: " + bounce.diagnostic())), now)
+                    .compose(v -> Debtors.setStatus(conn, a.getString("debtor_id"), Channel.EMAIL,
+                            a.getString("contact_address"), List.of(StoredContactPoint.VALID, StoredContactPoint.OPTED_OUT),
+                            StoredContactPoint.INVALID, "bounced " + bounce.status(), now))
+                    .compose(v -> Timeline.append(conn, new TimelineEntry(caseId, a.getUUID("enrollment_id"), now,
+                            "contact.invalid", data.put("channel", "email").put("reason", "bounce " + bounce.status()))));
+        })).map(bounce.permanent() ? "bounce" : "soft_bounce");
+    }
+
+    private Future<Void> note(UUID attemptId, String kind, JsonObject data) {
+        metrics.reply("email", "auto_reply");
+        if (attemptId == null) {
+            return Future.succeededFuture();
+        }
+        return Transactions.run(pool, conn -> conn.preparedQuery(ATTEMPT).execute(Tuple.of(attemptId)).compose(rows ->
+                rows.size() == 0 ? Future.succeededFuture() : Timeline.append(conn, new TimelineEntry(
+                        rows.iterator().next().getString("case_id"), rows.iterator().next().getUUID("enrollment_id"),
+                        clock.instant(), kind, data.put("attemptId", attemptId.toString())))));
+    }
+
+}

@@ -1,0 +1,192 @@
+package io.parley.e2e;
+
+import io.parley.Parley;
+import io.parley.simulator.twilio.TwilioSignature;
+import io.parley.testing.EnrollmentBodies;
+import io.parley.testing.MutableClock;
+import io.parley.testing.ServiceHarness;
+import io.parley.testing.TestZones;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.parley.testing.ServiceHarness.count;
+import static io.parley.testing.ServiceHarness.has;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Replies through Twilio's signed inbound webhook: opt-outs, promises to pay, classification over the API. */
+class ReplyTest {
+    private ServiceHarness harness;
+    private Path sequences;
+    private final MutableClock clock = new MutableClock();
+
+    @BeforeEach
+    void start() throws IOException {
+        harness = new ServiceHarness();
+        sequences = Files.createTempDirectory("parley-sequences");
+        Files.writeString(sequences.resolve("two-texts.yaml"), """
+                name: two-texts
+                version: 1
+                stopOn: [payment_received, dispute]
+                pauseOn: [promise_to_pay]
+                onBrokenPromise: second
+                steps:
+                  - id: first
+                    channel: sms
+                    template: demo-sms-1
+                    at: { anchor: enrollment, after: PT0S }
+                  - id: middle
+                    channel: sms
+                    template: demo-sms-2
+                    at: { anchor: previous, after: PT4S }
+                  - id: second
+                    channel: sms
+                    template: demo-sms-2
+                    at: { anchor: previous, after: PT4S }
+                """);
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    private HttpResponse<Buffer> inbound(Parley parley, String sid, String from, String body, String token) {
+        String url = parley.publicBaseUrl() + "/webhooks/twilio/sms/inbound";
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("MessageSid", sid);
+        params.put("SmsSid", sid);
+        params.put("AccountSid", harness.twilio.settings().accountSid());
+        params.put("From", from);
+        params.put("To", "+15005550006");
+        params.put("Body", body);
+        params.put("NumMedia", "0");
+        MultiMap form = MultiMap.caseInsensitiveMultiMap();
+        params.forEach(form::add);
+        return ServiceHarness.get(harness.http.post(parley.port(), "127.0.0.1", "/webhooks/twilio/sms/inbound")
+                .putHeader("X-Twilio-Signature", TwilioSignature.of(token, url, params)).sendForm(form));
+    }
+
+    private String token() {
+        return harness.twilio.settings().authToken();
+    }
+
+    private long textsTo(String phone) {
+        return harness.twilio.messages().stream().filter(m -> phone.equals(m.param("To"))).count();
+    }
+
+    @Test
+    void stopBlocksTheNextTextAndIsConfirmedExactlyOnce() {
+        Parley parley = harness.start(Map.of("paths.sequences", sequences.toString()));
+        String phone = "+16465550501";
+        assertEquals(201, harness.post(parley, "/v1/enrollments",
+                EnrollmentBodies.request("case-stop", "two-texts", phone, null, TestZones.afternoon())).statusCode());
+        harness.awaitTimeline(parley, "case-stop", t -> has(t, "attempt.status",
+                d -> "delivered".equals(d.getString("status"))), Duration.ofSeconds(20));
+
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        var first = inbound(parley, sid, phone, " Stop! ", token());
+        assertEquals(200, first.statusCode());
+        assertTrue(first.bodyAsString().contains("You will no longer receive texts"), first.bodyAsString());
+        var redelivered = inbound(parley, sid, phone, " Stop! ", token());
+        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>", redelivered.bodyAsString(),
+                "a redelivery of the same message changes nothing");
+        var again = inbound(parley, "SM" + UUID.randomUUID().toString().replace("-", ""), phone, "STOP", token());
+        assertTrue(!again.bodyAsString().contains("<Message>"), "already opted out: no second confirmation");
+
+        List<JsonObject> timeline = harness.awaitTimeline(parley, "case-stop",
+                t -> has(t, "decision", d -> "suppress".equals(d.getString("outcome"))), Duration.ofSeconds(20));
+        assertEquals(1, textsTo(phone), "nothing after STOP");
+        assertEquals(1, count(timeline, "contact.opted_out", d -> true));
+        assertTrue(has(timeline, "reply.received", d -> "opt_out".equals(d.getString("intent"))
+                && !d.getJsonArray("reasons").isEmpty()));
+    }
+
+    @Test
+    void chineseOptOutKeyword() {
+        Parley parley = harness.start(Map.of("paths.sequences", sequences.toString()));
+        String phone = "+8613800138000";
+        JsonObject body = EnrollmentBodies.request("case-td", "two-texts", phone, null, ZoneId.of("Asia/Shanghai"));
+        body.getJsonObject("debtor").put("locale", "zh-CN").put("timeZone", TestZones.afternoon().getId());
+        body.getJsonObject("debtor").getJsonObject("address").put("country", "CN").put("region", "SH");
+        body.getJsonObject("account").put("currency", "CNY");
+        var created = harness.post(parley, "/v1/enrollments", body);
+        assertEquals(201, created.statusCode(), created.bodyAsString());
+        harness.awaitTimeline(parley, "case-td", t -> has(t, "attempt.status",
+                d -> "delivered".equals(d.getString("status"))), Duration.ofSeconds(20));
+        var reply = inbound(parley, "SM" + UUID.randomUUID().toString().replace("-", ""), phone, "退订", token());
+        assertTrue(reply.bodyAsString().contains("退订成功"), reply.bodyAsString());
+        harness.awaitTimeline(parley, "case-td",
+                t -> has(t, "decision", d -> "suppress".equals(d.getString("outcome"))), Duration.ofSeconds(20));
+        assertEquals(1, textsTo(phone));
+    }
+
+    @Test
+    void aForgedInboundMessageIsRefusedAndChangesNothing() {
+        Parley parley = harness.start(Map.of("paths.sequences", sequences.toString()));
+        var forged = inbound(parley, "SM" + "1".repeat(32), "+16465550502", "STOP", "not-the-auth-token");
+        assertEquals(403, forged.statusCode());
+    }
+
+    @Test
+    void aPromiseToPayPausesTheSequenceAndABrokenPromiseTakesItsBranch() {
+        Parley parley = harness.start(Map.of("paths.sequences", sequences.toString()), clock);
+        String phone = "+16465550503";
+        ZoneId zone = TestZones.afternoon();
+        assertEquals(201, harness.post(parley, "/v1/enrollments",
+                EnrollmentBodies.request("case-promise", "two-texts", phone, null, zone)).statusCode());
+        harness.awaitTimeline(parley, "case-promise", t -> has(t, "attempt.status",
+                d -> "delivered".equals(d.getString("status"))), Duration.ofSeconds(20));
+
+        inbound(parley, "SM" + UUID.randomUUID().toString().replace("-", ""), phone, "I will pay 300 on Friday", token());
+        List<JsonObject> paused = harness.awaitTimeline(parley, "case-promise",
+                t -> has(t, "enrollment.paused", d -> true), Duration.ofSeconds(10));
+        LocalDate friday = clock.instant().atZone(zone).toLocalDate().with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY));
+        assertTrue(has(paused, "promise.recorded", d -> friday.toString().equals(d.getString("date"))
+                && "300".equals(d.getString("amount"))), paused.toString());
+        ServiceHarness.sleep(6000);
+        assertEquals(1, textsTo(phone), "paused: nothing sent while the promise stands");
+
+        // Friday passes, and the grace period, with no payment
+        long days = java.time.temporal.ChronoUnit.DAYS.between(clock.instant().atZone(zone).toLocalDate(), friday);
+        clock.advance(Duration.ofDays(days + 3).plusHours(1));
+        List<JsonObject> resumed = harness.awaitTimeline(parley, "case-promise",
+                t -> has(t, "attempt.sending", d -> "second".equals(d.getString("stepId"))), Duration.ofSeconds(30));
+        assertTrue(has(resumed, "promise.broken", d -> true));
+        assertTrue(!has(resumed, "attempt.sending", d -> "middle".equals(d.getString("stepId"))),
+                "the broken-promise branch skips the rest of the plan");
+    }
+
+    @Test
+    void classifyExplainsWithoutSideEffects() {
+        Parley parley = harness.start(Map.of());
+        var response = harness.post(parley, "/v1/replies/classify", new JsonObject().put("text", "下周五还500")
+                .put("locale", "zh-CN").put("timeZone", "Asia/Shanghai").put("arrivedAt", "2026-11-23T02:00:00Z"));
+        assertEquals(200, response.statusCode(), response.bodyAsString());
+        JsonObject c = response.bodyAsJsonObject();
+        assertEquals("promise_to_pay", c.getString("intent"));
+        assertEquals("500", c.getJsonObject("promise").getString("amount"));
+        assertEquals("2026-12-04", c.getJsonObject("promise").getString("date"), c.encodePrettily());
+        var bad = harness.post(parley, "/v1/replies/classify", new JsonObject().put("text", "hi").put("timeZone", "Mars/Base"));
+        assertEquals(422, bad.statusCode());
+        assertTrue(bad.bodyAsString().contains("timeZone"));
+    }
+}
