@@ -41,6 +41,9 @@ public final class ReplyText {
     private static final Pattern ATTRIBUTION_END = Pattern.compile(
             "(?:wrote|writes|a écrit|schrieb|escribió|scrisse|skrev|schreef|написал\\(а\\)|написал)\\s*[:：]\\s*$"
                     + "|(?:写道|寫道)\\s*[:：]?\\s*$", CI);
+    /** "Am ... schrieb Name <a@b>:" - languages that put the name after the verb. */
+    private static final Pattern ATTRIBUTION_VERB = Pattern.compile(
+            "\\b(?:wrote|schrieb|escribió|a écrit|scrisse|skrev|schreef)\\b|写道|寫道", CI);
     private static final Pattern ATTRIBUTION_START = Pattern.compile(
             "^(?:(?:on|at|le|am|el|il|op|em|den)\\s|在|于)", CI);
     private static final Pattern CLIENT_SIGNATURE = Pattern.compile(
@@ -171,8 +174,9 @@ public final class ReplyText {
                 return -1;
             }
             String s = joined.toString();
-            if (ATTRIBUTION_END.matcher(s).find()) {
-                boolean starts = ATTRIBUTION_START.matcher(s).find();
+            boolean starts = ATTRIBUTION_START.matcher(s).find();
+            boolean verbFirst = starts && (s.endsWith(":") || s.endsWith("：")) && ATTRIBUTION_VERB.matcher(s).find();
+            if (verbFirst || ATTRIBUTION_END.matcher(s).find()) {
                 if (k == 0) {
                     int next = nextNonBlank(lines, i + 1);
                     boolean quotedNext = next < lines.size() && isQuoted(lines.get(next));
