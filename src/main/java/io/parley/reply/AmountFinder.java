@@ -1,0 +1,163 @@
+package io.parley.reply;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the amount a promise names. In order of preference: a sum marked as money ($300, £1,200.50, 300 dollars,
+ * 500元, 五百块, 1k bucks, 2千); a bare number that is not a time, a duration or a date (pay 200, 还1000, 一千二); a share
+ * of the balance (half, 一半: 0.5; in full, the rest, 全部, 还清: 1). Dates are hidden before amounts are read, so the
+ * 5 of "12/05" or "15号" is never an amount. Of the preferred kind, the amount nearest the words that made the reply a
+ * promise wins ("can't pay 500 but can pay 100": 100), the first one when those words are not known.
+ */
+final class AmountFinder {
+    private static final String NUMBER = "(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d{1,2}))?";
+    private static final String CN = "[零〇一二两三四五六七八九十百千万]+";
+    private static final Pattern MARKED = Pattern.compile(
+            "(?:[$£€¥￥]|\\b(?:usd|gbp|eur|rmb|cny)\\b) ?" + NUMBER + "( ?k\\b)?"
+                    + "|(?<![\\d.,])" + NUMBER + "( ?k\\b)? ?(?:dollars?\\b|bucks\\b|usd\\b|pounds?\\b|quid\\b|gbp\\b"
+                    + "|euros?\\b|eur\\b|yuan\\b|rmb\\b|cny\\b|元|块|圆)"
+                    + "|(?<![\\d.,])(\\d+(?:\\.\\d+)?) ?([千万])"
+                    + "|(" + CN + ") ?(?:元|块|圆)");
+    private static final Pattern BARE = Pattern.compile("(?<![\\d.,/:$£€¥￥])" + NUMBER + "( ?k\\b)?(?![\\d/:%])"
+            + "|(" + CN + ")");
+    private static final Pattern NOT_AMOUNT_AFTER = Pattern.compile("^ ?(?:st\\b|nd\\b|rd\\b|th\\b|am\\b|pm\\b|a\\.m|p\\.m"
+            + "|o'?clock|%|days?\\b|weeks?\\b|months?\\b|years?\\b|yrs?\\b|hours?\\b|hrs?\\b|mins?\\b|minutes?\\b"
+            + "|times?\\b|kids?\\b|children\\b|号|日|点|天|个|月|周|年|次|期|分|岁|小时|星期|礼拜)");
+    private static final Pattern NOT_AMOUNT_BEFORE = Pattern.compile("(?:\\b(?:after|before|at|around|until|till|by"
+            + "|chapter|ch|number|no|#|lost|in|within|ext|x|than)|周|星期|礼拜|第) ?$");
+    private static final Pattern HALF = Pattern.compile("\\bhalf\\b|一半|\\b50 ?%");
+    private static final Pattern FULL = Pattern.compile("\\b(?:in full|full amount|the full balance|full balance"
+            + "|the whole (?:amount|balance|thing|lot)|the rest|the remaining(?: balance| amount)?|remaining balance"
+            + "|everything i owe|all of it|the balance|all i owe|the full)\\b|全部|全额|还清|结清|一次性");
+
+    /** An amount read from a reply: the words, and either a sum or a share of the balance. */
+    record Found(String text, BigDecimal amount, BigDecimal fraction, String how) {
+    }
+
+    private AmountFinder() {
+    }
+
+    /** The amount in text whose dates have been hidden, nearest the anchor (a span of text; null for none). */
+    static Optional<Found> find(String text, Span anchor) {
+        Nearest nearest = new Nearest(anchor);
+        Matcher m = MARKED.matcher(text);
+        while (m.find()) {
+            Optional<BigDecimal> value = marked(m);
+            if (value.isPresent()) {
+                nearest.offer(m, new Found(m.group().trim(), value.get(), null, "a sum marked as money"));
+            }
+        }
+        if (nearest.best != null) {
+            return Optional.of(nearest.best);
+        }
+        m = BARE.matcher(text);
+        while (m.find()) {
+            if (NOT_AMOUNT_AFTER.matcher(text.substring(m.end())).find()
+                    || NOT_AMOUNT_BEFORE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find()) {
+                continue;
+            }
+            BigDecimal value;
+            if (m.group(4) != null) {
+                String cn = m.group(4);
+                if (!cn.matches(".*[十百千万].*") || cn.equals("万") || cn.equals("千") || cn.equals("百")) {
+                    continue;
+                }
+                value = ChineseNumber.parseOrDigits(cn);
+            } else {
+                value = number(m.group(1), m.group(2), m.group(3));
+            }
+            if (value != null && value.signum() > 0) {
+                nearest.offer(m, new Found(m.group().trim(), value, null, "a number that is not a date or a time"));
+            }
+        }
+        if (nearest.best != null) {
+            return Optional.of(nearest.best);
+        }
+        m = HALF.matcher(text);
+        if (m.find()) {
+            return Optional.of(new Found(m.group(), null, new BigDecimal("0.5"), "half of the balance"));
+        }
+        m = FULL.matcher(text);
+        if (m.find()) {
+            return Optional.of(new Found(m.group(), null, BigDecimal.ONE, "the whole balance"));
+        }
+        return Optional.empty();
+    }
+
+    /** A part of the normalised reply, start inclusive, end exclusive. */
+    record Span(int start, int end) {
+        int distance(int from, int to) {
+            if (to <= start) {
+                return start - to;
+            }
+            return from >= end ? from - end : 0;
+        }
+    }
+
+    private static final class Nearest {
+        private final Span anchor;
+        private Found best;
+        private int bestDistance = Integer.MAX_VALUE;
+
+        Nearest(Span anchor) {
+            this.anchor = anchor;
+        }
+
+        void offer(Matcher m, Found found) {
+            int distance = anchor == null ? 0 : anchor.distance(m.start(), m.end());
+            if (best == null || distance < bestDistance) {
+                best = found;
+                bestDistance = distance;
+            }
+        }
+    }
+
+    /** Replaces every date found with spaces, keeping positions. */
+    static String hide(String text, List<DateFinder.Found> dates) {
+        StringBuilder hidden = new StringBuilder(text);
+        for (DateFinder.Found date : dates) {
+            for (int i = date.start(); i < date.end(); i++) {
+                hidden.setCharAt(i, ' ');
+            }
+        }
+        return hidden.toString();
+    }
+
+    private static Optional<BigDecimal> marked(Matcher m) {
+        BigDecimal value = null;
+        if (m.group(1) != null) {
+            value = number(m.group(1), m.group(2), m.group(3));
+        } else if (m.group(4) != null) {
+            value = number(m.group(4), m.group(5), m.group(6));
+        } else if (m.group(7) != null) {
+            value = new BigDecimal(m.group(7)).multiply(m.group(8).equals("千") ? BigDecimal.valueOf(1000)
+                    : BigDecimal.valueOf(10000));
+        } else if (m.group(9) != null) {
+            value = ChineseNumber.parseOrDigits(m.group(9));
+        }
+        return Optional.ofNullable(value).filter(v -> v.signum() > 0).map(BigDecimal::stripTrailingZeros)
+                .map(v -> v.scale() < 0 ? v.setScale(0) : v);
+    }
+
+    private static BigDecimal number(String whole, String cents, String thousands) {
+        BigDecimal value = new BigDecimal(whole.replace(",", "") + (cents == null ? "" : "." + cents));
+        if (thousands != null) {
+            value = value.multiply(BigDecimal.valueOf(1000));
+        }
+        value = value.stripTrailingZeros();
+        return value.scale() < 0 ? value.setScale(0) : value;
+    }
+
+    static List<String> describe(List<DateFinder.Found> dates) {
+        List<String> out = new ArrayList<>();
+        for (DateFinder.Found d : dates) {
+            out.add("'" + d.text() + "'");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,52 @@
+package io.parley.reply;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of one language, from one file: whole-reply keywords, phrase patterns and the exceptions that hide text
+ * from an intent's phrases, and how numeric dates read (by default and per region).
+ */
+record LanguageRules(String language, String source, DateOrder numericDates, Map<String, DateOrder> numericDatesByRegion,
+                     Map<String, ReplyIntent> keywords, Map<ReplyIntent, List<Phrase>> phrases,
+                     Map<ReplyIntent, List<Phrase>> exceptions) {
+
+    /** One pattern and the file it came from. */
+    record Phrase(Pattern pattern, String source) {
+        String describe() {
+            return "/" + pattern.pattern() + "/ (" + source + ")";
+        }
+    }
+
+    /** How a date written with numbers only ("12/05") reads. */
+    enum DateOrder {
+        MONTH_DAY, DAY_MONTH;
+
+        String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static DateOrder parse(String value) {
+            for (DateOrder order : values()) {
+                if (order.wire().equals(value)) {
+                    return order;
+                }
+            }
+            throw new IllegalArgumentException("'" + value + "' is not a date order (expected month_day or day_month)");
+        }
+    }
+
+    List<Phrase> phrases(ReplyIntent intent) {
+        return phrases.getOrDefault(intent, List.of());
+    }
+
+    List<Phrase> exceptions(ReplyIntent intent) {
+        return exceptions.getOrDefault(intent, List.of());
+    }
+
+    /** The date order for a locale's region ("GB" of "en-GB"), or this language's default. */
+    DateOrder dateOrder(String region) {
+        return region == null ? numericDates : numericDatesByRegion.getOrDefault(region, numericDates);
+    }
+}
