@@ -93,6 +93,9 @@ public final class Parley {
                             if (config.dispatch().enabled()) {
                                 services.dispatcher().start();
                                 services.promises().start();
+                                if (services.imap() != null) {
+                                    services.imap().start();
+                                }
                             }
                             LOG.info("Parley listening on {}:{} (public URL {}), database {}", config.http().host(),
                                     server.actualPort(), publicBaseUrl, opened.get().target());
@@ -136,6 +139,9 @@ public final class Parley {
         // completed from Vert.x's last callback: a future bound to one of its (closed) event loops would never notify
         Promise<Void> closed = Promise.promise();
         services.promises().stop();
+        if (services.imap() != null) {
+            services.imap().stop();
+        }
         services.dispatcher().stop()
                 .compose(v -> server.close())
                 .compose(v -> channels.close(vertx))

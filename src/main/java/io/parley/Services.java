@@ -29,6 +29,7 @@ import io.parley.observability.Metrics;
 import io.parley.api.ReplyRoutes;
 import io.parley.api.SequenceRoutes;
 import io.parley.channel.email.EmailReplies;
+import io.parley.channel.email.ImapPoller;
 import io.parley.channel.email.InboundEmailRoute;
 import io.parley.channel.sms.TwilioInboundWebhook;
 import io.parley.dispatch.PromiseWatcher;
@@ -62,7 +63,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Wires the service by hand: catalogs, sequence versions, the dispatcher, and the HTTP routes. */
-record Services(Router router, Dispatcher dispatcher, PromiseWatcher promises) {
+record Services(Router router, Dispatcher dispatcher, PromiseWatcher promises, ImapPoller imap) {
     /** How far ahead the policy looks for an allowed time before it gives up on an attempt. */
     static final java.time.Duration POLICY_HORIZON = java.time.Duration.ofDays(60);
 
@@ -126,7 +127,11 @@ record Services(Router router, Dispatcher dispatcher, PromiseWatcher promises) {
         new OptOutRoutes(pool, links, clock).mount(router);
         router.route().failureHandler(Problems.handler(config.http().maxBodyBytes()));
         router.route().last().handler(ctx -> ctx.fail(404));
-        return new Services(router, dispatcher, new PromiseWatcher(vertx, pool, sequences, clock));
+        var imap = config.email().imap();
+        ImapPoller poller = imap.enabled() ? new ImapPoller(vertx, emailReplies, new ImapPoller.Settings(imap.host(),
+                imap.port(), imap.ssl(), imap.user(), imap.password().reveal(), imap.folder(), imap.pollInterval()))
+                : null;
+        return new Services(router, dispatcher, new PromiseWatcher(vertx, pool, sequences, clock), poller);
     }
 
     private static Map<String, Principal> keys(ParleyConfig config) {

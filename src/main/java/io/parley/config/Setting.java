@@ -66,6 +66,13 @@ public enum Setting {
     EMAIL_REPLY_DOMAIN("email.replyDomain", "parley.local"),
     EMAIL_WORKERS("email.workers", "8"),
     EMAIL_TIMEOUT("email.timeout", "PT20S"),
+    EMAIL_IMAP_HOST("email.imap.host", ""),
+    EMAIL_IMAP_PORT("email.imap.port", "993"),
+    EMAIL_IMAP_SSL("email.imap.ssl", "true"),
+    EMAIL_IMAP_USER("email.imap.user", ""),
+    EMAIL_IMAP_PASSWORD("email.imap.password", "", true),
+    EMAIL_IMAP_FOLDER("email.imap.folder", "INBOX"),
+    EMAIL_IMAP_POLL_INTERVAL("email.imap.pollInterval", "PT30S"),
 
     COMPANY_NAME("company.name", "Parley Demo Lending"),
     COMPANY_PHONE("company.phone", "+18005550199"),

@@ -67,7 +67,8 @@ class ConfigValuesTest {
         assertEquals(new Sms("", Secret.NONE, "https://api.twilio.com", "+15005550006", 16, Duration.ofSeconds(10)),
                 c.sms());
         assertEquals(new Email("", 587, "", Secret.NONE, true, "Parley Demo Lending <collections@parley.local>",
-                "parley.local", 8, Duration.ofSeconds(20)), c.email());
+                "parley.local", 8, Duration.ofSeconds(20),
+                new Imap("", 993, true, "", Secret.NONE, "INBOX", Duration.ofSeconds(30))), c.email());
         assertEquals(new Company("Parley Demo Lending", "+18005550199", "https://parley.local/pay"), c.company());
         assertEquals(new Simulators("127.0.0.1", 0, 0, 0, Duration.ofMillis(500)), c.simulators());
         assertEquals(new Api(Secret.NONE, java.util.List.of()), c.api());

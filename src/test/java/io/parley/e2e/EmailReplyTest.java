@@ -125,6 +125,43 @@ class EmailReplyTest {
     }
 
     @Test
+    void repliesAreReadFromTheMailboxOverImap() throws Exception {
+        int smtp = io.parley.FreePorts.pick();
+        int imap = io.parley.FreePorts.pick();
+        var mailbox = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup[]{
+                new com.icegreen.greenmail.util.ServerSetup(smtp, "127.0.0.1", "smtp"),
+                new com.icegreen.greenmail.util.ServerSetup(imap, "127.0.0.1", "imap")});
+        mailbox.start();
+        try {
+            mailbox.setUser("replies@parley.local", "replies@parley.local", "mailbox-secret");
+            Parley parley = harness.start(Map.of("paths.sequences", sequences.toString(),
+                    "email.imap.host", "127.0.0.1", "email.imap.port", String.valueOf(imap), "email.imap.ssl", "false",
+                    "email.imap.user", "replies@parley.local", "email.imap.password", "mailbox-secret",
+                    "email.imap.pollInterval", "PT0.5S"));
+            assertEquals(201, harness.post(parley, "/v1/enrollments", EnrollmentBodies.request("case-imap",
+                    "email-first", "+16465550603", "imap.reader@example.com", TestZones.afternoon())).statusCode());
+            String attempt = sentAttempt(parley, "case-imap");
+
+            var props = new java.util.Properties();
+            props.put("mail.smtp.host", "127.0.0.1");
+            props.put("mail.smtp.port", String.valueOf(smtp));
+            var message = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(props));
+            message.setFrom("imap.reader@example.com");
+            message.setRecipients(jakarta.mail.Message.RecipientType.TO, "replies@parley.local");
+            message.setSubject("Re: Your account");
+            message.setHeader("In-Reply-To", "<" + attempt + "@parley.local>");
+            message.setText("This is not my debt.\n\nSent from my iPhone", "UTF-8");
+            jakarta.mail.Transport.send(message);
+
+            List<JsonObject> timeline = harness.awaitTimeline(parley, "case-imap",
+                    t -> has(t, "reply.received", d -> "dispute".equals(d.getString("intent"))), Duration.ofSeconds(20));
+            assertTrue(has(timeline, "enrollment.stopped", d -> true), "a dispute stops the sequence");
+        } finally {
+            mailbox.stop();
+        }
+    }
+
+    @Test
     void aHardBounceInvalidatesTheAddress() {
         Parley parley = harness.start(Map.of("paths.sequences", sequences.toString()));
         String email = "gone@example.com";
