@@ -119,6 +119,7 @@ record Services(Router router, Dispatcher dispatcher, PromiseWatcher promises, I
         new DebtorRoutes(pool, clock).mount(router);
         new SequenceRoutes(pool, sequences, new ContactCalendar(engine, policy, templates, senders.keySet()),
                 config.policy().defaultZone(), clock).mount(router);
+        io.parley.outbox.EngineEvents.start(vertx, router, pool, config.engine(), metrics, clock, owner());
         router.post(SmsSender.STATUS_PATH).handler(body)
                 .handler(new TwilioStatusWebhook(channels.twilioAuthToken(), publicBaseUrl, outcomes, metrics));
         router.post(TwilioInboundWebhook.PATH).handler(body)

@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public record ParleyConfig(Http http, String publicBaseUrl, Path dataDir, Database database, Api api, Paths paths,
                            Dispatch dispatch, Policy policy, Sms sms, Email email, Company company,
-                           Simulators simulators) {
+                           Simulators simulators, Engine engine) {
 
     public ParleyConfig {
         Objects.requireNonNull(http, "http");
@@ -28,6 +28,21 @@ public record ParleyConfig(Http http, String publicBaseUrl, Path dataDir, Databa
         Objects.requireNonNull(email, "email");
         Objects.requireNonNull(company, "company");
         Objects.requireNonNull(simulators, "simulators");
+        Objects.requireNonNull(engine, "engine");
+    }
+
+    /** A configuration with the engine settings at their defaults: case events by pull only, no webhook. */
+    public ParleyConfig(Http http, String publicBaseUrl, Path dataDir, Database database, Api api, Paths paths,
+                        Dispatch dispatch, Policy policy, Sms sms, Email email, Company company,
+                        Simulators simulators) {
+        this(http, publicBaseUrl, dataDir, database, api, paths, dispatch, policy, sms, email, company, simulators,
+                Engine.defaults());
+    }
+
+    /** This configuration with other engine settings. */
+    public ParleyConfig withEngine(Engine other) {
+        return new ParleyConfig(http, publicBaseUrl, dataDir, database, api, paths, dispatch, policy, sms, email,
+                company, simulators, other);
     }
 
     /**
@@ -37,7 +52,7 @@ public record ParleyConfig(Http http, String publicBaseUrl, Path dataDir, Databa
     public ParleyConfig withBoundPort(int boundPort) {
         String baseUrl = publicBaseUrl.equals(Http.localUrl(http.port())) ? Http.localUrl(boundPort) : publicBaseUrl;
         return new ParleyConfig(new Http(http.host(), boundPort, http.maxBodyBytes()), baseUrl, dataDir, database,
-                api, paths, dispatch, policy, sms, email, company, simulators);
+                api, paths, dispatch, policy, sms, email, company, simulators, engine);
     }
 
     static ParleyConfig read(ConfigReader r, List<?> apiKeyEntries) {
@@ -49,7 +64,7 @@ public record ParleyConfig(Http http, String publicBaseUrl, Path dataDir, Databa
         Path dataDir = r.get(Setting.DATA_DIR, ConfigValues.path());
         ParleyConfig config = new ParleyConfig(http, publicBaseUrl, dataDir, Database.read(r),
                 Api.read(r, apiKeyEntries), Paths.read(r), Dispatch.read(r), Policy.read(r), Sms.read(r),
-                Email.read(r), Company.read(r), Simulators.read(r));
+                Email.read(r), Company.read(r), Simulators.read(r), Engine.read(r));
         checkListenPortsDistinct(r, config);
         return config;
     }

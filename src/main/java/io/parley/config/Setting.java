@@ -78,6 +78,13 @@ public enum Setting {
     COMPANY_PHONE("company.phone", "+18005550199"),
     COMPANY_PAY_URL("company.payUrl", "https://parley.local/pay"),
 
+    /** Empty means events are not pushed, only available by pull (GET /v1/events). */
+    ENGINE_WEBHOOK_URL("engine.webhookUrl", ""),
+    ENGINE_WEBHOOK_SECRET("engine.webhookSecret", "", true),
+    ENGINE_TIMEOUT("engine.timeout", "PT10S"),
+    ENGINE_MAX_BACKOFF("engine.maxBackoff", "PT1H"),
+    ENGINE_BATCH_SIZE("engine.batchSize", "50"),
+
     SIMULATORS_HOST("simulators.host", "127.0.0.1"),
     SIMULATORS_TWILIO_PORT("simulators.twilioPort", "0"),
     SIMULATORS_SMTP_PORT("simulators.smtpPort", "0"),

@@ -1,0 +1,36 @@
+package io.parley.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The webhook deliverer's metrics: cases with events still to deliver, events delivered, and failed deliveries by
+ * result (http_4xx, http_5xx, http_other, timeout, connection). Never a case id in a label.
+ */
+final class OutboxMetrics {
+    private final MeterRegistry registry;
+    private final AtomicLong pending = new AtomicLong();
+    private final Counter delivered;
+
+    OutboxMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        registry.gauge("parley.outbox.pending", pending);
+        this.delivered = Counter.builder("parley.outbox.delivered")
+                .description("Case events the engine's webhook accepted (2xx)").register(registry);
+    }
+
+    void pending(long cases) {
+        pending.set(cases);
+    }
+
+    void delivered() {
+        delivered.increment();
+    }
+
+    void failed(String result) {
+        Counter.builder("parley.outbox.failed").description("Webhook deliveries of case events that failed")
+                .tag("result", result).register(registry).increment();
+    }
+}
