@@ -142,7 +142,8 @@ public final class Parley {
         if (services.imap() != null) {
             services.imap().stop();
         }
-        services.dispatcher().stop()
+        services.events().stop()
+                .compose(v -> services.dispatcher().stop())
                 .compose(v -> server.close())
                 .compose(v -> channels.close(vertx))
                 .compose(v -> database.close(vertx))

@@ -34,6 +34,7 @@ import io.parley.channel.email.InboundEmailRoute;
 import io.parley.channel.sms.TwilioInboundWebhook;
 import io.parley.dispatch.PromiseWatcher;
 import io.parley.inbound.ReplyRouter;
+import io.parley.outbox.EngineEvents;
 import io.parley.dispatch.ContactCalendar;
 import io.parley.policy.CompliancePolicy;
 import io.parley.policy.ContactPolicy;
@@ -63,7 +64,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Wires the service by hand: catalogs, sequence versions, the dispatcher, and the HTTP routes. */
-record Services(Router router, Dispatcher dispatcher, PromiseWatcher promises, ImapPoller imap) {
+record Services(Router router, Dispatcher dispatcher, PromiseWatcher promises, ImapPoller imap, EngineEvents events) {
     /** How far ahead the policy looks for an allowed time before it gives up on an attempt. */
     static final java.time.Duration POLICY_HORIZON = java.time.Duration.ofDays(60);
 
@@ -119,7 +120,7 @@ record Services(Router router, Dispatcher dispatcher, PromiseWatcher promises, I
         new DebtorRoutes(pool, clock).mount(router);
         new SequenceRoutes(pool, sequences, new ContactCalendar(engine, policy, templates, senders.keySet()),
                 config.policy().defaultZone(), clock).mount(router);
-        io.parley.outbox.EngineEvents.start(vertx, router, pool, config.engine(), metrics, clock, owner());
+        EngineEvents events = EngineEvents.start(vertx, router, pool, config.engine(), metrics, clock, owner());
         router.post(SmsSender.STATUS_PATH).handler(body)
                 .handler(new TwilioStatusWebhook(channels.twilioAuthToken(), publicBaseUrl, outcomes, metrics));
         router.post(TwilioInboundWebhook.PATH).handler(body)
@@ -132,7 +133,7 @@ record Services(Router router, Dispatcher dispatcher, PromiseWatcher promises, I
         ImapPoller poller = imap.enabled() ? new ImapPoller(vertx, emailReplies, new ImapPoller.Settings(imap.host(),
                 imap.port(), imap.ssl(), imap.user(), imap.password().reveal(), imap.folder(), imap.pollInterval()))
                 : null;
-        return new Services(router, dispatcher, new PromiseWatcher(vertx, pool, sequences, clock), poller);
+        return new Services(router, dispatcher, new PromiseWatcher(vertx, pool, sequences, clock), poller, events);
     }
 
     private static Map<String, Principal> keys(ParleyConfig config) {

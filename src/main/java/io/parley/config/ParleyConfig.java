@@ -31,15 +31,7 @@ public record ParleyConfig(Http http, String publicBaseUrl, Path dataDir, Databa
         Objects.requireNonNull(engine, "engine");
     }
 
-    /** A configuration with the engine settings at their defaults: case events by pull only, no webhook. */
-    public ParleyConfig(Http http, String publicBaseUrl, Path dataDir, Database database, Api api, Paths paths,
-                        Dispatch dispatch, Policy policy, Sms sms, Email email, Company company,
-                        Simulators simulators) {
-        this(http, publicBaseUrl, dataDir, database, api, paths, dispatch, policy, sms, email, company, simulators,
-                Engine.defaults());
-    }
-
-    /** This configuration with other engine settings. */
+        /** This configuration with other engine settings. */
     public ParleyConfig withEngine(Engine other) {
         return new ParleyConfig(http, publicBaseUrl, dataDir, database, api, paths, dispatch, policy, sms, email,
                 company, simulators, other);

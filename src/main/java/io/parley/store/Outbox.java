@@ -28,7 +28,8 @@ public final class Outbox {
     private static final String MARK = """
             INSERT INTO case_delivery (case_id, pending, next_attempt_at) VALUES ($1, true, $2)
             ON CONFLICT (case_id) DO UPDATE SET pending = true,
-                next_attempt_at = LEAST(case_delivery.next_attempt_at, EXCLUDED.next_attempt_at)""";
+                next_attempt_at = CASE WHEN case_delivery.failures > 0 THEN case_delivery.next_attempt_at
+                                       ELSE LEAST(case_delivery.next_attempt_at, EXCLUDED.next_attempt_at) END""";
 
     private Outbox() {
     }
