@@ -9,9 +9,12 @@ import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.search.FlagTerm;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +24,9 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Polls the reply mailbox over IMAP on a worker thread: every unseen message is parsed, handed to the replies, and
- * marked seen only once that succeeded (a crash reads it again; the reply router records each Message-ID once).
+ * Reads the reply mailbox over IMAP: at every interval, and at once when the server announces new mail over IDLE.
+ * Every unseen message is parsed, handed to the replies, and marked seen only once that succeeded (a crash reads it
+ * again; the reply router records each Message-ID once). Mailbox I/O runs on a worker thread.
  */
 public final class ImapPoller {
     private static final Logger LOG = LoggerFactory.getLogger(ImapPoller.class);
@@ -34,6 +38,9 @@ public final class ImapPoller {
     private final Settings settings;
     private long timer = -1;
     private boolean polling;
+    private volatile boolean running;
+    private volatile Store idleStore;
+    private Thread idler;
 
     /** Where the mailbox is and how often to look. */
     public record Settings(String host, int port, boolean ssl, String user, String password, String folder,
@@ -48,14 +55,67 @@ public final class ImapPoller {
     }
 
     public void start() {
+        running = true;
         timer = vertx.setPeriodic(settings.interval().toMillis(), id -> poll());
+        idler = new Thread(this::idle, "imap-idle");
+        idler.setDaemon(true);
+        idler.start();
     }
 
     public void stop() {
+        running = false;
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
+        Store store = idleStore;
+        if (store != null) {
+            try {
+                store.close(); // ends a pending IDLE
+            } catch (MessagingException e) {
+                LOG.debug("Closing the IDLE connection failed", e);
+            }
+        }
         worker.close();
+    }
+
+    /**
+     * Where the server supports IMAP IDLE, waits on a connection of its own for new mail and polls as soon as some
+     * arrives, so replies are taken within a second rather than at the next interval; otherwise the interval alone
+     * applies. Runs on a dedicated thread: IDLE blocks by design.
+     */
+    private void idle() {
+        boolean supported = true;
+        while (running && supported) {
+            try {
+                supported = inFolder(folder -> {
+                    idleStore = folder.getStore();
+                    if (!(folder instanceof IMAPFolder imap) || !((IMAPStore) folder.getStore()).hasCapability("IDLE")) {
+                        LOG.info("IMAP server {} has no IDLE: polling every {}", settings.host(), settings.interval());
+                        return false;
+                    }
+                    while (running) {
+                        imap.idle(true);
+                        vertx.runOnContext(v -> poll());
+                    }
+                    return true;
+                });
+            } catch (Exception e) {
+                if (running) {
+                    LOG.debug("IMAP IDLE connection ended; reconnecting", e);
+                    pause(settings.interval());
+                }
+            } finally {
+                idleStore = null;
+            }
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(Math.min(d.toMillis(), 30_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** One look at the mailbox; completes with how many messages were taken. */
