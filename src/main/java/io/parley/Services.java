@@ -118,7 +118,7 @@ record Services(Router router, Dispatcher dispatcher, PromiseWatcher promises, I
         new EnrollmentRoutes(pool, new Enroller(pool, sequences, engine, packIds, config.policy().defaultZone(), clock),
                 new EnrollmentControl(pool, clock), caseEvents, clock).mount(router);
         new DebtorRoutes(pool, clock).mount(router);
-        new SequenceRoutes(pool, sequences, new ContactCalendar(engine, policy, templates, senders.keySet()),
+        new SequenceRoutes(pool, sequences, new ContactCalendar(engine, policy, templates, senders.keySet()), packIds,
                 config.policy().defaultZone(), clock).mount(router);
         EngineEvents events = EngineEvents.start(vertx, router, pool, config.engine(), metrics, clock, owner());
         router.post(SmsSender.STATUS_PATH).handler(body)

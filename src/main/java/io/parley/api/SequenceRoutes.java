@@ -27,13 +27,16 @@ public final class SequenceRoutes {
     private final Pool pool;
     private final Sequences sequences;
     private final ContactCalendar calendar;
+    private final java.util.Set<String> packIds;
     private final ZoneId defaultZone;
     private final Clock clock;
 
-    public SequenceRoutes(Pool pool, Sequences sequences, ContactCalendar calendar, ZoneId defaultZone, Clock clock) {
+    public SequenceRoutes(Pool pool, Sequences sequences, ContactCalendar calendar, java.util.Set<String> packIds,
+                          ZoneId defaultZone, Clock clock) {
         this.pool = pool;
         this.sequences = sequences;
         this.calendar = calendar;
+        this.packIds = java.util.Set.copyOf(packIds);
         this.defaultZone = defaultZone;
         this.clock = clock;
     }
@@ -54,6 +57,7 @@ public final class SequenceRoutes {
 
     private void preview(RoutingContext ctx) {
         EnrollmentRequest request = previewRequest(ctx.pathParam("name"), JsonBody.of(ctx));
+        PackIds.check(request.policyPacks(), packIds);
         SequenceDefinition def = sequences.forNewEnrollment(request.sequence(), request.sequenceVersion())
                 .orElseThrow(() -> ApiProblem.notFound("sequence " + request.sequence()
                         + (request.sequenceVersion() == null ? "" : " version " + request.sequenceVersion())));

@@ -4,6 +4,7 @@ import io.parley.api.ApiProblem;
 import io.parley.api.ApiResponse;
 import io.parley.api.EnrollmentRequest;
 import io.parley.api.FieldError;
+import io.parley.api.PackIds;
 import io.parley.dispatch.Sequences;
 import io.parley.sequence.EnrollmentClock;
 import io.parley.sequence.MissingDueDateException;
@@ -61,7 +62,7 @@ public final class Enroller {
     public Future<ApiResponse> enroll(EnrollmentRequest request, String principal, String idempotencyKey,
                                       String requestHash) {
         Instant now = clock.instant();
-        checkPacks(request.policyPacks());
+        PackIds.check(request.policyPacks(), packIds);
         SequenceDefinition def = definition(request);
         Instant startedAt = request.startAt() == null ? now : request.startAt();
         ZoneId zone = request.debtor().explicitZone().orElse(defaultZone);
@@ -89,19 +90,6 @@ public final class Enroller {
                                 : create(conn, enrollment, body, principal, idempotencyKey)))
                 .recover(err -> Future.failedFuture(err instanceof Enrollments.AlreadyEnrolled
                         ? ApiProblem.conflict(err.getMessage()) : err));
-    }
-
-    private void checkPacks(List<String> requested) {
-        List<FieldError> unknown = new java.util.ArrayList<>();
-        for (int i = 0; i < requested.size(); i++) {
-            if (!packIds.contains(requested.get(i))) {
-                unknown.add(new FieldError("policyPacks[" + i + "]", "no rule pack named '" + requested.get(i)
-                        + "' (known: " + String.join(", ", new java.util.TreeSet<>(packIds)) + ")"));
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw ApiProblem.validation(unknown);
-        }
     }
 
     private SequenceDefinition definition(EnrollmentRequest request) {

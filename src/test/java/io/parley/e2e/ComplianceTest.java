@@ -188,5 +188,9 @@ class ComplianceTest {
                 first.encodePrettily());
         assertEquals(0, harness.twilio.messages().size(), "nothing sent");
         assertEquals(0, TestPostgres.number(harness.database, "SELECT count(*) FROM attempt"));
+        var unknownPack = harness.post(parley, "/v1/sequences/m1-early/preview",
+                body.copy().put("policyPacks", new JsonArray().add("us-regf").add("atlantis")));
+        assertEquals(422, unknownPack.statusCode(), unknownPack.bodyAsString());
+        assertTrue(unknownPack.bodyAsString().contains("policyPacks[1]"));
     }
 }
