@@ -1,8 +1,6 @@
 package io.parley.reply;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -217,28 +215,10 @@ final class ReplyRulesParser {
     }
 
     static String describe(Object value) {
-        if (value == null) {
-            return "nothing";
-        }
-        if (value instanceof Map<?, ?>) {
-            return "a mapping";
-        }
-        if (value instanceof List<?>) {
-            return "a list";
-        }
-        if (value instanceof String s) {
-            return "'" + s + "'";
-        }
-        return value.toString();
+        return io.parley.files.PlainTree.describe(value);
     }
 
     private static String describe(IOException e) {
-        if (e instanceof JsonProcessingException processing) {
-            JsonLocation location = processing.getLocation();
-            String where = location == null ? "" : "line " + location.getLineNr() + ", column "
-                    + location.getColumnNr() + ": ";
-            return where + "not valid YAML: " + processing.getOriginalMessage().lines().findFirst().orElse("");
-        }
-        return "cannot be read: " + e.getMessage();
+        return io.parley.files.YamlSyntax.describe(e);
     }
 }

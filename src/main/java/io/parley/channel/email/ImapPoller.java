@@ -40,7 +40,6 @@ public final class ImapPoller {
     private boolean polling;
     private volatile boolean running;
     private volatile Store idleStore;
-    private Thread idler;
 
     /** Where the mailbox is and how often to look. */
     public record Settings(String host, int port, boolean ssl, String user, String password, String folder,
@@ -57,7 +56,11 @@ public final class ImapPoller {
     public void start() {
         running = true;
         timer = vertx.setPeriodic(settings.interval().toMillis(), id -> poll());
-        idler = new Thread(this::idle, "imap-idle");
+        startIdling();
+    }
+
+    private void startIdling() {
+        Thread idler = new Thread(this::idle, "imap-idle");
         idler.setDaemon(true);
         idler.start();
     }
@@ -84,37 +87,31 @@ public final class ImapPoller {
      * applies. Runs on a dedicated thread: IDLE blocks by design.
      */
     private void idle() {
-        boolean supported = true;
-        while (running && supported) {
-            try {
-                supported = inFolder(folder -> {
-                    idleStore = folder.getStore();
-                    if (!(folder instanceof IMAPFolder imap) || !((IMAPStore) folder.getStore()).hasCapability("IDLE")) {
-                        LOG.info("IMAP server {} has no IDLE: polling every {}", settings.host(), settings.interval());
-                        return false;
-                    }
-                    while (running) {
-                        imap.idle(true);
-                        vertx.runOnContext(v -> poll());
-                    }
-                    return true;
-                });
-            } catch (Exception e) {
-                if (running) {
-                    LOG.debug("IMAP IDLE connection ended; reconnecting", e);
-                    pause(settings.interval());
-                }
-            } finally {
-                idleStore = null;
-            }
-        }
-    }
-
-    private static void pause(Duration d) {
         try {
-            Thread.sleep(Math.min(d.toMillis(), 30_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            inFolder(folder -> {
+                idleStore = folder.getStore();
+                if (!(folder instanceof IMAPFolder imap) || !((IMAPStore) folder.getStore()).hasCapability("IDLE")) {
+                    LOG.info("IMAP server {} has no IDLE: polling every {}", settings.host(), settings.interval());
+                    return null;
+                }
+                while (running) {
+                    imap.idle(true);
+                    vertx.runOnContext(v -> poll());
+                }
+                return null;
+            });
+        } catch (Exception e) {
+            if (running) {
+                // the connection dropped: polling goes on, and IDLE is tried again after an interval
+                LOG.debug("IMAP IDLE connection ended; trying again in {}", settings.interval(), e);
+                vertx.setTimer(settings.interval().toMillis(), id -> {
+                    if (running) {
+                        startIdling();
+                    }
+                });
+            }
+        } finally {
+            idleStore = null;
         }
     }
 
