@@ -81,7 +81,9 @@ public final class ReplyRouter {
             Tuple row = Tuple.from(new Object[]{UUID.randomUUID(), reply.channel().wire(), reply.providerRef(),
                     reply.from(), reply.to(), reply.text(), targets.debtorIds().toArray(String[]::new),
                     targets.caseIds().toArray(String[]::new), c.intent().wire(), classification, Rows.ts(reply.receivedAt())});
-            return Ledger.lockDebtors(conn, targets.debtorIds())
+            // the dispatcher's lock order: queue rows of the cases first, then the debtors
+            return lockCases(conn, targets.caseIds())
+                    .compose(v -> Ledger.lockDebtors(conn, targets.debtorIds()))
                     .compose(v -> conn.preparedQuery(RECORD).execute(row))
                     .compose(recorded -> {
                         if (recorded.rowCount() == 0) {
@@ -196,6 +198,14 @@ public final class ReplyRouter {
                     .setScale(2, java.math.RoundingMode.HALF_UP);
         }
         return null;
+    }
+
+    private static Future<Void> lockCases(SqlConnection conn, List<String> caseIds) {
+        Future<Void> chain = Future.succeededFuture();
+        for (String caseId : caseIds.stream().sorted().toList()) {
+            chain = chain.compose(v -> io.parley.store.DueSteps.lockForCase(conn, caseId));
+        }
+        return chain;
     }
 
     private static Future<Void> forEachCase(ReplyTargets.Targets targets,
