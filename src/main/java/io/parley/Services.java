@@ -109,9 +109,10 @@ record Services(Router router, Dispatcher dispatcher, PromiseWatcher promises, I
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes());
         router.route("/v1/*").handler(body).handler(new ApiKeys(keys(config)));
         Set<String> packIds = catalogs.packs().all().stream().map(RulePack::id).collect(Collectors.toSet());
-        CaseEvents caseEvents = new CaseEvents(pool, sequences, clock);
+        CaseEvents caseEvents = new CaseEvents(pool, sequences, config.policy().promiseGrace(),
+                config.policy().defaultZone(), clock);
         ReplyRouter replies = new ReplyRouter(pool, catalogs.replies(), caseEvents, config.company().name(),
-                config.company().phone(), config.policy().promiseGrace(), config.policy().defaultZone(), metrics, clock);
+                config.company().phone(), config.policy().defaultZone(), metrics, clock);
         new ReplyRoutes(catalogs.replies(), config.policy().defaultZone(), clock).mount(router);
         EmailReplies emailReplies = new EmailReplies(pool, replies, config.email().replyDomain(), metrics, clock);
         new InboundEmailRoute(vertx, emailReplies).mount(router);

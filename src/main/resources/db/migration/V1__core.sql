@@ -25,6 +25,7 @@ CREATE TABLE contact_point (
     updated_at  timestamptz NOT NULL,
     UNIQUE (debtor_id, channel, address)
 );
+CREATE INDEX contact_point_by_address ON contact_point (address, channel);
 
 -- Facts that forbid contact about a case whatever its sequences say: dispute, attorney, bankruptcy.
 CREATE TABLE case_hold (

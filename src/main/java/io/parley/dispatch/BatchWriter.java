@@ -4,6 +4,7 @@ import io.parley.domain.AttemptOutcome;
 import io.parley.sequence.EnrollmentClock;
 import io.parley.sequence.SequenceEngine;
 import io.parley.store.Attempts;
+import io.parley.store.CaseHolds;
 import io.parley.store.ClaimedStep;
 import io.parley.store.Decisions;
 import io.parley.store.DueSteps;
@@ -77,11 +78,18 @@ final class BatchWriter {
                 }
                 List<String> debtors = mine.stream().filter(StepWork.Contact.class::isInstance)
                         .map(w -> w.step().debtor().id()).distinct().sorted().toList();
+                List<String> cases = mine.stream().filter(StepWork.Contact.class::isInstance)
+                        .map(w -> w.step().caseId()).distinct().toList();
+                Map<String, List<String>> holds = new HashMap<>();
                 return Ledger.lockDebtors(conn, debtors)
+                        .compose(v -> CaseHolds.ofCases(conn, cases)).map(found -> {
+                            holds.putAll(found);
+                            return null;
+                        })
                         .compose(v -> debtors.isEmpty() ? Future.succeededFuture(Map.<String, Ledger.DebtorRecord>of())
                                 : Ledger.read(conn, debtors, now))
                         .compose(records -> {
-                            List<StepWork> decided = decide(mine, records, now);
+                            List<StepWork> decided = decide(mine, records, holds, now);
                             List<StepWork.Send> sends = decided.stream().filter(StepWork.Send.class::isInstance)
                                     .map(StepWork.Send.class::cast).toList();
                             return Attempts.insert(conn, sends.stream().map(StepWork.Send::attempt).toList())
@@ -91,8 +99,12 @@ final class BatchWriter {
         });
     }
 
-    /** The policy decides each chosen contact in turn; an allowed one joins its debtor's history at once. */
-    private List<StepWork> decide(List<StepWork> mine, Map<String, Ledger.DebtorRecord> records, Instant now) {
+    /**
+     * The policy decides each chosen contact in turn, with holds and the debtor as they are now (read under the
+     * locks); an allowed one joins its debtor's history at once.
+     */
+    private List<StepWork> decide(List<StepWork> mine, Map<String, Ledger.DebtorRecord> records,
+                                  Map<String, List<String>> holds, Instant now) {
         Map<String, Ledger.DebtorRecord> current = new HashMap<>(records);
         List<StepWork> out = new ArrayList<>(mine.size());
         for (StepWork w : mine) {
@@ -102,8 +114,10 @@ final class BatchWriter {
             }
             String debtor = w.step().debtor().id();
             StepWork decided;
+            List<String> caseHolds = holds.getOrDefault(w.step().caseId(), List.of());
             try {
-                decided = runner.decide(contact, current.get(debtor), now);
+                decided = caseHolds.isEmpty() ? runner.decide(contact, current.get(debtor), now)
+                        : StepRunner.held(w.step(), caseHolds, now);
             } catch (RuntimeException e) {
                 decided = new StepWork.Failed(w.step(), e);
             }

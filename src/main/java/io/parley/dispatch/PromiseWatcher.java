@@ -37,9 +37,13 @@ public final class PromiseWatcher {
             UPDATE enrollment SET status = 'active', status_reason = 'promise to pay broken', updated_at = $2
             WHERE id = $1""";
     private static final String BRANCH = """
-            UPDATE due_step SET runnable = true, run_no = run_no + 1, step_id = COALESCE($2, step_id), phase = 'run',
+            UPDATE due_step SET runnable = true, run_no = run_no + 1, step_id = $2, phase = 'run',
                    attempt_id = NULL, due_at = $3, lease_owner = NULL, lease_until = NULL
             WHERE enrollment_id = $1""";
+    // no branch: the enrollment goes on where it stood (a step waiting for an outcome keeps waiting)
+    private static final String GO_ON = "UPDATE due_step SET runnable = true WHERE enrollment_id = $1";
+    private static final String OTHER_OPEN =
+            "SELECT 1 FROM promise WHERE case_id = $1 AND status = 'open' AND id <> $2 LIMIT 1";
 
     private final Vertx vertx;
     private final Pool pool;
@@ -91,14 +95,17 @@ public final class PromiseWatcher {
                     timeline.add(new TimelineEntry(promise.caseId(), null, now, "promise.broken",
                             new JsonObject().put("promiseId", promise.id().toString())));
                     return Promises.settle(conn, promise.id(), Promises.BROKEN, now)
-                            .compose(v -> conn.preparedQuery(PAUSED_FOR_PROMISE).execute(Tuple.of(promise.caseId())))
+                            .compose(v -> conn.preparedQuery(OTHER_OPEN).execute(Tuple.of(promise.caseId(), promise.id())))
+                            .compose(other -> other.size() > 0 ? Future.succeededFuture()
+                                    // a later promise still stands: the case stays paused for it
+                                    : conn.preparedQuery(PAUSED_FOR_PROMISE).execute(Tuple.of(promise.caseId()))
                             .compose(rows -> {
                                 Future<Void> chain = Future.succeededFuture();
                                 for (Row r : rows) {
                                     chain = chain.compose(v -> resume(conn, promise.caseId(), r, now, timeline));
                                 }
                                 return chain;
-                            });
+                            }));
                 });
     }
 
@@ -111,7 +118,8 @@ public final class PromiseWatcher {
         timeline.add(new TimelineEntry(caseId, id, now, "enrollment.resumed", new JsonObject()
                 .put("reason", "promise to pay broken").put("stepId", branch)));
         return conn.preparedQuery(RESUME).execute(Tuple.of(id, Rows.ts(now)))
-                .compose(v -> conn.preparedQuery(BRANCH).execute(Tuple.of(id, branch, Rows.ts(now))))
+                .compose(v -> branch == null ? conn.preparedQuery(GO_ON).execute(Tuple.of(id))
+                        : conn.preparedQuery(BRANCH).execute(Tuple.of(id, branch, Rows.ts(now))))
                 .mapEmpty();
     }
 }

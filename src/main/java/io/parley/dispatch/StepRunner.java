@@ -90,11 +90,7 @@ final class StepRunner {
                     .put("skipIf", step.skipIf().stream().map(Enum::name).toList()))));
         }
         if (!s.holds().isEmpty()) {
-            String hold = s.holds().stream().sorted().findFirst().orElseThrow();
-            Decision held = new Decision.Suppress("hold/" + hold, List.of("the case is on hold (" + String.join(", ",
-                    s.holds().stream().sorted().toList()) + "): no contact about it"), Map.of("holds",
-                    s.holds().stream().sorted().toList()));
-            return new StepWork.Pass(s, record(s, null, held, null, now), List.of());
+            return held(s, s.holds(), now);
         }
         ContactChoice choice = ContactChoice.choose(ContactChoice.options(step), step.audience(), s.contacts(), providers.keySet());
         if (choice.chosen().isEmpty()) {
@@ -137,6 +133,14 @@ final class StepRunner {
             return new StepWork.Pass(s, record(s, chosen.channel(), d, null, now), List.of());
         }
         return send(s, chosen, (Decision.Allow) decision, now);
+    }
+
+    /** The case is on hold (dispute, cease request, attorney, bankruptcy): the step passes without a contact. */
+    static StepWork held(ClaimedStep s, java.util.Collection<String> holds, Instant now) {
+        List<String> kinds = holds.stream().sorted().toList();
+        Decision held = new Decision.Suppress("hold/" + kinds.get(0), List.of("the case is on hold ("
+                + String.join(", ", kinds) + "): no contact about it"), Map.of("holds", kinds));
+        return new StepWork.Pass(s, record(s, null, held, null, now), List.of());
     }
 
     /** What an allowed attempt adds to the debtor's history, so later attempts in the same batch count it. */

@@ -5,6 +5,7 @@ import io.parley.dispatch.Sequences;
 import io.parley.domain.CaseEventType;
 import io.parley.sequence.SequenceDefinition;
 import io.parley.store.CaseHolds;
+import io.parley.store.Promises;
 import io.parley.store.DueSteps;
 import io.parley.store.Enrollments;
 import io.parley.store.Timeline;
@@ -17,7 +18,11 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,13 +36,24 @@ import java.util.UUID;
  * sequence says.
  */
 public final class CaseEvents {
+    private static final String CASE_ZONE =
+            "SELECT time_zone FROM enrollment WHERE case_id = $1 ORDER BY created_at DESC LIMIT 1";
+
     private final Pool pool;
     private final Sequences sequences;
+    private final Duration promiseGrace;
+    private final ZoneId defaultZone;
     private final Clock clock;
 
-    public CaseEvents(Pool pool, Sequences sequences, Clock clock) {
+    /**
+     * @param promiseGrace how long after a promised day the promise is broken without a payment
+     * @param defaultZone  the zone of that day when the case has no enrollment
+     */
+    public CaseEvents(Pool pool, Sequences sequences, Duration promiseGrace, ZoneId defaultZone, Clock clock) {
         this.pool = pool;
         this.sequences = sequences;
+        this.promiseGrace = promiseGrace;
+        this.defaultZone = defaultZone;
         this.clock = clock;
     }
 
@@ -60,15 +76,48 @@ public final class CaseEvents {
                 .put("occurredAt", occurredAt.toString()).put("reference", reference)
                 .put("details", new JsonObject(new LinkedHashMap<>(details)));
         timeline.add(new TimelineEntry(caseId, null, now, "case.event", data));
-        return DueSteps.lockForCase(conn, caseId)
+        return CaseHolds.lockCase(conn, caseId)
+                .compose(v -> DueSteps.lockForCase(conn, caseId))
                 .compose(v -> type.holdsAllContact()
                         ? CaseHolds.place(conn, caseId, type.wire(), reference, now) : Future.succeededFuture())
                 .compose(v -> type == CaseEventType.CEASE_REQUEST
                         ? CaseHolds.ceaseAllContact(conn, caseId, now) : Future.succeededFuture())
+                .compose(v -> type == CaseEventType.PROMISE_TO_PAY
+                        ? promise(conn, caseId, details, occurredAt, now, timeline) : Future.succeededFuture())
                 .compose(v -> Enrollments.noteFacts(conn, caseId, type == CaseEventType.PROMISE_TO_PAY,
                         type == CaseEventType.REPLIED, now))
                 .compose(v -> Enrollments.openForCase(conn, caseId))
                 .compose(open -> react(conn, caseId, type, open, now, timeline));
+    }
+
+    /**
+     * Records the promise (amount and date from the details; no date: a week after it was made), due at the end of
+     * the promised day in the case's zone plus the grace period.
+     */
+    private Future<Void> promise(SqlConnection conn, String caseId, java.util.Map<String, Object> details,
+                                 Instant occurredAt, Instant now, List<TimelineEntry> timeline) {
+        return conn.preparedQuery(CASE_ZONE).execute(io.vertx.sqlclient.Tuple.of(caseId)).compose(rows -> {
+            ZoneId zone = rows.size() == 0 ? defaultZone : ZoneId.of(rows.iterator().next().getString(0));
+            Object date = details.get("date");
+            LocalDate day = date == null ? occurredAt.atZone(zone).toLocalDate().plusDays(7)
+                    : LocalDate.parse(String.valueOf(date));
+            Object amountValue = details.get("amount");
+            BigDecimal amount = amountValue == null ? null : new BigDecimal(String.valueOf(amountValue));
+            Instant due = day.plusDays(1).atStartOfDay(zone).toInstant().plus(promiseGrace);
+            return Promises.record(conn, caseId, amount, day, due, String.valueOf(details.getOrDefault("source", "api")),
+                    now).map(id -> {
+                        JsonObject data = new JsonObject().put("promiseId", id.toString())
+                                .put("amount", amount == null ? null : amount.toPlainString())
+                                .put("date", day.toString()).put("dueAt", due.toString());
+                        for (String extra : List.of("amountText", "dateText", "source")) {
+                            if (details.containsKey(extra)) {
+                                data.put(extra, details.get(extra));
+                            }
+                        }
+                        timeline.add(new TimelineEntry(caseId, null, now, "promise.recorded", data));
+                        return null;
+                    });
+        });
     }
 
     private Future<JsonObject> react(SqlConnection conn, String caseId, CaseEventType type, List<Row> open,

@@ -17,6 +17,7 @@ import io.parley.store.Enrollments;
 import io.parley.store.IdempotencyKeys;
 import io.parley.store.NewEnrollment;
 import io.parley.store.Timeline;
+import io.parley.store.Transactions;
 import io.parley.store.TimelineEntry;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -85,7 +86,8 @@ public final class Enroller {
         NewEnrollment enrollment = new NewEnrollment(id, request.caseId(), request.debtor(), request.account(),
                 new JsonObject(new java.util.HashMap<>(request.variables())), def.name(), def.version(), startedAt,
                 zone, first.step().id(), first.dueAt(), now, request.policyPacks(), request.preferences());
-        return pool.withTransaction(conn -> reserve(conn, principal, idempotencyKey, requestHash, now)
+        return Transactions.run(pool, conn -> CaseHolds.lockCase(conn, request.caseId())
+                        .compose(v -> reserve(conn, principal, idempotencyKey, requestHash, now))
                         .compose(stored -> stored.isPresent() ? replay(stored.get(), requestHash)
                                 : create(conn, enrollment, body, principal, idempotencyKey)))
                 .recover(err -> Future.failedFuture(err instanceof Enrollments.AlreadyEnrolled
@@ -121,7 +123,7 @@ public final class Enroller {
                         .put("plannedSteps", body.getJsonArray("plannedSteps")));
         return CaseHolds.of(conn, e.caseId())
                 .compose(holds -> holds.isEmpty() ? Enrollments.debtorCeased(conn, e.debtor().id()).map(ceased -> {
-                    boolean stillCeased = e.preferences() == null ? ceased : e.preferences().ceaseAll();
+                    boolean stillCeased = ceased || e.preferences() != null && e.preferences().ceaseAll();
                     if (stillCeased) {
                         throw ApiProblem.conflict("debtor " + e.debtor().id() + " asked for no contact at all "
                                 + "(a cease request); no sequence can start");

@@ -10,7 +10,6 @@ import io.parley.reply.ReplyClassifier;
 import io.parley.reply.ReplyIntent;
 import io.parley.store.Debtors;
 import io.parley.store.Ledger;
-import io.parley.store.Promises;
 import io.parley.store.Rows;
 import io.parley.store.StoredContactPoint;
 import io.parley.store.Timeline;
@@ -25,7 +24,6 @@ import io.vertx.sqlclient.Tuple;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -52,18 +50,16 @@ public final class ReplyRouter {
     private final ReplyClassifier classifier;
     private final CaseEvents caseEvents;
     private final Confirmations confirmations;
-    private final Duration promiseGrace;
     private final ZoneId defaultZone;
     private final Metrics metrics;
     private final Clock clock;
 
     public ReplyRouter(Pool pool, ReplyClassifier classifier, CaseEvents caseEvents, String company, String phone,
-                       Duration promiseGrace, ZoneId defaultZone, Metrics metrics, Clock clock) {
+                       ZoneId defaultZone, Metrics metrics, Clock clock) {
         this.pool = pool;
         this.classifier = classifier;
         this.caseEvents = caseEvents;
         this.confirmations = new Confirmations(company, phone);
-        this.promiseGrace = promiseGrace;
         this.defaultZone = defaultZone;
         this.metrics = metrics;
         this.clock = clock;
@@ -81,7 +77,7 @@ public final class ReplyRouter {
             Tuple row = Tuple.from(new Object[]{UUID.randomUUID(), reply.channel().wire(), reply.providerRef(),
                     reply.from(), reply.to(), reply.text(), targets.debtorIds().toArray(String[]::new),
                     targets.caseIds().toArray(String[]::new), c.intent().wire(), classification, Rows.ts(reply.receivedAt())});
-            // the dispatcher's lock order: queue rows of the cases first, then the debtors
+            // the order every writer uses: the case, its queue rows, then the debtor
             return lockCases(conn, targets.caseIds())
                     .compose(v -> Ledger.lockDebtors(conn, targets.debtorIds()))
                     .compose(v -> conn.preparedQuery(RECORD).execute(row))
@@ -145,11 +141,11 @@ public final class ReplyRouter {
         Future<Boolean> changed = Future.succeededFuture(false);
         for (String debtor : targets.debtorIds()) {
             for (Channel channel : channels) {
-                changed = changed.compose(any -> Debtors.setStatus(conn, debtor, channel, reply.from(), from, to, why, now)
+                changed = changed.compose(any -> Debtors.setStatus(conn, debtor, channel, targets.address(), from, to, why, now)
                         .map(result -> {
                             if (result.orElse(false)) {
                                 targets.caseIds().forEach(caseId -> timeline.add(new TimelineEntry(caseId, null, now, kind,
-                                        new JsonObject().put("channel", channel.wire()).put("address", reply.from())
+                                        new JsonObject().put("channel", channel.wire()).put("address", targets.address())
                                                 .put("reason", why).put("debtorId", debtor))));
                                 return true;
                             }
@@ -170,23 +166,18 @@ public final class ReplyRouter {
     /** Records the promise and pauses the case's sequences that pause on promises, until its date plus grace. */
     private Future<Void> promise(SqlConnection conn, ReplyTargets.Targets targets, PromiseToPay promise,
                                  InboundReply reply, Instant now, List<TimelineEntry> timeline) {
-        ZoneId zone = targets.zone();
-        LocalDate day = promise.promisedDate().orElse(reply.receivedAt().atZone(zone).toLocalDate().plusDays(7));
-        Instant due = day.plusDays(1).atStartOfDay(zone).toInstant().plus(promiseGrace);
+        // no date named: a week from the reply, so the pause always ends
+        LocalDate day = promise.promisedDate()
+                .orElse(reply.receivedAt().atZone(targets.zone()).toLocalDate().plusDays(7));
         BigDecimal amount = amount(promise, targets.account());
         Map<String, Object> details = new java.util.LinkedHashMap<>();
         details.put("amount", amount == null ? null : amount.toPlainString());
         details.put("date", day.toString());
         details.put("source", "reply");
-        return forEachCase(targets, caseId -> Promises.record(conn, caseId, amount, day, due, "reply", now)
-                .compose(id -> {
-                    timeline.add(new TimelineEntry(caseId, null, now, "promise.recorded", new JsonObject()
-                            .put("promiseId", id.toString()).put("amount", details.get("amount"))
-                            .put("date", day.toString()).put("dueAt", due.toString())
-                            .put("amountText", promise.amountText()).put("dateText", promise.dateText())));
-                    return caseEvents.applyIn(conn, caseId, CaseEventType.PROMISE_TO_PAY, reply.receivedAt(),
-                            reply.providerRef(), details, now, timeline).mapEmpty();
-                }));
+        details.put("amountText", promise.amountText());
+        details.put("dateText", promise.dateText());
+        return forEachCase(targets, caseId -> caseEvents.applyIn(conn, caseId, CaseEventType.PROMISE_TO_PAY,
+                reply.receivedAt(), reply.providerRef(), details, now, timeline).mapEmpty());
     }
 
     private static BigDecimal amount(PromiseToPay promise, JsonObject account) {
@@ -202,6 +193,9 @@ public final class ReplyRouter {
 
     private static Future<Void> lockCases(SqlConnection conn, List<String> caseIds) {
         Future<Void> chain = Future.succeededFuture();
+        for (String caseId : caseIds.stream().sorted().toList()) {
+            chain = chain.compose(v -> io.parley.store.CaseHolds.lockCase(conn, caseId));
+        }
         for (String caseId : caseIds.stream().sorted().toList()) {
             chain = chain.compose(v -> io.parley.store.DueSteps.lockForCase(conn, caseId));
         }

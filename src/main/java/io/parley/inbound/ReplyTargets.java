@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class ReplyTargets {
     private static final String BY_ATTEMPT = """
-            SELECT a.debtor_id, d.locale, e.time_zone, a.case_id, e.account FROM attempt a
+            SELECT a.debtor_id, d.locale, e.time_zone, a.case_id, e.account, a.contact_address FROM attempt a
             JOIN debtor d ON d.id = a.debtor_id JOIN enrollment e ON e.id = a.enrollment_id WHERE a.id = $1""";
     private static final String BY_ADDRESS = """
             SELECT DISTINCT cp.debtor_id, d.locale, e.time_zone, e.case_id, e.account, e.created_at,
@@ -29,8 +29,12 @@ final class ReplyTargets {
             WHERE cp.channel = ANY($1) AND cp.address = $2
             ORDER BY open DESC, e.created_at DESC""";
 
-    /** Who the reply is from: their locale and zone, and the cases (with their accounts) it applies to. */
-    record Targets(List<String> debtorIds, String locale, ZoneId zone, List<String> caseIds, JsonObject account) {
+    /**
+     * Who the reply is from: their locale and zone, the cases (with their accounts) it applies to, and the contact
+     * point it came from as we store it (the attempt's address when the reply names its attempt).
+     */
+    record Targets(List<String> debtorIds, String locale, ZoneId zone, List<String> caseIds, JsonObject account,
+                   String address) {
         boolean known() {
             return !debtorIds.isEmpty();
         }
@@ -42,7 +46,8 @@ final class ReplyTargets {
     static Future<Targets> find(SqlClient sql, InboundReply reply, ZoneId defaultZone) {
         if (reply.attemptId() != null) {
             return sql.preparedQuery(BY_ATTEMPT).execute(Tuple.of(reply.attemptId())).compose(rows -> rows.size() > 0
-                    ? Future.succeededFuture(targets(rows, defaultZone)) : byAddress(sql, reply, defaultZone));
+                    ? Future.succeededFuture(targets(rows, defaultZone, rows.iterator().next().getString("contact_address")))
+                    : byAddress(sql, reply, defaultZone));
         }
         return byAddress(sql, reply, defaultZone);
     }
@@ -58,7 +63,7 @@ final class ReplyTargets {
                 }
             });
             if (!open.isEmpty()) {
-                return targets(open, defaultZone);
+                return targets(open, defaultZone, reply.from());
             }
             List<Row> latest = new ArrayList<>();
             rows.forEach(r -> {
@@ -66,11 +71,11 @@ final class ReplyTargets {
                     latest.add(r);
                 }
             });
-            return targets(latest, defaultZone);
+            return targets(latest, defaultZone, reply.from());
         });
     }
 
-    private static Targets targets(Iterable<Row> rows, ZoneId defaultZone) {
+    private static Targets targets(Iterable<Row> rows, ZoneId defaultZone, String address) {
         Set<String> debtors = new LinkedHashSet<>();
         Set<String> cases = new LinkedHashSet<>();
         String locale = null;
@@ -86,7 +91,7 @@ final class ReplyTargets {
             }
         }
         return new Targets(List.copyOf(debtors), locale == null ? "en" : locale, zone == null ? defaultZone : zone,
-                List.copyOf(cases), account);
+                List.copyOf(cases), account, address);
     }
 
 }

@@ -6,7 +6,9 @@ import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Holds on a case (dispute, cease request, attorney, bankruptcy): while one stands, nothing is sent about the case
@@ -17,11 +19,19 @@ public final class CaseHolds {
             INSERT INTO case_hold (case_id, kind, reference, since) VALUES ($1, $2, $3, $4)
             ON CONFLICT (case_id, kind) DO NOTHING""";
     private static final String OF_CASE = "SELECT kind FROM case_hold WHERE case_id = $1 ORDER BY kind";
+    private static final String OF_CASES = "SELECT case_id, kind FROM case_hold WHERE case_id = ANY($1)";
     private static final String CEASE = """
             UPDATE debtor SET preferences = jsonb_set(preferences, '{ceaseAll}', 'true'::jsonb, true), updated_at = $2
             WHERE id IN (SELECT debtor_id FROM enrollment WHERE case_id = $1)""";
 
+    private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended('parley.case:' || $1, 0))";
+
     private CaseHolds() {
+    }
+
+    /** Serialises enrolling a case with events that put it on hold, until the transaction ends. */
+    public static Future<Void> lockCase(SqlClient sql, String caseId) {
+        return sql.preparedQuery(LOCK).execute(Tuple.of(caseId)).mapEmpty();
     }
 
     public static Future<Void> place(SqlClient sql, String caseId, String kind, String reference, Instant at) {
@@ -33,6 +43,18 @@ public final class CaseHolds {
             List<String> kinds = new ArrayList<>();
             rows.forEach(r -> kinds.add(r.getString(0)));
             return kinds;
+        });
+    }
+
+    /** The holds on each of these cases that has any. */
+    public static Future<Map<String, List<String>>> ofCases(SqlClient sql, List<String> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Future.succeededFuture(Map.of());
+        }
+        return sql.preparedQuery(OF_CASES).execute(Tuple.of((Object) caseIds.toArray(String[]::new))).map(rows -> {
+            Map<String, List<String>> out = new HashMap<>();
+            rows.forEach(r -> out.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getString(1)));
+            return out;
         });
     }
 

@@ -16,8 +16,12 @@ import java.util.Optional;
 
 /** Debtors as the policy sees them: their preferences, their contact points' states, and their cases. */
 public final class Debtors {
-    private static final String SET_PREFERENCES =
-            "UPDATE debtor SET preferences = $2, updated_at = $3 WHERE id = $1 RETURNING id";
+    // a cease once given stays: it is never cleared by new preferences
+    private static final String SET_PREFERENCES = """
+            UPDATE debtor SET preferences = jsonb_set($2, '{ceaseAll}', to_jsonb(
+                    COALESCE((preferences->>'ceaseAll')::boolean, false) OR COALESCE(($2->>'ceaseAll')::boolean, false))),
+                updated_at = $3
+            WHERE id = $1 RETURNING id""";
     private static final String FIND = "SELECT id, preferences FROM debtor WHERE id = $1";
     private static final String CONTACTS = """
             SELECT id, channel, address, type, consent, status, status_reason, updated_at FROM contact_point

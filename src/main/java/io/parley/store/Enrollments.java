@@ -22,13 +22,15 @@ public final class Enrollments {
     public static final String CANCELLED = "cancelled";
     public static final String STOPPED = "stopped";
 
-    // preferences are replaced only when the request states them ($7 null = keep)
+    // preferences are replaced only when the request states them ($7 null = keep), and a cease once given stays
     private static final String UPSERT_DEBTOR = """
             INSERT INTO debtor (id, name, locale, time_zone, address, updated_at, preferences)
             VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7, '{}'::jsonb))
             ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, locale = EXCLUDED.locale,
                 time_zone = EXCLUDED.time_zone, address = EXCLUDED.address, updated_at = EXCLUDED.updated_at,
-                preferences = COALESCE($7, debtor.preferences)""";
+                preferences = CASE WHEN $7 IS NULL THEN debtor.preferences
+                    ELSE jsonb_set($7, '{ceaseAll}', to_jsonb(COALESCE((debtor.preferences->>'ceaseAll')::boolean, false)
+                        OR COALESCE(($7->>'ceaseAll')::boolean, false))) END""";
     // a status the debtor or a provider set (opted out, invalid) is never reset by an enrollment
     private static final String UPSERT_CONTACT = """
             INSERT INTO contact_point (debtor_id, channel, address, type, consent, updated_at)

@@ -21,7 +21,7 @@ public final class Outbox {
     public static final Set<String> KINDS = Set.of("attempt.status", "attempt.unknown", "enrollment.created",
             "enrollment.completed", "enrollment.stopped", "enrollment.paused", "enrollment.resumed",
             "enrollment.cancelled", "contact.opted_out", "contact.opted_in", "contact.invalid", "reply.received",
-            "promise.recorded", "promise.broken", "agent.flagged");
+            "promise.recorded", "promise.kept", "promise.broken", "agent.flagged");
 
     private static final String INSERT = """
             INSERT INTO case_event (event_id, case_id, seq, type, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6)""";

@@ -56,7 +56,7 @@ public final class EmailReplies {
         String ref = email.messageId() == null ? "no-id:" + UUID.nameUUIDFromBytes((email.from() + email.subject()
                 + email.plainBody()).getBytes(java.nio.charset.StandardCharsets.UTF_8)) : email.messageId();
         return switch (email.kind()) {
-            case REPLY -> router.route(new InboundReply(Channel.EMAIL, ref, email.from(),
+            case REPLY -> router.route(new InboundReply(Channel.EMAIL, ref, normalised(email.from()),
                             email.to().isEmpty() ? null : email.to().get(0), email.replyText(),
                             email.date() == null ? clock.instant() : email.date(), attemptId))
                     .map(routed -> routed.duplicate() ? "duplicate" : routed.intent().wire());
@@ -64,6 +64,12 @@ public final class EmailReplies {
                     .put("subject", email.subject())).map("auto_reply");
             case BOUNCE -> bounce(attemptId, email.bounce());
         };
+    }
+
+    /** An address as contact points store it: the domain in lower case. */
+    static String normalised(String address) {
+        int at = address == null ? -1 : address.lastIndexOf('@');
+        return at < 0 ? address : address.substring(0, at + 1) + address.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
     }
 
     private Future<String> bounce(UUID attemptId, Bounce bounce) {

@@ -37,7 +37,7 @@ public final class ImapPoller {
     private final EmailReplies replies;
     private final Settings settings;
     private long timer = -1;
-    private boolean polling;
+    private final java.util.concurrent.atomic.AtomicBoolean polling = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean running;
     private volatile Store idleStore;
 
@@ -117,15 +117,14 @@ public final class ImapPoller {
 
     /** One look at the mailbox; completes with how many messages were taken. */
     public Future<Integer> poll() {
-        if (polling) {
+        if (!polling.compareAndSet(false, true)) {
             return Future.succeededFuture(0);
         }
-        polling = true;
         return worker.executeBlocking(this::fetchUnseen, false)
                 .compose(this::handOver)
                 .compose(taken -> worker.executeBlocking(() -> markSeen(taken), false))
                 .onComplete(ar -> {
-                    polling = false;
+                    polling.set(false);
                     if (ar.failed()) {
                         LOG.warn("Reading the reply mailbox {}@{} failed", settings.folder(), settings.host(), ar.cause());
                     }
