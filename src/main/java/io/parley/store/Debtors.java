@@ -18,8 +18,8 @@ import java.util.Optional;
 public final class Debtors {
     // a cease once given stays: it is never cleared by new preferences
     private static final String SET_PREFERENCES = """
-            UPDATE debtor SET preferences = jsonb_set($2, '{ceaseAll}', to_jsonb(
-                    COALESCE((preferences->>'ceaseAll')::boolean, false) OR COALESCE(($2->>'ceaseAll')::boolean, false))),
+            UPDATE debtor SET preferences = jsonb_set($2::jsonb, '{ceaseAll}', to_jsonb(
+                    COALESCE((preferences->>'ceaseAll')::boolean, false) OR COALESCE(($2::jsonb->>'ceaseAll')::boolean, false))),
                 updated_at = $3
             WHERE id = $1 RETURNING id""";
     private static final String FIND = "SELECT id, preferences FROM debtor WHERE id = $1";

@@ -25,12 +25,12 @@ public final class Enrollments {
     // preferences are replaced only when the request states them ($7 null = keep), and a cease once given stays
     private static final String UPSERT_DEBTOR = """
             INSERT INTO debtor (id, name, locale, time_zone, address, updated_at, preferences)
-            VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7, '{}'::jsonb))
+            VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7::jsonb, '{}'::jsonb))
             ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, locale = EXCLUDED.locale,
                 time_zone = EXCLUDED.time_zone, address = EXCLUDED.address, updated_at = EXCLUDED.updated_at,
-                preferences = CASE WHEN $7 IS NULL THEN debtor.preferences
-                    ELSE jsonb_set($7, '{ceaseAll}', to_jsonb(COALESCE((debtor.preferences->>'ceaseAll')::boolean, false)
-                        OR COALESCE(($7->>'ceaseAll')::boolean, false))) END""";
+                preferences = CASE WHEN $7::jsonb IS NULL THEN debtor.preferences
+                    ELSE jsonb_set($7::jsonb, '{ceaseAll}', to_jsonb(COALESCE((debtor.preferences->>'ceaseAll')::boolean, false)
+                        OR COALESCE(($7::jsonb->>'ceaseAll')::boolean, false))) END""";
     // a status the debtor or a provider set (opted out, invalid) is never reset by an enrollment
     private static final String UPSERT_CONTACT = """
             INSERT INTO contact_point (debtor_id, channel, address, type, consent, updated_at)

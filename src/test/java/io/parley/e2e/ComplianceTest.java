@@ -141,6 +141,10 @@ class ComplianceTest {
         var ceased = harness.post(parley, "/v1/enrollments", other);
         assertEquals(409, ceased.statusCode(), ceased.bodyAsString());
         assertTrue(ceased.bodyAsJsonObject().getString("detail").contains("cease"));
+        // new preferences from the engine do not undo a cease the debtor gave
+        other.getJsonObject("debtor").put("preferences", new JsonObject()
+                .put("ceaseAll", false).put("refusedChannels", new JsonArray().add("voice")));
+        assertEquals(409, harness.post(parley, "/v1/enrollments", other).statusCode());
     }
 
     @Test
