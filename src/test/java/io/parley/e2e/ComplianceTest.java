@@ -5,6 +5,7 @@ import io.parley.testing.EnrollmentBodies;
 import io.parley.testing.ServiceHarness;
 import io.parley.testing.ServiceProcess;
 import io.parley.testing.TestPostgres;
+import io.parley.testing.TestSequences;
 import io.parley.testing.TestZones;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
@@ -36,18 +37,7 @@ class ComplianceTest {
     @BeforeEach
     void start() throws IOException {
         harness = new ServiceHarness();
-        sequences = Files.createTempDirectory("parley-sequences");
-        Files.writeString(sequences.resolve("one-text.yaml"), """
-                name: one-text
-                version: 1
-                stopOn: [payment_received]
-                steps:
-                  - id: text
-                    channel: sms
-                    template: demo-sms-1
-                    at: { anchor: enrollment, after: PT0S }
-                """);
-        Files.writeString(sequences.resolve("text-then-email.yaml"), """
+        sequences = TestSequences.directory(TestSequences.ONE_TEXT, """
                 name: text-then-email
                 version: 1
                 stopOn: [payment_received]

@@ -5,6 +5,7 @@ import io.parley.testing.EnrollmentBodies;
 import io.parley.testing.ServiceHarness;
 import io.parley.testing.ServiceProcess;
 import io.parley.testing.TestPostgres;
+import io.parley.testing.TestSequences;
 import io.parley.testing.TestZones;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -12,8 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,18 +97,8 @@ class DurabilityTest {
     }
 
     @Test
-    void twoProcessesShareAThousandDueStepsAndSendEachOnce() throws IOException {
-        Path sequences = Files.createTempDirectory("parley-sequences");
-        Files.writeString(sequences.resolve("one-text.yaml"), """
-                name: one-text
-                version: 1
-                stopOn: [payment_received]
-                steps:
-                  - id: text
-                    channel: sms
-                    template: demo-sms-1
-                    at: { anchor: enrollment, after: PT0S }
-                """);
+    void twoProcessesShareAThousandDueStepsAndSendEachOnce() {
+        Path sequences = TestSequences.directory(TestSequences.ONE_TEXT);
         Map<String, String> shared = Map.of("paths.sequences", sequences.toString(), "dispatch.batchSize", "50");
         Parley inProcess = harness.start(shared);
         try (ServiceProcess other = ServiceProcess.start(harness, shared)) {

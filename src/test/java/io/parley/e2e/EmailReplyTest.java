@@ -4,6 +4,7 @@ import io.parley.Parley;
 import io.parley.testing.EnrollmentBodies;
 import io.parley.testing.MutableClock;
 import io.parley.testing.ServiceHarness;
+import io.parley.testing.TestSequences;
 import io.parley.testing.TestZones;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -12,9 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -36,10 +35,9 @@ class EmailReplyTest {
     private final MutableClock clock = new MutableClock();
 
     @BeforeEach
-    void start() throws IOException {
+    void start() {
         harness = new ServiceHarness();
-        sequences = Files.createTempDirectory("parley-sequences");
-        Files.writeString(sequences.resolve("email-first.yaml"), """
+        sequences = TestSequences.directory("""
                 name: email-first
                 version: 1
                 stopOn: [payment_received, dispute]

@@ -5,6 +5,7 @@ import io.parley.simulator.twilio.TwilioSignature;
 import io.parley.testing.EnrollmentBodies;
 import io.parley.testing.MutableClock;
 import io.parley.testing.ServiceHarness;
+import io.parley.testing.TestSequences;
 import io.parley.testing.TestZones;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -14,8 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -39,10 +38,9 @@ class ReplyTest {
     private final MutableClock clock = new MutableClock();
 
     @BeforeEach
-    void start() throws IOException {
+    void start() {
         harness = new ServiceHarness();
-        sequences = Files.createTempDirectory("parley-sequences");
-        Files.writeString(sequences.resolve("two-texts.yaml"), """
+        sequences = TestSequences.directory("""
                 name: two-texts
                 version: 1
                 stopOn: [payment_received, dispute]

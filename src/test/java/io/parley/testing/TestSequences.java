@@ -1,0 +1,45 @@
+package io.parley.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Sequence files written for a test, in a directory of their own (paths.sequences). */
+public final class TestSequences {
+    /** One text at enrollment, from the shipped demo template. */
+    public static final String ONE_TEXT = """
+            name: one-text
+            version: 1
+            stopOn: [payment_received]
+            steps:
+              - id: text
+                channel: sms
+                template: demo-sms-1
+                at: { anchor: enrollment, after: PT0S }
+            """;
+
+    private static final Pattern NAME = Pattern.compile("(?m)^name: *([a-z0-9-]+)");
+
+    private TestSequences() {
+    }
+
+    /** A new directory holding each document as &lt;name&gt;.yaml. */
+    public static Path directory(String... documents) {
+        try {
+            Path dir = Files.createTempDirectory("parley-sequences");
+            for (String document : documents) {
+                Matcher name = NAME.matcher(document);
+                if (!name.find()) {
+                    throw new IllegalArgumentException("a sequence document needs a name: " + document);
+                }
+                Files.writeString(dir.resolve(name.group(1) + ".yaml"), document);
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
