@@ -7,7 +7,7 @@ import java.util.Map;
  * recorded as a problem naming the key, its variable, the value (masked for secrets) and what is expected, and
  * the default stands in for it so that reading goes on and every problem is reported together.
  */
-final class ConfigReader {
+final class ConfigReader implements SettingsReader {
 
     private final Map<Setting, String> values;
     private final Problems problems;
@@ -18,16 +18,19 @@ final class ConfigReader {
     }
 
     /** The trimmed text of a setting: its configured value or its default. */
-    String text(Setting setting) {
+    @Override
+    public String text(Setting setting) {
         String value = values.get(setting);
         return (value == null ? setting.defaultValue() : value).trim();
     }
 
-    boolean isSet(Setting setting) {
+    @Override
+    public boolean isSet(Setting setting) {
         return !text(setting).isEmpty();
     }
 
-    <T> T get(Setting setting, ValueParser<T> parser) {
+    @Override
+    public <T> T get(Setting setting, ValueParser<T> parser) {
         String text = text(setting);
         try {
             return parser.parse(text);
@@ -54,7 +57,8 @@ final class ConfigReader {
     }
 
     /** Records a problem that is not about the value's form, e.g. a missing companion setting. */
-    void problem(Setting setting, String message) {
+    @Override
+    public void problem(Setting setting, String message) {
         problems.add(setting.label() + ": " + message);
     }
 

@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** The value types configuration is made of, each with the wording used when a value does not fit. */
-final class ConfigValues {
+public final class ConfigValues {
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:%\\[\\]-]+");
@@ -23,11 +23,11 @@ final class ConfigValues {
     private ConfigValues() {
     }
 
-    static ValueParser<String> text() {
+    public static ValueParser<String> text() {
         return text -> text;
     }
 
-    static ValueParser<String> required() {
+    public static ValueParser<String> required() {
         return text -> {
             if (text.isEmpty()) {
                 throw new IllegalArgumentException("must not be empty");
@@ -36,17 +36,17 @@ final class ConfigValues {
         };
     }
 
-    static ValueParser<Secret> secret() {
+    public static ValueParser<Secret> secret() {
         return Secret::of;
     }
 
     /** A port to listen on: 0 lets the system pick a free one. */
-    static ValueParser<Integer> listenPort() {
+    public static ValueParser<Integer> listenPort() {
         return port(0, "is not a port number (1-65535, or 0 for any free port)");
     }
 
     /** A port to connect to. */
-    static ValueParser<Integer> remotePort() {
+    public static ValueParser<Integer> remotePort() {
         return port(1, "is not a port number (1-65535)");
     }
 
@@ -60,11 +60,11 @@ final class ConfigValues {
         };
     }
 
-    static ValueParser<Integer> positiveInt() {
+    public static ValueParser<Integer> positiveInt() {
         return range(1, Integer.MAX_VALUE, "is not a positive whole number");
     }
 
-    static ValueParser<Integer> range(int min, int max, String expected) {
+    public static ValueParser<Integer> range(int min, int max, String expected) {
         return text -> {
             int value = integer(text, expected);
             if (value < min || value > max) {
@@ -82,7 +82,7 @@ final class ConfigValues {
         }
     }
 
-    static ValueParser<Boolean> bool() {
+    public static ValueParser<Boolean> bool() {
         return text -> switch (text.toLowerCase(Locale.ROOT)) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
@@ -91,7 +91,7 @@ final class ConfigValues {
     }
 
     /** An ISO-8601 duration greater than zero. */
-    static ValueParser<Duration> positiveDuration() {
+    public static ValueParser<Duration> positiveDuration() {
         String expected = "is not a positive ISO-8601 duration (e.g. PT0.25S, PT30S, PT2M)";
         return text -> {
             Duration d = duration(text, expected);
@@ -103,7 +103,7 @@ final class ConfigValues {
     }
 
     /** An ISO-8601 duration of zero or more. */
-    static ValueParser<Duration> nonNegativeDuration() {
+    public static ValueParser<Duration> nonNegativeDuration() {
         String expected = "is not an ISO-8601 duration of zero or more (e.g. PT0S, PT0.5S, PT2M)";
         return text -> {
             Duration d = duration(text, expected);
@@ -122,7 +122,7 @@ final class ConfigValues {
         }
     }
 
-    static ValueParser<ZoneId> zone() {
+    public static ValueParser<ZoneId> zone() {
         return text -> {
             try {
                 return ZoneId.of(text);
@@ -133,7 +133,7 @@ final class ConfigValues {
     }
 
     /** An absolute http or https URL; trailing slashes of the path are dropped so callers can append "/...". */
-    static ValueParser<String> httpUrl() {
+    public static ValueParser<String> httpUrl() {
         String expected = "is not an http(s) URL (e.g. https://parley.example.com)";
         return text -> {
             URI uri;
@@ -157,7 +157,7 @@ final class ConfigValues {
     }
 
     /** A file system path, resolved against the working directory. */
-    static ValueParser<Path> path() {
+    public static ValueParser<Path> path() {
         return text -> {
             if (text.isEmpty()) {
                 throw new IllegalArgumentException("must not be empty");
@@ -171,7 +171,7 @@ final class ConfigValues {
     }
 
     /** A host name or IP address to bind to or connect to. */
-    static ValueParser<String> host() {
+    public static ValueParser<String> host() {
         return text -> {
             if (!HOST.matcher(text).matches()) {
                 throw new IllegalArgumentException("is not a host name or IP address");
@@ -181,12 +181,12 @@ final class ConfigValues {
     }
 
     /** A host name or IP address, or empty. */
-    static ValueParser<String> optionalHost() {
+    public static ValueParser<String> optionalHost() {
         ValueParser<String> host = host();
         return text -> text.isEmpty() ? text : host.parse(text);
     }
 
-    static ValueParser<String> domain() {
+    public static ValueParser<String> domain() {
         String expected = "is not a domain name (e.g. parley.local)";
         return text -> {
             String lower = text.toLowerCase(Locale.ROOT);
@@ -202,7 +202,7 @@ final class ConfigValues {
         };
     }
 
-    static ValueParser<String> e164() {
+    public static ValueParser<String> e164() {
         return text -> {
             if (!E164.matcher(text).matches()) {
                 throw new IllegalArgumentException("is not an E.164 phone number (e.g. +15005550006)");
@@ -212,7 +212,7 @@ final class ConfigValues {
     }
 
     /** One RFC 5322 mailbox, with or without a display name: "Name <local@domain>" or "local@domain". */
-    static ValueParser<String> mailbox() {
+    public static ValueParser<String> mailbox() {
         String expected = "is not an email address (e.g. Parley Demo Lending <collections@parley.local>)";
         return text -> {
             try {

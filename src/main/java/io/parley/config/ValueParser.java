@@ -5,7 +5,7 @@ package io.parley.config;
  * says what was expected, phrased to follow the quoted value ("is not a port number (1-65535)").
  */
 @FunctionalInterface
-interface ValueParser<T> {
+public interface ValueParser<T> {
 
     T parse(String text);
 }

@@ -9,6 +9,9 @@ import java.util.Locale;
 public enum AttemptOutcome {
     DELIVERED, FAILED, NO_ANSWER, REPLIED, SUPPRESSED, UNKNOWN;
 
+    /** The outcomes every channel's steps may branch on. */
+    public static final java.util.Set<AttemptOutcome> COMMON = java.util.Set.of(values());
+
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
