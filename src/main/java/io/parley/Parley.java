@@ -8,6 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.parley.channel.ChannelSetup;
 import io.parley.config.ParleyConfig;
+import io.parley.lifecycle.Deployments;
 import io.parley.observability.Metrics;
 import io.parley.store.DatabaseTarget;
 import io.parley.store.ServiceDatabase;
@@ -15,7 +16,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpServer;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
@@ -24,11 +24,13 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One running Parley instance: its Vert.x, database, channels, dispatcher and HTTP server, started in that order
- * and closed in reverse.
+ * One running Parley instance: its Vert.x, database, channels, HTTP server and long-running loops (dispatcher,
+ * promise watcher, mailbox poller, webhook deliverer), started in that order and closed in reverse.
  */
 public final class Parley {
     private static final Logger LOG = LoggerFactory.getLogger(Parley.class);
@@ -36,17 +38,17 @@ public final class Parley {
     private final Vertx vertx;
     private final ServiceDatabase database;
     private final ChannelSetup channels;
-    private final Services services;
-    private final HttpServer server;
+    private final Deployments verticles;
+    private final int port;
     private final String publicBaseUrl;
 
-    private Parley(Vertx vertx, ServiceDatabase database, ChannelSetup channels, Services services, HttpServer server,
+    private Parley(Vertx vertx, ServiceDatabase database, ChannelSetup channels, Deployments verticles, int port,
                    String publicBaseUrl) {
         this.vertx = vertx;
         this.database = database;
         this.channels = channels;
-        this.services = services;
-        this.server = server;
+        this.verticles = verticles;
+        this.port = port;
         this.publicBaseUrl = publicBaseUrl;
     }
 
@@ -68,7 +70,6 @@ public final class Parley {
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
         Metrics metrics = new Metrics(registry);
-        int port = config.http().port();
         String publicBaseUrl = config.publicBaseUrl();
         var db = config.database();
         DatabaseTarget external = db.embedded() ? null
@@ -76,6 +77,7 @@ public final class Parley {
         Promise<Parley> started = Promise.promise();
         AtomicReference<ServiceDatabase> opened = new AtomicReference<>();
         AtomicReference<ChannelSetup> channelsOpened = new AtomicReference<>();
+        Deployments verticles = new Deployments(vertx);
         ServiceDatabase.open(vertx, external, config.dataDir().resolve("postgres"), db.embeddedPort(), db.poolSize())
                 .compose(database -> {
                     opened.set(database);
@@ -86,22 +88,22 @@ public final class Parley {
                     return Services.wire(vertx, config, opened.get().pool(), channels, metrics, registry,
                             publicBaseUrl, clock);
                 })
-                .compose(services -> vertx.createHttpServer()
-                        .requestHandler(services.router())
-                        .listen(port, config.http().host())
-                        .map(server -> {
-                            if (config.dispatch().enabled()) {
-                                services.dispatcher().start();
-                                services.promises().start();
-                                if (services.imap() != null) {
-                                    services.imap().start();
-                                }
-                            }
-                            LOG.info("Parley listening on {}:{} (public URL {}), database {}", config.http().host(),
-                                    server.actualPort(), publicBaseUrl, opened.get().target());
-                            return new Parley(vertx, opened.get(), channelsOpened.get(), services, server,
-                                    publicBaseUrl);
-                        }))
+                .compose(services -> {
+                    List<HttpListener> listeners = new CopyOnWriteArrayList<>();
+                    return verticles.deploy(() -> {
+                                HttpListener listener = new HttpListener(services.router(), config.http());
+                                listeners.add(listener);
+                                return listener;
+                            }, config.http().instances())
+                            .compose(v -> verticles.deploy(services.loops()))
+                            .map(v -> {
+                                int port = listeners.get(0).port();
+                                LOG.info("Parley listening on {}:{} (public URL {}), database {}",
+                                        config.http().host(), port, publicBaseUrl, opened.get().target());
+                                return new Parley(vertx, opened.get(), channelsOpened.get(), verticles, port,
+                                        publicBaseUrl);
+                            });
+                })
                 .onComplete(ar -> {
                     if (ar.succeeded()) {
                         started.complete(ar.result());
@@ -110,7 +112,8 @@ public final class Parley {
                     // undo what did start (an embedded database is a child process), then report the cause
                     ChannelSetup channels = channelsOpened.get();
                     ServiceDatabase database = opened.get();
-                    (channels == null ? Future.<Void>succeededFuture() : channels.close(vertx))
+                    verticles.undeploy()
+                            .transform(v -> channels == null ? Future.<Void>succeededFuture() : channels.close(vertx))
                             .transform(v -> database == null ? Future.<Void>succeededFuture() : database.close(vertx))
                             .transform(v -> vertx.close())
                             .onComplete(v -> started.fail(ar.cause()));
@@ -119,7 +122,7 @@ public final class Parley {
     }
 
     public int port() {
-        return server.actualPort();
+        return port;
     }
 
     public String publicBaseUrl() {
@@ -134,17 +137,11 @@ public final class Parley {
         return channels;
     }
 
-    /** Stops claiming work, then closes the server, channels, database and Vert.x itself. */
+    /** Undeploys the loops (last deployed first) and the HTTP server, then closes channels, database and Vert.x. */
     public Future<Void> close() {
         // completed from Vert.x's last callback: a future bound to one of its (closed) event loops would never notify
         Promise<Void> closed = Promise.promise();
-        services.promises().stop();
-        if (services.imap() != null) {
-            services.imap().stop();
-        }
-        services.events().stop()
-                .compose(v -> services.dispatcher().stop())
-                .compose(v -> server.close())
+        verticles.undeploy()
                 .compose(v -> channels.close(vertx))
                 .compose(v -> database.close(vertx))
                 .onComplete(ar -> {

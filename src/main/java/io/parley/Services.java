@@ -10,7 +10,6 @@ import io.parley.channel.ChannelSender;
 import io.parley.channel.ChannelSetup;
 import io.parley.channel.OptOutLinks;
 import io.parley.channel.OptOutRoutes;
-import io.parley.channel.ServiceSecrets;
 import io.parley.channel.sms.SmsSender;
 import io.parley.channel.sms.TwilioStatusWebhook;
 import io.parley.config.ApiKey;
@@ -45,7 +44,9 @@ import io.parley.sequence.SequenceEngine;
 import io.parley.template.Company;
 import io.parley.template.OptOutNotices;
 import io.parley.template.TemplateCatalog;
+import io.parley.store.ServiceSecrets;
 import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -57,14 +58,19 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Wires the service by hand: catalogs, sequence versions, the dispatcher, and the HTTP routes. */
-record Services(Router router, Dispatcher dispatcher, PromiseWatcher promises, ImapPoller imap, EngineEvents events) {
+/**
+ * Wires the service by hand: catalogs, sequence versions, the HTTP routes, and the long-running loops (verticles, in
+ * the order they are deployed after the HTTP server).
+ */
+record Services(Router router, List<VerticleBase> loops) {
     /** How far ahead the policy looks for an allowed time before it gives up on an attempt. */
     static final java.time.Duration POLICY_HORIZON = java.time.Duration.ofDays(60);
 
@@ -95,7 +101,7 @@ record Services(Router router, Dispatcher dispatcher, PromiseWatcher promises, I
         Outcomes outcomes = new Outcomes(pool, sequences, engine, metrics, clock);
         Map<io.parley.domain.Channel, ChannelSender> senders = channels.senders();
         var dispatch = config.dispatch();
-        Dispatcher dispatcher = DispatcherFactory.create(vertx, pool, sequences, engine, templates,
+        Dispatcher dispatcher = DispatcherFactory.create(pool, sequences, engine, templates,
                 policy, senders, links,
                 new Company(config.company().name(), config.company().phone()), config.company().payUrl(), outcomes,
                 metrics, clock, new DispatchSettings(dispatch.batchSize(), dispatch.pollInterval(), dispatch.lease(),
@@ -121,7 +127,7 @@ record Services(Router router, Dispatcher dispatcher, PromiseWatcher promises, I
         new DebtorRoutes(pool, clock).mount(router);
         new SequenceRoutes(pool, sequences, new ContactCalendar(engine, policy, templates, senders.keySet()), packIds,
                 config.policy().defaultZone(), clock).mount(router);
-        EngineEvents events = EngineEvents.start(vertx, router, pool, config.engine(), metrics, clock, owner());
+        List<VerticleBase> deliverers = EngineEvents.mount(router, pool, config.engine(), metrics, clock, owner());
         router.post(SmsSender.STATUS_PATH).handler(body)
                 .handler(new TwilioStatusWebhook(channels.twilioAuthToken(), publicBaseUrl, outcomes, metrics));
         router.post(TwilioInboundWebhook.PATH).handler(body)
@@ -131,10 +137,17 @@ record Services(Router router, Dispatcher dispatcher, PromiseWatcher promises, I
         router.route().failureHandler(Problems.handler(config.http().maxBodyBytes()));
         router.route().last().handler(ctx -> ctx.fail(404));
         var imap = config.email().imap();
-        ImapPoller poller = imap.enabled() ? new ImapPoller(vertx, emailReplies, new ImapPoller.Settings(imap.host(),
-                imap.port(), imap.ssl(), imap.user(), imap.password().reveal(), imap.folder(), imap.pollInterval()))
-                : null;
-        return new Services(router, dispatcher, new PromiseWatcher(vertx, pool, sequences, clock), poller, events);
+        List<VerticleBase> loops = new ArrayList<>();
+        if (config.dispatch().enabled()) {
+            loops.add(dispatcher);
+            loops.add(new PromiseWatcher(pool, sequences, clock));
+            if (imap.enabled()) {
+                loops.add(new ImapPoller(emailReplies, new ImapPoller.Settings(imap.host(), imap.port(), imap.ssl(),
+                        imap.user(), imap.password().reveal(), imap.folder(), imap.pollInterval())));
+            }
+        }
+        loops.addAll(deliverers);
+        return new Services(router, List.copyOf(loops));
     }
 
     private static Map<String, Principal> keys(ParleyConfig config) {

@@ -9,6 +9,7 @@ import io.parley.store.ClaimedStep;
 import io.parley.store.Decisions;
 import io.parley.store.DueSteps;
 import io.parley.store.Ledger;
+import io.parley.store.Locks;
 import io.parley.store.Rows;
 import io.parley.store.StatusChange;
 import io.parley.store.TimelineEntry;
@@ -81,7 +82,7 @@ final class BatchWriter {
                 List<String> cases = mine.stream().filter(StepWork.Contact.class::isInstance)
                         .map(w -> w.step().caseId()).distinct().toList();
                 Map<String, List<String>> holds = new HashMap<>();
-                return Ledger.lockDebtors(conn, debtors)
+                return Locks.debtors(conn, debtors)
                         .compose(v -> CaseHolds.ofCases(conn, cases)).map(found -> {
                             holds.putAll(found);
                             return null;

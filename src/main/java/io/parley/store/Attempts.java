@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -34,10 +35,27 @@ public final class Attempts {
             RETURNING id, enrollment_id, case_id, channel, status, provider_ref, error_code, error_message""";
     private static final String STALE_SENDING =
             "SELECT id FROM attempt WHERE status = 'sending' AND updated_at < $1 ORDER BY updated_at LIMIT $2";
+    private static final String FIND =
+            "SELECT case_id, debtor_id, enrollment_id, contact_address FROM attempt WHERE id = $1";
     private static final String COUNT_UNKNOWN =
             "SELECT count(*) FROM attempt WHERE status = 'unknown' AND updated_at > now() - interval '1 day'";
 
     private Attempts() {
+    }
+
+    /** Whom an attempt went to, about which case and in which enrollment. */
+    public record Addressed(UUID id, String caseId, String debtorId, UUID enrollmentId, String contactAddress) {
+    }
+
+    public static Future<Optional<Addressed>> find(SqlClient sql, UUID id) {
+        return sql.preparedQuery(FIND).execute(Tuple.of(id)).map(rows -> {
+            if (rows.size() == 0) {
+                return Optional.empty();
+            }
+            Row r = rows.iterator().next();
+            return Optional.of(new Addressed(id, r.getString("case_id"), r.getString("debtor_id"),
+                    r.getUUID("enrollment_id"), r.getString("contact_address")));
+        });
     }
 
     /** Inserts the attempts; returns the ids actually inserted (a step run that already has an attempt gets none). */

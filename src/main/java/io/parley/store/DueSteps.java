@@ -54,16 +54,12 @@ public final class DueSteps {
             "UPDATE due_step SET due_at = $2, lease_owner = NULL, lease_until = NULL WHERE enrollment_id = $1";
     private static final String AWAIT = "UPDATE due_step SET phase = 'await', attempt_id = $2, due_at = $3, "
             + "lease_owner = NULL, lease_until = NULL WHERE enrollment_id = $1";
-    private static final String RESCHEDULE = "UPDATE due_step SET run_no = run_no + 1, step_id = $2, retry = $3, "
+    private static final String MOVE_ON = "UPDATE due_step SET run_no = run_no + 1, step_id = $2, retry = $3, "
             + "phase = 'run', attempt_id = NULL, due_at = $4, lease_owner = NULL, lease_until = NULL "
             + "WHERE enrollment_id = $1";
     private static final String INSERT = "INSERT INTO due_step (enrollment_id, run_no, step_id, retry, phase, due_at) "
             + "VALUES ($1, 1, $2, 0, 'run', $3)";
     private static final String DELETE = "DELETE FROM due_step WHERE enrollment_id = ANY($1)";
-    private static final String LOCK_FOR_CASE = """
-            SELECT d.enrollment_id FROM due_step d JOIN enrollment e ON e.id = d.enrollment_id
-            WHERE e.case_id = $1 ORDER BY d.enrollment_id FOR UPDATE OF d""";
-    private static final String LOCK = "SELECT enrollment_id FROM due_step WHERE enrollment_id = $1 FOR UPDATE";
     private static final String PENDING = "SELECT count(*) FROM due_step WHERE runnable AND due_at <= $1 "
             + "AND (lease_until IS NULL OR lease_until < $1)";
 
@@ -120,9 +116,14 @@ public final class DueSteps {
         return batch(sql, AWAIT, rows);
     }
 
-    /** Tuples of (enrollment id, step id, retry, due at). */
-    public static Future<Void> reschedule(SqlClient sql, List<Tuple> rows) {
-        return batch(sql, RESCHEDULE, rows);
+    /** An enrollment's next step run: this step, with this many retries behind it, due then. */
+    public record MoveOn(UUID enrollmentId, String stepId, int retry, Instant dueAt) {
+    }
+
+    /** Moves each enrollment on to its next step run, leaving the lease and any awaited attempt behind. */
+    public static Future<Void> moveOn(SqlClient sql, List<MoveOn> runs) {
+        return batch(sql, MOVE_ON, runs.stream()
+                .map(r -> Tuple.of(r.enrollmentId(), r.stepId(), r.retry(), Rows.ts(r.dueAt()))).toList());
     }
 
     public static Future<Void> insertFirst(SqlClient sql, UUID enrollmentId, String stepId, Instant dueAt) {
@@ -134,15 +135,6 @@ public final class DueSteps {
             return Future.succeededFuture();
         }
         return sql.preparedQuery(DELETE).execute(Tuple.of(enrollmentIds.toArray(UUID[]::new))).mapEmpty();
-    }
-
-    /** Locks the queue rows of a case's enrollments: every transaction takes these first, in one order. */
-    public static Future<Void> lockForCase(SqlClient sql, String caseId) {
-        return sql.preparedQuery(LOCK_FOR_CASE).execute(Tuple.of(caseId)).mapEmpty();
-    }
-
-    public static Future<Void> lock(SqlClient sql, UUID enrollmentId) {
-        return sql.preparedQuery(LOCK).execute(Tuple.of(enrollmentId)).mapEmpty();
     }
 
     public static Future<Long> pending(SqlClient sql, Instant now) {
