@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.parley.channel.ChannelSetup;
+import io.parley.channel.ChannelModule;
+import io.parley.channel.ChannelModules;
+import io.parley.channel.RunningChannels;
 import io.parley.config.ParleyConfig;
 import io.parley.lifecycle.Deployments;
 import io.parley.observability.Metrics;
@@ -30,23 +32,23 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One running Parley instance: its Vert.x, database, channels, HTTP server and long-running loops (dispatcher,
- * promise watcher, mailbox poller, webhook deliverer), started in that order and closed in reverse.
+ * promise watcher, channel loops, webhook deliverer), started in that order and closed in reverse.
  */
 public final class Parley {
     private static final Logger LOG = LoggerFactory.getLogger(Parley.class);
 
     private final Vertx vertx;
     private final ServiceDatabase database;
-    private final ChannelSetup channels;
+    private final Services services;
     private final Deployments verticles;
     private final int port;
     private final String publicBaseUrl;
 
-    private Parley(Vertx vertx, ServiceDatabase database, ChannelSetup channels, Deployments verticles, int port,
+    private Parley(Vertx vertx, ServiceDatabase database, Services services, Deployments verticles, int port,
                    String publicBaseUrl) {
         this.vertx = vertx;
         this.database = database;
-        this.channels = channels;
+        this.services = services;
         this.verticles = verticles;
         this.port = port;
         this.publicBaseUrl = publicBaseUrl;
@@ -57,6 +59,15 @@ public final class Parley {
     }
 
     public static Future<Parley> start(ParleyConfig configured, Clock clock) {
+        return start(configured, clock, List.of());
+    }
+
+    /**
+     * Starts an instance with the channel modules registered in META-INF/services and, besides them, the given ones
+     * (a test's own channel).
+     */
+    public static Future<Parley> start(ParleyConfig configured, Clock clock, List<? extends ChannelModule<?>> more) {
+        ChannelModules modules = ChannelModules.registered(more);
         ParleyConfig config = configured.http().port() == 0 ? configured.withBoundPort(FreePorts.pick()) : configured;
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
@@ -76,19 +87,16 @@ public final class Parley {
                 : new DatabaseTarget(db.host(), db.port(), db.name(), db.user(), db.password().reveal());
         Promise<Parley> started = Promise.promise();
         AtomicReference<ServiceDatabase> opened = new AtomicReference<>();
-        AtomicReference<ChannelSetup> channelsOpened = new AtomicReference<>();
+        AtomicReference<Services> wired = new AtomicReference<>();
         Deployments verticles = new Deployments(vertx);
         ServiceDatabase.open(vertx, external, config.dataDir().resolve("postgres"), db.embeddedPort(), db.poolSize())
                 .compose(database -> {
                     opened.set(database);
-                    return ChannelSetup.start(vertx, config, publicBaseUrl, metrics);
-                })
-                .compose(channels -> {
-                    channelsOpened.set(channels);
-                    return Services.wire(vertx, config, opened.get().pool(), channels, metrics, registry,
-                            publicBaseUrl, clock);
+                    return Services.wire(vertx, config, database.pool(), modules, metrics, registry, publicBaseUrl,
+                            clock);
                 })
                 .compose(services -> {
+                    wired.set(services);
                     List<HttpListener> listeners = new CopyOnWriteArrayList<>();
                     return verticles.deploy(() -> {
                                 HttpListener listener = new HttpListener(services.router(), config.http());
@@ -100,8 +108,9 @@ public final class Parley {
                                 int port = listeners.get(0).port();
                                 LOG.info("Parley listening on {}:{} (public URL {}), database {}",
                                         config.http().host(), port, publicBaseUrl, opened.get().target());
-                                return new Parley(vertx, opened.get(), channelsOpened.get(), verticles, port,
-                                        publicBaseUrl);
+                                services.channels().simulators().forEach((name, url) ->
+                                        LOG.info("Local {} simulator at {}", name, url));
+                                return new Parley(vertx, opened.get(), services, verticles, port, publicBaseUrl);
                             });
                 })
                 .onComplete(ar -> {
@@ -110,10 +119,11 @@ public final class Parley {
                         return;
                     }
                     // undo what did start (an embedded database is a child process), then report the cause
-                    ChannelSetup channels = channelsOpened.get();
+                    Services services = wired.get();
                     ServiceDatabase database = opened.get();
                     verticles.undeploy()
-                            .transform(v -> channels == null ? Future.<Void>succeededFuture() : channels.close(vertx))
+                            .transform(v -> services == null ? Future.<Void>succeededFuture()
+                                    : services.channels().close())
                             .transform(v -> database == null ? Future.<Void>succeededFuture() : database.close(vertx))
                             .transform(v -> vertx.close())
                             .onComplete(v -> started.fail(ar.cause()));
@@ -133,8 +143,9 @@ public final class Parley {
         return vertx;
     }
 
-    public ChannelSetup channels() {
-        return channels;
+    /** The channels this instance runs. */
+    public RunningChannels channels() {
+        return services.channels();
     }
 
     /** Undeploys the loops (last deployed first) and the HTTP server, then closes channels, database and Vert.x. */
@@ -142,7 +153,7 @@ public final class Parley {
         // completed from Vert.x's last callback: a future bound to one of its (closed) event loops would never notify
         Promise<Void> closed = Promise.promise();
         verticles.undeploy()
-                .compose(v -> channels.close(vertx))
+                .compose(v -> services.channels().close())
                 .compose(v -> database.close(vertx))
                 .onComplete(ar -> {
                     if (ar.failed()) {

@@ -1,19 +1,18 @@
 package io.parley.dispatch;
 
+import io.parley.enrollment.Sequences;
 import io.parley.domain.AttemptOutcome;
 import io.parley.sequence.Plan;
 import io.parley.sequence.SequenceDefinition;
 import io.parley.sequence.SequenceEngine;
 import io.parley.store.DueSteps;
 import io.parley.store.Enrollments;
-import io.parley.store.Rows;
 import io.parley.store.Timeline;
 import io.parley.store.TimelineEntry;
 import io.parley.store.TimelineKinds;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +34,7 @@ final class Progression {
     private final Sequences sequences;
     private final SequenceEngine engine;
     private final List<DueSteps.MoveOn> moves = new ArrayList<>();
-    private final List<Tuple> defers = new ArrayList<>();
+    private final List<DueSteps.Defer> defers = new ArrayList<>();
     private final List<UUID> finished = new ArrayList<>();
     private final List<TimelineEntry> timeline = new ArrayList<>();
     private int failures;
@@ -78,7 +77,7 @@ final class Progression {
         LOG.error("Step {} of enrollment {} could not be handled; trying again in {}", stepId, enrollmentId,
                 AFTER_FAILURE, error);
         failures++;
-        defers.add(Tuple.of(enrollmentId, Rows.ts(at.plus(AFTER_FAILURE))));
+        defers.add(new DueSteps.Defer(enrollmentId, at.plus(AFTER_FAILURE)));
         timeline.add(new TimelineEntry(caseId, enrollmentId, at, TimelineKinds.STEP_ERROR, new JsonObject()
                 .put("stepId", stepId).put("error", String.valueOf(error.getMessage()))
                 .put("retryAt", at.plus(AFTER_FAILURE).toString())));

@@ -2,6 +2,7 @@ package io.parley.dispatch;
 
 import io.parley.domain.CaseEventType;
 import io.parley.lifecycle.Loop;
+import io.parley.enrollment.Sequences;
 import io.parley.sequence.SequenceDefinition;
 import io.parley.store.DueSteps;
 import io.parley.store.EnrollmentStatus;

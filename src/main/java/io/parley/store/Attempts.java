@@ -1,5 +1,6 @@
 package io.parley.store;
 
+import io.parley.domain.AttemptOutcome;
 import io.parley.domain.AttemptStatus;
 import io.parley.domain.Channel;
 import io.vertx.core.Future;
@@ -22,23 +23,24 @@ public final class Attempts {
             INSERT INTO attempt (id, enrollment_id, run_no, case_id, debtor_id, step_id, channel, contact_address,
                                  contact_type, template, locale, content, status, status_rank, provider, created_at,
                                  updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'sending', 0, $13, $14, $14)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $15, $16, $13, $14, $14)
             ON CONFLICT (enrollment_id, run_no) DO NOTHING RETURNING id""";
     private static final String ADVANCE = """
             UPDATE attempt SET status = $2, status_rank = $3, provider_ref = COALESCE(provider_ref, $4),
-                   error_code = COALESCE($5, error_code), error_message = COALESCE($6, error_message), updated_at = $7
+                   error_code = COALESCE($5, error_code), error_message = COALESCE($6, error_message), updated_at = $7,
+                   outcome = COALESCE($8, outcome)
             WHERE id = $1 AND status_rank < $3
-            RETURNING id, enrollment_id, case_id, channel, status, provider_ref, error_code, error_message""";
+            RETURNING id, enrollment_id, case_id, channel, status, provider_ref, error_code, error_message, outcome""";
     private static final String MARK_UNKNOWN = """
-            UPDATE attempt SET status = 'unknown', updated_at = $2, error_message = $3
-            WHERE id = ANY($1) AND status = 'sending'
-            RETURNING id, enrollment_id, case_id, channel, status, provider_ref, error_code, error_message""";
+            UPDATE attempt SET status = $4, updated_at = $2, error_message = $3
+            WHERE id = ANY($1) AND status = $5
+            RETURNING id, enrollment_id, case_id, channel, status, provider_ref, error_code, error_message, outcome""";
     private static final String STALE_SENDING =
-            "SELECT id FROM attempt WHERE status = 'sending' AND updated_at < $1 ORDER BY updated_at LIMIT $2";
+            "SELECT id FROM attempt WHERE status = $3 AND updated_at < $1 ORDER BY updated_at LIMIT $2";
     private static final String FIND =
             "SELECT case_id, debtor_id, enrollment_id, contact_address FROM attempt WHERE id = $1";
     private static final String COUNT_UNKNOWN =
-            "SELECT count(*) FROM attempt WHERE status = 'unknown' AND updated_at > now() - interval '1 day'";
+            "SELECT count(*) FROM attempt WHERE status = $1 AND updated_at > now() - interval '1 day'";
 
     private Attempts() {
     }
@@ -66,26 +68,25 @@ public final class Attempts {
         List<Tuple> rows = attempts.stream().map(a -> Tuple.from(new Object[]{a.id(), a.enrollmentId(), a.runNo(),
                 a.caseId(), a.debtorId(), a.stepId(), a.channel().wire(), a.contactAddress(), a.contactType().wire(),
                 a.template(),
-                a.locale(), a.content(), a.provider(), Rows.ts(a.at())})).toList();
+                a.locale(), a.content(), a.provider(), Rows.ts(a.at()), AttemptStatus.SENDING.wire(),
+                AttemptStatus.SENDING.rank()})).toList();
         return sql.preparedQuery(INSERT).executeBatch(rows).map(Attempts::ids);
     }
 
     /** Moves each attempt forward to the given status if that is a step forward; returns the changes made. */
-    public static Future<List<StatusChange>> advance(SqlClient sql, List<Tuple> idStatusRefCodeMessage, Instant now) {
-        if (idStatusRefCodeMessage.isEmpty()) {
+    public static Future<List<StatusChange>> advance(SqlClient sql, List<Change> changes, Instant now) {
+        if (changes.isEmpty()) {
             return Future.succeededFuture(List.of());
         }
-        List<Tuple> rows = idStatusRefCodeMessage.stream().map(t -> {
-            AttemptStatus s = (AttemptStatus) t.getValue(1);
-            return Tuple.from(new Object[]{t.getUUID(0), s.wire(), s.rank(), t.getString(2), t.getString(3),
-                    t.getString(4), Rows.ts(now)});
-        }).toList();
+        List<Tuple> rows = changes.stream().map(c -> Tuple.from(new Object[]{c.attemptId(), c.status().wire(),
+                c.status().rank(), c.providerRef(), c.errorCode(), c.errorMessage(), Rows.ts(now),
+                c.outcome() == null ? null : c.outcome().wire()})).toList();
         return sql.preparedQuery(ADVANCE).executeBatch(rows).map(Attempts::changes);
     }
 
-    public static Tuple change(UUID attemptId, AttemptStatus status, String providerRef, String errorCode,
-                               String errorMessage) {
-        return Tuple.from(new Object[]{attemptId, status, providerRef, errorCode, errorMessage});
+    /** A status an attempt may move forward to, with what the provider said and, when known, the outcome. */
+    public record Change(UUID attemptId, AttemptStatus status, String providerRef, String errorCode,
+                         String errorMessage, AttemptOutcome outcome) {
     }
 
     /** Attempts still SENDING when they should long have had an answer: their outcome is now unknown. */
@@ -93,12 +94,13 @@ public final class Attempts {
         if (ids.isEmpty()) {
             return Future.succeededFuture(List.of());
         }
-        return sql.preparedQuery(MARK_UNKNOWN).execute(Tuple.of(ids.toArray(UUID[]::new), Rows.ts(now), why))
+        return sql.preparedQuery(MARK_UNKNOWN).execute(Tuple.of(ids.toArray(UUID[]::new), Rows.ts(now), why,
+                        AttemptStatus.UNKNOWN.wire(), AttemptStatus.SENDING.wire()))
                 .map(Attempts::changes);
     }
 
     public static Future<List<UUID>> staleSending(SqlClient sql, Instant olderThan, int limit) {
-        return sql.preparedQuery(STALE_SENDING).execute(Tuple.of(Rows.ts(olderThan), limit)).map(rows -> {
+        return sql.preparedQuery(STALE_SENDING).execute(Tuple.of(Rows.ts(olderThan), limit, AttemptStatus.SENDING.wire())).map(rows -> {
             List<UUID> ids = new ArrayList<>();
             rows.forEach(r -> ids.add(r.getUUID(0)));
             return ids;
@@ -106,7 +108,7 @@ public final class Attempts {
     }
 
     public static Future<Long> unknownCount(SqlClient sql) {
-        return sql.query(COUNT_UNKNOWN).execute().map(rows -> rows.iterator().next().getLong(0));
+        return sql.preparedQuery(COUNT_UNKNOWN).execute(Tuple.of(AttemptStatus.UNKNOWN.wire())).map(rows -> rows.iterator().next().getLong(0));
     }
 
     private static Set<UUID> ids(RowSet<Row> first) {
@@ -123,7 +125,8 @@ public final class Attempts {
             for (Row r : rs) {
                 out.add(new StatusChange(r.getUUID("id"), r.getUUID("enrollment_id"), r.getString("case_id"),
                         Channel.parse(r.getString("channel")), AttemptStatus.parse(r.getString("status")),
-                        r.getString("provider_ref"), r.getString("error_code"), r.getString("error_message")));
+                        r.getString("provider_ref"), r.getString("error_code"), r.getString("error_message"),
+                        Optional.ofNullable(r.getString("outcome")).map(AttemptOutcome::of)));
             }
         }
         return out;
