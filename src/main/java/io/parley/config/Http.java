@@ -21,7 +21,8 @@ public record Http(String host, int port, int maxBodyBytes, int instances) {
         return new Http(
                 r.get(Setting.HTTP_HOST, ConfigValues.host()),
                 r.get(Setting.HTTP_PORT, ConfigValues.listenPort()),
-                r.get(Setting.HTTP_MAX_BODY_BYTES, ConfigValues.positiveInt()));
+                r.get(Setting.HTTP_MAX_BODY_BYTES, ConfigValues.positiveInt()),
+                r.get(Setting.HTTP_INSTANCES, ConfigValues.positiveInt()));
     }
 
     /** The same server listening on another port. */
