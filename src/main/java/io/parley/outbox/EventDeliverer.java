@@ -1,7 +1,7 @@
 package io.parley.outbox;
 
-import io.parley.store.CaseDeliveries;
 import io.parley.lifecycle.Loop;
+import io.parley.store.CaseDeliveries;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;

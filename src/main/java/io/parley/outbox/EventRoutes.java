@@ -1,10 +1,10 @@
 package io.parley.outbox;
 
-import io.parley.store.CaseEventFeed;
-import io.parley.store.FeedCursor;
 import io.parley.api.ApiProblem;
 import io.parley.api.ApiResponse;
 import io.parley.api.FieldError;
+import io.parley.store.CaseEventFeed;
+import io.parley.store.FeedCursor;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
