@@ -31,6 +31,7 @@ final class MessageContent {
             return new JsonObject().put("title", wechat.title()).put("body", wechat.body());
         }
         LetterContent letter = (LetterContent) message;
-        return new JsonObject().put("title", letter.title()).put("paragraphs", new JsonArray(letter.paragraphs()));
+        return new JsonObject().put("title", letter.title()).put("paragraphs", new JsonArray(letter.paragraphs()))
+                .put("consequences", letter.consequences());
     }
 }

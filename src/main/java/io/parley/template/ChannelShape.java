@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What a template holds per locale for a channel. SMS and voice hold the text itself; email holds subject, text and
- * html; WeChat holds title and body; a letter holds title and paragraphs (a list).
+ * html; WeChat holds title and body; a letter holds title, paragraphs (a list)
+ * and consequences (what happens if the debtor does not pay).
  */
 record ChannelShape(boolean scalar, List<Field> fields) {
 
@@ -15,6 +16,7 @@ record ChannelShape(boolean scalar, List<Field> fields) {
     static final String TITLE = "title";
     static final String BODY = "body";
     static final String PARAGRAPHS = "paragraphs";
+    static final String CONSEQUENCES = "consequences";
 
     /** How a field's text is rendered: LINE collapses to one line, HTML escapes values, LIST holds paragraphs. */
     enum Kind { TEXT, LINE, HTML, LIST }
@@ -33,7 +35,8 @@ record ChannelShape(boolean scalar, List<Field> fields) {
                     new Field(SUBJECT, Kind.LINE), new Field(TEXT, Kind.TEXT), new Field(HTML, Kind.HTML)));
             case WECHAT -> new ChannelShape(false, List.of(new Field(TITLE, Kind.LINE), new Field(BODY, Kind.TEXT)));
             case LETTER -> new ChannelShape(false, List.of(
-                    new Field(TITLE, Kind.LINE), new Field(PARAGRAPHS, Kind.LIST)));
+                    new Field(TITLE, Kind.LINE), new Field(PARAGRAPHS, Kind.LIST),
+                    new Field(CONSEQUENCES, Kind.TEXT)));
         };
     }
 
