@@ -1,6 +1,7 @@
 package io.parley.template;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,5 +15,10 @@ public record LetterContent(String title, List<String> paragraphs, String conseq
         Objects.requireNonNull(consequences, "consequences");
         Objects.requireNonNull(facts, "facts");
         paragraphs = List.copyOf(paragraphs);
+    }
+
+    @Override
+    public Map<String, Object> record() {
+        return Map.of("title", title, "paragraphs", paragraphs, "consequences", consequences);
     }
 }

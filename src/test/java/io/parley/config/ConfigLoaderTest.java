@@ -1,5 +1,9 @@
 package io.parley.config;
 
+import io.parley.channel.email.Email;
+import io.parley.channel.email.Imap;
+import io.parley.channel.sms.Sms;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,9 +71,9 @@ class ConfigLoaderTest {
                     host:
                 """);
         ParleyConfig config = ConfigLoader.load(file, Map.of());
-        assertEquals("+15551234567", config.sms().from());
+        assertEquals("+15551234567", config.section(new Sms.Section()).from());
         assertEquals("Asia/Shanghai", config.policy().defaultZone().getId());
-        assertTrue(config.email().sandbox());
+        assertTrue(config.section(new Email.Section()).sandbox());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -164,7 +168,7 @@ class ConfigLoaderTest {
         assertEquals(0, changed.http().port());
         assertEquals(false, changed.dispatch().enabled());
         assertEquals(defaults.database(), changed.database());
-        assertEquals(defaults.sms(), changed.sms());
+        assertEquals(defaults.section(new Sms.Section()), changed.section(new Sms.Section()));
     }
 
     @Test

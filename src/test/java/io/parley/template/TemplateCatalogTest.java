@@ -128,7 +128,7 @@ class TemplateCatalogTest {
                         Please call {{company.phone}}.
                     consequences: Late fees apply.
                 """);
-        TemplateCatalog catalog = TemplateCatalog.loadDirectory(dir, OptOutNotices.defaults());
+        TemplateCatalog catalog = TemplateCatalog.loadDirectory(dir, OptOutNotices.defaults(), TemplateFixtures.SHAPES);
         assertEquals(new WechatMessage("Reminder from Acme Finance", "Hi 张伟,\nCN¥1,234.50 is due."),
                 catalog.render("w", "zh-CN", TemplateFixtures.chinese()));
         LetterContent letter = (LetterContent) catalog.render("l", "en", TemplateFixtures.english());

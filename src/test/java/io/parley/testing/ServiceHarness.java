@@ -97,7 +97,7 @@ public final class ServiceHarness implements AutoCloseable {
         ParleyConfig c = ConfigLoader.fromMap(settings(extra));
         Api api = new Api(Secret.of(ADMIN_KEY), List.of(new ApiKey("reader", Secret.of(READ_KEY), Role.READ)));
         return new ParleyConfig(c.http(), c.publicBaseUrl(), c.dataDir(), c.database(), api, c.paths(), c.dispatch(),
-                c.policy(), c.sms(), c.email(), c.company(), c.simulators(), c.engine());
+                c.policy(), c.company(), c.simulators(), c.engine(), c.sections());
     }
 
     public Parley start(Map<String, String> extra) {

@@ -55,7 +55,7 @@ public final class SmsSender implements ChannelSender {
             Message m = Message.creator(new PhoneNumber(outbound.to()), from, sms.text())
                     .setStatusCallback(callback)
                     .create(client);
-            return SendResult.accepted(AttemptStatus.fromTwilio(String.valueOf(m.getStatus())), m.getSid());
+            return SendResult.accepted(TwilioMessageStatus.toAttemptStatus(String.valueOf(m.getStatus())), m.getSid());
         }, SmsSender::classify);
     }
 

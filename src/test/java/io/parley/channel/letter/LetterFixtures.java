@@ -3,10 +3,12 @@ package io.parley.channel.letter;
 import io.parley.channel.letter.pdf.LetterDocument;
 import io.parley.domain.Account;
 import io.parley.domain.Address;
+import io.parley.domain.Channel;
 import io.parley.domain.Debtor;
 import io.parley.template.Company;
 import io.parley.template.LetterContent;
 import io.parley.template.MessageContext;
+import io.parley.template.MessageShape;
 import io.parley.template.OptOutNotices;
 import io.parley.template.TemplateCatalog;
 import org.apache.pdfbox.Loader;
@@ -32,7 +34,9 @@ public final class LetterFixtures {
             List.of("100 Market Street, Suite 400", "San Francisco, CA 94105"), "US", "+1 800 555 0199",
             "https://parley.local/pay", "Parley Demo Lending");
     static final TemplateCatalog TEMPLATES = TemplateCatalog.loadDirectory(Path.of("conf/templates"),
-            OptOutNotices.defaults());
+            OptOutNotices.defaults(), Map.of(Channel.SMS, MessageShape.TEXT, Channel.VOICE, MessageShape.SCRIPT,
+                    Channel.EMAIL, MessageShape.EMAIL, Channel.WECHAT, MessageShape.CARD,
+                    Channel.LETTER, MessageShape.LETTER));
 
     private LetterFixtures() {
     }
