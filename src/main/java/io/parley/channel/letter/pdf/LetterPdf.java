@@ -4,9 +4,6 @@ import io.parley.channel.letter.pdf.LetterDocument.Fact;
 import io.parley.channel.letter.pdf.LetterDocument.Section;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,7 +31,7 @@ public final class LetterPdf {
             references(pages, doc.references());
             body(pages, doc);
             byte[] pdf = pages.finish(doc.footer(), doc.pageLabel(), locale);
-            return new RenderedLetter(pdf, pages.pageCount(), sha256(pdf), doc.paper());
+            return new RenderedLetter(pdf, pages.pageCount(), LetterPdfSha.of(pdf), doc.paper());
         } catch (IOException e) {
             throw new LetterRenderException("the letter could not be written as PDF: " + e.getMessage(), e);
         }
@@ -132,14 +129,6 @@ public final class LetterPdf {
                 pages.text(notice, x, width, 8f, false, 0.2f);
                 pages.skip(2);
             }
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
 }

@@ -37,7 +37,7 @@ public final class LetterRows {
                               return_reason = coalesce($5, return_reason), updated_at = $6
             WHERE attempt_id = $1 AND status_rank < $3
             RETURNING case_id, debtor_id, address_lines, tracking_ref""";
-    private static final UUID FIRST = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+    private static final UUID FIRST = new UUID(0, 0);
 
     private LetterRows() {
     }
