@@ -41,6 +41,7 @@ public final class Parley {
     private final Services services;
     private final HttpServer server;
     private final String publicBaseUrl;
+    private final List<String> loops = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Parley(Vertx vertx, ServiceDatabase database, Services services, HttpServer server, String publicBaseUrl) {
         this.vertx = vertx;
@@ -108,6 +109,7 @@ public final class Parley {
                             return new Parley(vertx, opened.get(), services, server, publicBaseUrl);
                         });
                 })
+                .compose(parley -> parley.deployLoops().map(parley))
                 .onComplete(ar -> {
                     if (ar.succeeded()) {
                         started.complete(ar.result());
@@ -122,6 +124,27 @@ public final class Parley {
                             .onComplete(v -> started.fail(ar.cause()));
                 });
         return started.future();
+    }
+
+    /** The channels' long-running loops (a batch closer, a mailbox poller), after the HTTP server is up. */
+    private Future<Void> deployLoops() {
+        Future<Void> all = Future.succeededFuture();
+        for (var loop : services.channels().loops()) {
+            all = all.compose(v -> vertx.deployVerticle(loop).map(id -> {
+                loops.add(id);
+                return null;
+            }));
+        }
+        return all;
+    }
+
+    private Future<Void> undeployLoops() {
+        Future<Void> all = Future.succeededFuture();
+        for (String id : List.copyOf(loops)) {
+            all = all.compose(v -> vertx.undeploy(id));
+        }
+        loops.clear();
+        return all;
     }
 
     public int port() {
@@ -146,7 +169,7 @@ public final class Parley {
         // completed from Vert.x's last callback: a future bound to one of its (closed) event loops would never notify
         Promise<Void> closed = Promise.promise();
         services.promises().stop();
-        services.events().stop()
+        undeployLoops().transform(v -> services.events().stop())
                 .compose(v -> services.dispatcher().stop())
                 .compose(v -> server.close())
                 .compose(v -> services.channels().close())

@@ -33,6 +33,7 @@ CREATE TABLE letter (
     sha256        text        NOT NULL,
     pdf           bytea       NOT NULL,
     address_lines text[]      NOT NULL,
+    contact_address text      NOT NULL,
     tracking_ref  text,
     return_reason text,
     created_at    timestamptz NOT NULL,

@@ -27,10 +27,10 @@ public final class LetterComposer {
     private static final Set<String> LETTER_PAPER = Set.of("US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR",
             "PA", "DO", "PR", "SV");
 
-    private final LetterSender sender;
+    private final Creditor sender;
     private final Period payWithin;
 
-    public LetterComposer(LetterSender sender, Period payWithin) {
+    public LetterComposer(Creditor sender, Period payWithin) {
         this.sender = sender;
         this.payWithin = payWithin;
     }

@@ -20,19 +20,9 @@ final class RecipientAddress {
     private RecipientAddress() {
     }
 
-    /** Whether the address has what a letter needs: street lines, a city and a postal code. */
+    /** What the address lacks for a letter (none at all when there is no address). */
     static List<String> missing(Address address) {
-        List<String> missing = new ArrayList<>();
-        if (address == null || address.lines().stream().allMatch(String::isBlank)) {
-            missing.add("lines");
-        }
-        if (address == null || blank(address.city())) {
-            missing.add("city");
-        }
-        if (address == null || blank(address.postalCode())) {
-            missing.add("postalCode");
-        }
-        return missing;
+        return address == null ? List.of("lines", "city", "postalCode") : address.missingForMail();
     }
 
     static List<String> lines(String name, Address a, String senderCountry) {

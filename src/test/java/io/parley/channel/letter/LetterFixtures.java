@@ -30,7 +30,7 @@ import java.util.UUID;
 public final class LetterFixtures {
     public static final UUID LETTER_ID = UUID.fromString("3f2a9c1b-4d5e-4f60-8a7b-9c0d1e2f3a4b");
     public static final LocalDate DATE = LocalDate.of(2026, 12, 7);
-    public static final LetterSender SENDER = new LetterSender("Parley Demo Lending",
+    public static final Creditor SENDER = new Creditor("Parley Demo Lending",
             List.of("100 Market Street, Suite 400", "San Francisco, CA 94105"), "US", "+1 800 555 0199",
             "https://parley.local/pay", "Parley Demo Lending");
     static final TemplateCatalog TEMPLATES = TemplateCatalog.loadDirectory(Path.of("conf/templates"),

@@ -62,12 +62,12 @@ class PrintHandOverTest {
     private static NewLetter letter(String postalLine) {
         return new NewLetter(UUID.randomUUID(), "case-" + UUID.randomUUID(), null, "debtor-x", 1, "A4",
                 LetterFixtures.LETTER_ID.toString().replace("-", "") + "00000000000000000000000000000000", null,
-                List.of("Alex Morgan", "1 Main St", postalLine));
+                List.of("Alex Morgan", "1 Main St", postalLine), "1 Main St");
     }
 
     private static NewLetter withPdf(NewLetter l, byte[] pdf) {
         return new NewLetter(l.attemptId(), l.caseId(), l.enrollmentId(), l.debtorId(), l.pages(), l.paper(),
-                io.parley.channel.letter.pdf.LetterPdfSha.of(pdf), pdf, l.addressLines());
+                io.parley.channel.letter.pdf.LetterPdfSha.of(pdf), pdf, l.addressLines(), l.contactAddress());
     }
 
     private static String batchOf(Instant cutoff, NewLetter... letters) {

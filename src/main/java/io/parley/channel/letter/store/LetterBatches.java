@@ -30,8 +30,8 @@ public final class LetterBatches {
     private static final String STATUS = "SELECT status FROM letter_batch WHERE id = $1 FOR SHARE";
     private static final String ADD = """
             INSERT INTO letter (attempt_id, case_id, enrollment_id, debtor_id, batch_id, status, status_rank, pages,
-                                paper, sha256, pdf, address_lines, created_at, updated_at)
-            VALUES ($1, $2, $3, $4, $5, 'queued', 0, $6, $7, $8, $9, $10, $11, $11)
+                                paper, sha256, pdf, address_lines, contact_address, created_at, updated_at)
+            VALUES ($1, $2, $3, $4, $5, 'queued', 0, $6, $7, $8, $9, $10, $12, $11, $11)
             ON CONFLICT (attempt_id) DO NOTHING""";
     private static final String DUE = """
             SELECT id FROM letter_batch WHERE status = 'open' AND cutoff_at <= $1
@@ -88,7 +88,7 @@ public final class LetterBatches {
                 .execute(Tuple.from(new Object[]{letter.attemptId(), letter.caseId(), letter.enrollmentId(),
                         letter.debtorId(), batch, letter.pages(), letter.paper(), letter.sha256(),
                         io.vertx.core.buffer.Buffer.buffer(letter.pdf()), letter.addressLines().toArray(String[]::new),
-                        Rows.ts(now)}))
+                        Rows.ts(now), letter.contactAddress()}))
                 .map(batch)));
     }
 

@@ -36,7 +36,11 @@ public final class LetterRows {
             UPDATE letter SET status = $2, status_rank = $3, tracking_ref = coalesce($4, tracking_ref),
                               return_reason = coalesce($5, return_reason), updated_at = $6
             WHERE attempt_id = $1 AND status_rank < $3
-            RETURNING case_id, debtor_id, address_lines, tracking_ref""";
+            RETURNING case_id, debtor_id, address_lines, tracking_ref, contact_address""";
+    private static final String ATTEMPT = """
+            SELECT a.enrollment_id, a.debtor_id,
+                   (SELECT d.reasons -> 'facts' -> 'packs' FROM decision d WHERE d.attempt_id = a.id LIMIT 1)
+            FROM attempt a WHERE a.id = $1""";
     private static final UUID FIRST = new UUID(0, 0);
 
     private LetterRows() {
@@ -49,7 +53,26 @@ public final class LetterRows {
 
     /** A letter whose status a print-house event moved forward. */
     public record Moved(UUID attemptId, String caseId, String debtorId, List<String> addressLines,
-                        String trackingRef) {
+                        String trackingRef, String contactAddress) {
+    }
+
+    /** Whose attempt a letter is, and the rule packs its decision applied. */
+    public record AttemptFacts(UUID enrollmentId, String debtorId, List<String> packs) {
+    }
+
+    public static Future<Optional<AttemptFacts>> attempt(SqlClient sql, UUID attemptId) {
+        return sql.preparedQuery(ATTEMPT).execute(Tuple.of(attemptId)).map(rows -> {
+            if (rows.size() == 0) {
+                return Optional.empty();
+            }
+            Row r = rows.iterator().next();
+            Object packs = r.getValue(2);
+            List<String> names = new ArrayList<>();
+            if (packs instanceof JsonArray array) {
+                array.forEach(p -> names.add(String.valueOf(p)));
+            }
+            return Optional.of(new AttemptFacts(r.getUUID(0), r.getString(1), names));
+        });
     }
 
     public static Future<Optional<byte[]>> pdf(SqlClient sql, UUID attemptId) {
@@ -110,7 +133,7 @@ public final class LetterRows {
                                 }
                                 Row r = rows.iterator().next();
                                 return Optional.of(new Moved(attemptId, r.getString(0), r.getString(1),
-                                        Arrays.asList(r.getArrayOfStrings(2)), r.getString(3)));
+                                        Arrays.asList(r.getArrayOfStrings(2)), r.getString(3), r.getString(4)));
                             });
                 }));
     }

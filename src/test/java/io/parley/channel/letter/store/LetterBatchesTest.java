@@ -46,7 +46,7 @@ class LetterBatchesTest {
 
     private static NewLetter letter(String caseId) {
         return new NewLetter(UUID.randomUUID(), caseId, UUID.randomUUID(), "debtor-" + caseId, 2, "A4", "ab12",
-                new byte[]{1, 2, 3}, List.of("Alex Morgan", "1 Main St", "New York, NY 10001"));
+                new byte[]{1, 2, 3}, List.of("Alex Morgan", "1 Main St", "New York, NY 10001"), "1 Main St, 10001 New York");
     }
 
     @Test

@@ -8,9 +8,9 @@ import java.util.Objects;
  * country line), the phone number and payment page debtors are given, and the name on the return address, which
  * shows through the envelope window and so must not reveal a debt.
  */
-public record LetterSender(String name, List<String> address, String country, String phone, String payUrl,
+public record Creditor(String name, List<String> address, String country, String phone, String payUrl,
                            String returnName) {
-    public LetterSender {
+    public Creditor {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(country, "country");
         Objects.requireNonNull(phone, "phone");
