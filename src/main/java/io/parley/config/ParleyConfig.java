@@ -30,13 +30,18 @@ public record ParleyConfig(Http http, String publicBaseUrl, Path dataDir, Databa
         sections = Map.copyOf(sections);
     }
 
-    /** A module's section, as read with the rest (see {@link ConfigSections}). */
+    /**
+     * A module's section, as read with the rest when it is registered in META-INF/services (see
+     * {@link ConfigSections}); a section registered otherwise (a test's own module) has its defaults.
+     */
     @SuppressWarnings("unchecked")
     public <C> C section(ConfigSection<C> section) {
         Object value = sections.get(section.getClass());
         if (value == null) {
-            throw new IllegalArgumentException(section.getClass().getName() + " is not a registered configuration "
-                    + "section (META-INF/services/" + ConfigSection.class.getName() + ")");
+            Problems problems = new Problems();
+            C defaults = section.read(new ConfigReader(Map.of(), problems));
+            problems.throwIfAny();
+            return defaults;
         }
         return (C) value; // put there by that very section's read
     }

@@ -1,38 +1,48 @@
 package io.parley.config;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Every declared setting, in order of declaration: the service's own first, then the modules' sections. */
+/**
+ * Every known setting, in order: the service's own as they are declared, then those of the modules' sections
+ * registered in META-INF/services ({@link ConfigSections}). A setting made by a module that is not registered there
+ * is not known: a file or variable naming it is an error, and its module reads its default.
+ */
 final class Registry {
-    private static final List<Setting> SETTINGS = new ArrayList<>();
-    private static volatile boolean modulesLoaded;
+    private static final List<Setting> CORE = new ArrayList<>();
+    private static volatile List<Setting> all;
 
     private Registry() {
     }
 
-    static synchronized void add(Setting setting) {
-        if (SETTINGS.stream().anyMatch(s -> s.key().equals(setting.key()))) {
-            throw new IllegalStateException("setting " + setting.key() + " is declared twice");
-        }
-        SETTINGS.add(setting);
+    static synchronized void core(Setting setting) {
+        CORE.add(setting);
     }
 
     static List<Setting> all() {
-        if (!modulesLoaded) {
-            loadModules();
+        List<Setting> known = all;
+        if (known == null) {
+            known = load();
         }
-        synchronized (Registry.class) {
-            return List.copyOf(SETTINGS);
-        }
+        return known;
     }
 
-    private static synchronized void loadModules() {
-        if (modulesLoaded) {
-            return;
+    private static synchronized List<Setting> load() {
+        if (all != null) {
+            return all;
         }
-        modulesLoaded = true;
         Setting.HTTP_HOST.key(); // the service's own settings first
-        ConfigSections.all().forEach(ConfigSection::settings);
+        List<Setting> known = new ArrayList<>(CORE);
+        ConfigSections.all().forEach(section -> known.addAll(section.settings()));
+        Map<String, Setting> byKey = new HashMap<>();
+        for (Setting setting : known) {
+            if (byKey.putIfAbsent(setting.key(), setting) != null) {
+                throw new IllegalStateException("setting " + setting.key() + " is declared twice");
+            }
+        }
+        all = List.copyOf(known);
+        return all;
     }
 }

@@ -14,56 +14,56 @@ import java.util.Set;
  * {@value #API_KEYS} is not a setting: it can only be written in the file.
  */
 public final class Setting {
-    public static final Setting HTTP_HOST = new Setting("http.host", "0.0.0.0", false);
-    public static final Setting HTTP_PORT = new Setting("http.port", "8080", false);
-    public static final Setting HTTP_MAX_BODY_BYTES = new Setting("http.maxBodyBytes", "65536", false);
+    public static final Setting HTTP_HOST = core("http.host", "0.0.0.0", false);
+    public static final Setting HTTP_PORT = core("http.port", "8080", false);
+    public static final Setting HTTP_MAX_BODY_BYTES = core("http.maxBodyBytes", "65536", false);
     /** Empty means "http://localhost:" + http.port. */
-    public static final Setting PUBLIC_BASE_URL = new Setting("public.baseUrl", "", false);
-    public static final Setting DATA_DIR = new Setting("data.dir", "./data", false);
+    public static final Setting PUBLIC_BASE_URL = core("public.baseUrl", "", false);
+    public static final Setting DATA_DIR = core("data.dir", "./data", false);
 
-    public static final Setting DATABASE_URL = new Setting("database.url", "", true);
-    public static final Setting DATABASE_HOST = new Setting("database.host", "", false);
-    public static final Setting DATABASE_PORT = new Setting("database.port", "5432", false);
-    public static final Setting DATABASE_NAME = new Setting("database.name", "parley", false);
-    public static final Setting DATABASE_USER = new Setting("database.user", "parley", false);
-    public static final Setting DATABASE_PASSWORD = new Setting("database.password", "", true);
-    public static final Setting DATABASE_POOL_SIZE = new Setting("database.poolSize", "8", false);
-    public static final Setting DATABASE_EMBEDDED_PORT = new Setting("database.embeddedPort", "0", false);
+    public static final Setting DATABASE_URL = core("database.url", "", true);
+    public static final Setting DATABASE_HOST = core("database.host", "", false);
+    public static final Setting DATABASE_PORT = core("database.port", "5432", false);
+    public static final Setting DATABASE_NAME = core("database.name", "parley", false);
+    public static final Setting DATABASE_USER = core("database.user", "parley", false);
+    public static final Setting DATABASE_PASSWORD = core("database.password", "", true);
+    public static final Setting DATABASE_POOL_SIZE = core("database.poolSize", "8", false);
+    public static final Setting DATABASE_EMBEDDED_PORT = core("database.embeddedPort", "0", false);
 
-    public static final Setting API_KEY = new Setting("api.key", "", true);
+    public static final Setting API_KEY = core("api.key", "", true);
 
-    public static final Setting PATHS_SEQUENCES = new Setting("paths.sequences", "conf/sequences", false);
-    public static final Setting PATHS_TEMPLATES = new Setting("paths.templates", "conf/templates", false);
-    public static final Setting PATHS_POLICIES = new Setting("paths.policies", "conf/policies", false);
-    public static final Setting PATHS_REPLIES = new Setting("paths.replies", "conf/replies", false);
+    public static final Setting PATHS_SEQUENCES = core("paths.sequences", "conf/sequences", false);
+    public static final Setting PATHS_TEMPLATES = core("paths.templates", "conf/templates", false);
+    public static final Setting PATHS_POLICIES = core("paths.policies", "conf/policies", false);
+    public static final Setting PATHS_REPLIES = core("paths.replies", "conf/replies", false);
 
-    public static final Setting DISPATCH_BATCH_SIZE = new Setting("dispatch.batchSize", "256", false);
-    public static final Setting DISPATCH_POLL_INTERVAL = new Setting("dispatch.pollInterval", "PT0.25S", false);
-    public static final Setting DISPATCH_LEASE = new Setting("dispatch.lease", "PT30S", false);
-    public static final Setting DISPATCH_SENDING_TIMEOUT = new Setting("dispatch.sendingTimeout", "PT2M", false);
-    public static final Setting DISPATCH_OUTCOME_TIMEOUT = new Setting("dispatch.outcomeTimeout", "PT15M", false);
-    public static final Setting DISPATCH_RELEASE_SPREAD = new Setting("dispatch.releaseSpread", "PT2M", false);
-    public static final Setting DISPATCH_ENABLED = new Setting("dispatch.enabled", "true", false);
+    public static final Setting DISPATCH_BATCH_SIZE = core("dispatch.batchSize", "256", false);
+    public static final Setting DISPATCH_POLL_INTERVAL = core("dispatch.pollInterval", "PT0.25S", false);
+    public static final Setting DISPATCH_LEASE = core("dispatch.lease", "PT30S", false);
+    public static final Setting DISPATCH_SENDING_TIMEOUT = core("dispatch.sendingTimeout", "PT2M", false);
+    public static final Setting DISPATCH_OUTCOME_TIMEOUT = core("dispatch.outcomeTimeout", "PT15M", false);
+    public static final Setting DISPATCH_RELEASE_SPREAD = core("dispatch.releaseSpread", "PT2M", false);
+    public static final Setting DISPATCH_ENABLED = core("dispatch.enabled", "true", false);
 
-    public static final Setting POLICY_DEFAULT_ZONE = new Setting("policy.defaultZone", "America/New_York", false);
-    public static final Setting POLICY_PROMISE_GRACE = new Setting("policy.promiseGrace", "P2D", false);
+    public static final Setting POLICY_DEFAULT_ZONE = core("policy.defaultZone", "America/New_York", false);
+    public static final Setting POLICY_PROMISE_GRACE = core("policy.promiseGrace", "P2D", false);
 
-    public static final Setting COMPANY_NAME = new Setting("company.name", "Parley Demo Lending", false);
-    public static final Setting COMPANY_PHONE = new Setting("company.phone", "+18005550199", false);
-    public static final Setting COMPANY_PAY_URL = new Setting("company.payUrl", "https://parley.local/pay", false);
+    public static final Setting COMPANY_NAME = core("company.name", "Parley Demo Lending", false);
+    public static final Setting COMPANY_PHONE = core("company.phone", "+18005550199", false);
+    public static final Setting COMPANY_PAY_URL = core("company.payUrl", "https://parley.local/pay", false);
 
     /** Empty means events are not pushed, only available by pull (GET /v1/events). */
-    public static final Setting ENGINE_WEBHOOK_URL = new Setting("engine.webhookUrl", "", false);
-    public static final Setting ENGINE_WEBHOOK_SECRET = new Setting("engine.webhookSecret", "", true);
-    public static final Setting ENGINE_TIMEOUT = new Setting("engine.timeout", "PT10S", false);
-    public static final Setting ENGINE_MAX_BACKOFF = new Setting("engine.maxBackoff", "PT1H", false);
-    public static final Setting ENGINE_BATCH_SIZE = new Setting("engine.batchSize", "50", false);
+    public static final Setting ENGINE_WEBHOOK_URL = core("engine.webhookUrl", "", false);
+    public static final Setting ENGINE_WEBHOOK_SECRET = core("engine.webhookSecret", "", true);
+    public static final Setting ENGINE_TIMEOUT = core("engine.timeout", "PT10S", false);
+    public static final Setting ENGINE_MAX_BACKOFF = core("engine.maxBackoff", "PT1H", false);
+    public static final Setting ENGINE_BATCH_SIZE = core("engine.batchSize", "50", false);
 
-    public static final Setting SIMULATORS_HOST = new Setting("simulators.host", "127.0.0.1", false);
-    public static final Setting SIMULATORS_TWILIO_PORT = new Setting("simulators.twilioPort", "0", false);
-    public static final Setting SIMULATORS_SMTP_PORT = new Setting("simulators.smtpPort", "0", false);
-    public static final Setting SIMULATORS_IMAP_PORT = new Setting("simulators.imapPort", "0", false);
-    public static final Setting SIMULATORS_DELIVERY_DELAY = new Setting("simulators.deliveryDelay", "PT0.5S", false);
+    public static final Setting SIMULATORS_HOST = core("simulators.host", "127.0.0.1", false);
+    public static final Setting SIMULATORS_TWILIO_PORT = core("simulators.twilioPort", "0", false);
+    public static final Setting SIMULATORS_SMTP_PORT = core("simulators.smtpPort", "0", false);
+    public static final Setting SIMULATORS_IMAP_PORT = core("simulators.imapPort", "0", false);
+    public static final Setting SIMULATORS_DELIVERY_DELAY = core("simulators.deliveryDelay", "PT0.5S", false);
 
 
     /** The list of named API keys; file only. */
@@ -82,7 +82,12 @@ public final class Setting {
         this.defaultValue = defaultValue;
         this.secret = secret;
         this.envVar = envVarOf(key);
-        Registry.add(this);
+    }
+
+    private static Setting core(String key, String defaultValue, boolean secret) {
+        Setting setting = new Setting(key, defaultValue, secret);
+        Registry.core(setting);
+        return setting;
     }
 
     /** A module's setting (a channel's section), with its default: declared once, in the module's package. */
@@ -95,7 +100,10 @@ public final class Setting {
         return new Setting(key, defaultValue, true);
     }
 
-    /** Every setting: the service's own, then those of the modules' sections ({@link ConfigSections}). */
+    /**
+     * Every known setting: the service's own, then those of the modules' sections registered in META-INF/services
+     * ({@link ConfigSections}).
+     */
     public static List<Setting> values() {
         return Registry.all();
     }

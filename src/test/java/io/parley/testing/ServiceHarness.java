@@ -105,7 +105,13 @@ public final class ServiceHarness implements AutoCloseable {
     }
 
     public Parley start(Map<String, String> extra, java.time.Clock clock) {
-        Parley parley = get(Parley.start(config(extra), clock));
+        return start(extra, clock, List.of());
+    }
+
+    /** An instance running these channel modules besides the registered ones. */
+    public Parley start(Map<String, String> extra, java.time.Clock clock,
+                        List<? extends io.parley.channel.ChannelModule<?>> modules) {
+        Parley parley = get(Parley.start(config(extra), clock, modules));
         instances.add(parley);
         return parley;
     }
