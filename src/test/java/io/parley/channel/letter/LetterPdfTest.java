@@ -91,7 +91,7 @@ class LetterPdfTest {
     }
 
     @Test
-    void longTextWrapsAndRunsOntoMorePagesInBothScripts() {
+    void longTextWrapsAndRunsOntoMorePagesInBothScripts() throws IOException {
         String english = "Please read this carefully. ".repeat(200);
         String chinese = "请您仔细阅读本函的全部内容，并按时还款。".repeat(120);
         for (String body : List.of(english, chinese)) {
@@ -101,7 +101,7 @@ class LetterPdfTest {
                     base.returnAddress(), base.recipient(), base.references(), base.title(), base.facts(),
                     List.of(body, body), base.sections(), base.noticesHeading(), base.notices(), base.footer(),
                     base.pageLabel());
-            RenderedLetter letter = pdf.render(longer);
+            RenderedLetter letter = render(longer, body.equals(english) ? "en-long" : "zh-long");
             assertTrue(letter.pages() >= 3, "several pages: " + letter.pages());
             String text = text(letter.pdf()).replace("\n", "").replace(" ", "");
             assertTrue(text.contains("Page" + letter.pages() + "of" + letter.pages()), "numbered to the end");
