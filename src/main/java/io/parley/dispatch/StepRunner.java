@@ -179,8 +179,10 @@ final class StepRunner {
                 MessageContent.json(message), providers.get(chosen.channel()), now);
         Outbound outbound = new Outbound(attemptId, s.caseId(), chosen.channel(), point.address(),
                 s.debtor().locale(), message, optOutUrl);
+        Duration wait = channels.module(chosen.channel()).map(m -> m.outcomeTimeout(outcomeTimeout))
+                .orElse(outcomeTimeout);
         return new StepWork.Send(s, attempt, record(s, chosen.channel(), allow, attemptId, now), outbound,
-                now.plus(outcomeTimeout));
+                now.plus(wait));
     }
 
     private TemplateTraits traits(String template) {

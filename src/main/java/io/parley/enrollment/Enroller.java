@@ -6,6 +6,7 @@ import io.parley.api.EnrollmentRequest;
 import io.parley.api.FieldError;
 import io.parley.api.PackIds;
 import io.parley.enrollment.Sequences;
+import io.parley.domain.Debtor;
 import io.parley.sequence.EnrollmentClock;
 import io.parley.sequence.MissingDueDateException;
 import io.parley.sequence.Plan;
@@ -68,6 +69,7 @@ public final class Enroller {
         Instant now = clock.instant();
         PackIds.check(request.policyPacks(), packIds);
         SequenceDefinition def = definition(request);
+        Debtor debtor = PostalSteps.addressed(def, request.debtor());
         Instant startedAt = request.startAt() == null ? now : request.startAt();
         ZoneId zone = request.debtor().explicitZone().orElse(defaultZone);
         EnrollmentClock enrollmentClock = new EnrollmentClock(startedAt, request.account().dueDate(), zone);
@@ -86,7 +88,7 @@ public final class Enroller {
                 .put("sequence", def.name()).put("version", def.version()).put("status", EnrollmentStatus.ACTIVE.wire())
                 .put("createdAt", now.toString()).put("startAt", startedAt.toString()).put("timeZone", zone.getId())
                 .put("plannedSteps", plannedJson(planned));
-        NewEnrollment enrollment = new NewEnrollment(id, request.caseId(), request.debtor(), request.account(),
+        NewEnrollment enrollment = new NewEnrollment(id, request.caseId(), debtor, request.account(),
                 new JsonObject(new java.util.HashMap<>(request.variables())), def.name(), def.version(), startedAt,
                 zone, first.step().id(), first.dueAt(), now, request.policyPacks(), request.preferences());
         return Transactions.run(pool, conn -> Locks.caseAlone(conn, request.caseId())

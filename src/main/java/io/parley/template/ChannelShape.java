@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What a template holds per locale for a message shape. Text (SMS) and scripts (voice) hold the text itself; email
- * holds subject, text and html; a card (WeChat-style) holds title and body; a letter holds title and paragraphs.
+ * holds subject, text and html; a card (WeChat-style) holds title and body; a letter holds title, paragraphs and
+ * consequences (what happens if the debtor does not pay).
  */
 record ChannelShape(boolean scalar, List<Field> fields) {
 
@@ -14,6 +15,7 @@ record ChannelShape(boolean scalar, List<Field> fields) {
     static final String TITLE = "title";
     static final String BODY = "body";
     static final String PARAGRAPHS = "paragraphs";
+    static final String CONSEQUENCES = "consequences";
 
     /** How a field's text is rendered: LINE collapses to one line, HTML escapes values, LIST holds paragraphs. */
     enum Kind { TEXT, LINE, HTML, LIST }
@@ -32,7 +34,8 @@ record ChannelShape(boolean scalar, List<Field> fields) {
                     new Field(SUBJECT, Kind.LINE), new Field(TEXT, Kind.TEXT), new Field(HTML, Kind.HTML)));
             case CARD -> new ChannelShape(false, List.of(new Field(TITLE, Kind.LINE), new Field(BODY, Kind.TEXT)));
             case LETTER -> new ChannelShape(false, List.of(
-                    new Field(TITLE, Kind.LINE), new Field(PARAGRAPHS, Kind.LIST)));
+                    new Field(TITLE, Kind.LINE), new Field(PARAGRAPHS, Kind.LIST),
+                    new Field(CONSEQUENCES, Kind.TEXT)));
         };
     }
 
