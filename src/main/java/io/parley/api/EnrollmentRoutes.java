@@ -1,10 +1,15 @@
 package io.parley.api;
 
+import io.parley.enrollment.CaseEventOutcome;
+import io.parley.enrollment.CaseEventRequest;
 import io.parley.enrollment.CaseEvents;
 import io.parley.enrollment.EnrollmentControl;
 import io.parley.enrollment.Enroller;
+import io.parley.enrollment.EnrollmentRequest;
+import io.parley.enrollment.IdempotencyKey;
 import io.parley.store.CanonicalJson;
 import io.parley.store.Timeline;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -42,9 +47,9 @@ public final class EnrollmentRoutes {
         router.post("/v1/enrollments/:id/pause").handler(ctx -> command(ctx, EnrollmentControl.Command.PAUSE));
         router.post("/v1/enrollments/:id/resume").handler(ctx -> command(ctx, EnrollmentControl.Command.RESUME));
         router.post("/v1/cases/:caseId/events").handler(ctx -> {
-            CaseEventRequest event = CaseEventRequest.parse(JsonBody.of(ctx), clock);
+            CaseEventRequest event = CaseEventReader.parse(JsonBody.of(ctx), clock);
             events.apply(ctx.pathParam("caseId"), event)
-                    .onSuccess(body -> new ApiResponse(202, body).send(ctx)).onFailure(ctx::fail);
+                    .onSuccess(outcome -> new ApiResponse(202, outcomeJson(outcome)).send(ctx)).onFailure(ctx::fail);
         });
         router.get("/v1/cases/:caseId/timeline").handler(this::timeline);
     }
@@ -56,11 +61,12 @@ public final class EnrollmentRoutes {
             throw ApiProblem.malformed(List.of(new FieldError("Idempotency-Key",
                     "must be 1-255 visible ASCII characters")));
         }
-        EnrollmentRequest request = EnrollmentRequest.parse(body);
-        enroller.enroll(request, ApiKeys.principal(ctx).name(), key, CanonicalJson.sha256(body))
-                .onSuccess(response -> {
-                    ctx.response().putHeader("Location", "/v1/enrollments/" + response.body().getString("id"));
-                    response.send(ctx);
+        EnrollmentRequest request = EnrollmentReader.parse(body);
+        enroller.enroll(request, key == null ? null
+                        : new IdempotencyKey(ApiKeys.principal(ctx).name(), key, CanonicalJson.sha256(body)))
+                .onSuccess(enrolled -> {
+                    ctx.response().putHeader("Location", "/v1/enrollments/" + enrolled.id());
+                    new ApiResponse(201, enrolled.toJson()).send(ctx);
                 })
                 .onFailure(ctx::fail);
     }
@@ -100,6 +106,14 @@ public final class EnrollmentRoutes {
             // reported below
         }
         throw ApiProblem.validation(List.of(new FieldError(name, "must be a whole number from " + min + " to " + max)));
+    }
+
+    /** {"stopped": [ids], "paused": [ids], "hold": true|false} */
+    private static JsonObject outcomeJson(CaseEventOutcome outcome) {
+        return new JsonObject()
+                .put("stopped", new JsonArray(outcome.stopped().stream().map(UUID::toString).toList()))
+                .put("paused", new JsonArray(outcome.paused().stream().map(UUID::toString).toList()))
+                .put("hold", outcome.hold());
     }
 
     private static UUID enrollmentId(RoutingContext ctx) {

@@ -1,6 +1,7 @@
 package io.parley.api;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.parley.enrollment.Refusal;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -14,10 +15,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes every failure of a route as {@code application/problem+json}: an {@link ApiProblem} as it is, a body
- * larger than the BodyHandler accepts as 413, the router's own 404 and 405, other 4xx statuses by their reason
- * phrase, and anything unexpected as a 500 that names an incident id and nothing else (the cause is logged under
- * that id). Wire it as the router's failure handler and for the router's error statuses:
+ * Writes every failure of a route as {@code application/problem+json}: an {@link ApiProblem} as it is, a refusal of
+ * the enrollment logic as {@link ApiProblem#of(Refusal)} maps it, a body larger than the BodyHandler accepts as 413,
+ * the router's own 404 and 405, other 4xx statuses by their reason phrase, and anything unexpected as a 500 that
+ * names an incident id and nothing else (the cause is logged under that id). Wire it as the router's failure handler and for the router's error statuses:
  * <pre>{@code
  * Handler<RoutingContext> problems = Problems.handler(maxBodyBytes);
  * router.route().failureHandler(problems);
@@ -93,6 +94,9 @@ public final class Problems {
         for (int depth = 0; t != null && depth < MAX_CAUSE_DEPTH; depth++, t = t.getCause()) {
             if (t instanceof ApiProblem problem) {
                 return problem;
+            }
+            if (t instanceof Refusal refusal) {
+                return ApiProblem.of(refusal);
             }
         }
         return null;

@@ -1,6 +1,8 @@
 package io.parley.api;
 
 import io.parley.dispatch.ContactCalendar;
+import io.parley.enrollment.EnrollmentRequest;
+import io.parley.enrollment.PolicyPacks;
 import io.parley.enrollment.Sequences;
 import io.parley.policy.ContactHistory;
 import io.parley.policy.ContactPreferences;
@@ -57,7 +59,7 @@ public final class SequenceRoutes {
 
     private void preview(RoutingContext ctx) {
         EnrollmentRequest request = previewRequest(ctx.pathParam("name"), JsonBody.of(ctx));
-        PackIds.check(request.policyPacks(), packIds);
+        PolicyPacks.check(request.policyPacks(), packIds);
         SequenceDefinition def = sequences.forNewEnrollment(request.sequence(), request.sequenceVersion())
                 .orElseThrow(() -> ApiProblem.notFound("sequence " + request.sequence()
                         + (request.sequenceVersion() == null ? "" : " version " + request.sequenceVersion())));
@@ -74,7 +76,7 @@ public final class SequenceRoutes {
         if (!copy.containsKey("caseId")) {
             copy.put("caseId", "preview");
         }
-        return EnrollmentRequest.parse(copy);
+        return EnrollmentReader.parse(copy);
     }
 
     /** The calendar as the API and the command line show it. */

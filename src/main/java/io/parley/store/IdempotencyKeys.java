@@ -44,4 +44,9 @@ public final class IdempotencyKeys {
     public static Future<Void> complete(SqlClient sql, String principal, String key, int status, JsonObject response) {
         return sql.preparedQuery(COMPLETE).execute(Tuple.of(principal, key, status, response)).mapEmpty();
     }
+
+    /** Completes a key whose request created what {@code created} describes (answered 201 Created). */
+    public static Future<Void> completeCreated(SqlClient sql, String principal, String key, JsonObject created) {
+        return complete(sql, principal, key, 201, created);
+    }
 }
