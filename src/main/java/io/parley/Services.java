@@ -1,7 +1,9 @@
 package io.parley;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.parley.api.ApiContract;
 import io.parley.api.ApiKeys;
+import io.parley.api.ApiRouter;
 import io.parley.api.DebtorRoutes;
 import io.parley.api.EnrollmentRoutes;
 import io.parley.api.Principal;
@@ -81,7 +83,8 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
             return loaded;
         }, false);
         Future<byte[]> optOutKey = ServiceSecrets.key(pool, "optout-link-key", clock.instant());
-        return Future.all(catalogs, optOutKey)
+        Future<ApiContract> contract = ApiContract.load(vertx);
+        return Future.all(catalogs, optOutKey, contract)
                 .compose(ready -> SequenceSync.sync(pool, new SequenceParser(modules.outcomes()),
                         catalogs.result().sequences(), clock.instant()))
                 .compose(sequences -> {
@@ -98,7 +101,7 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
                             new ChannelEvents(pool, outcomes, replies, clock), clock);
                     return modules.start(context, config).map(running -> build(vertx, config, pool, running, metrics,
                             registry, clock, sequences, catalogs.result(), links,
-                            new Core(engine, outcomes, caseEvents, replies)));
+                            new Core(engine, outcomes, caseEvents, replies), contract.result()));
                 });
     }
 
@@ -108,7 +111,8 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
 
     private static Services build(Vertx vertx, ParleyConfig config, Pool pool, RunningChannels channels,
                                   Metrics metrics, PrometheusMeterRegistry registry, Clock clock,
-                                  Sequences sequences, Catalogs catalogs, OptOutLinks links, Core core) {
+                                  Sequences sequences, Catalogs catalogs, OptOutLinks links, Core core,
+                                  ApiContract contract) {
         TemplateCatalog templates = catalogs.templates();
         CompliancePolicy policy = new ContactPolicy(catalogs.packs(),
                 new DebtorZones(config.policy().defaultZone()), POLICY_HORIZON);
@@ -130,12 +134,14 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         router.route("/v1/*").handler(body).handler(new ApiKeys(keys(config)));
         Set<String> packIds = catalogs.packs().all().stream().map(RulePack::id).collect(Collectors.toSet());
         CaseEvents caseEvents = core.caseEvents();
-        new ReplyRoutes(catalogs.replies(), config.policy().defaultZone(), clock).mount(router);
+        ApiRouter api = new ApiRouter(vertx, contract);
+        new ReplyRoutes(catalogs.replies(), config.policy().defaultZone(), clock).mount(api);
         new EnrollmentRoutes(pool, new Enroller(pool, sequences, engine, packIds, config.policy().defaultZone(), clock),
-                new EnrollmentControl(pool, clock), caseEvents, clock).mount(router);
-        new DebtorRoutes(pool, clock).mount(router);
+                new EnrollmentControl(pool, clock), caseEvents, clock).mount(api);
+        new DebtorRoutes(pool, clock).mount(api);
         new SequenceRoutes(pool, sequences, new ContactCalendar(engine, policy, templates, channels.modules()), packIds,
-                config.policy().defaultZone(), clock).mount(router);
+                config.policy().defaultZone(), clock).mount(api);
+        router.route("/*").subRouter(api.router());
         List<VerticleBase> deliverers = EngineEvents.mount(router, pool, config.engine(), metrics, clock, owner());
         channels.routes(router);
         router.route("/optout/*").handler(body);

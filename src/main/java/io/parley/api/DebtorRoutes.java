@@ -10,7 +10,6 @@ import io.parley.store.TimelineKinds;
 import io.parley.store.Transactions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
@@ -39,23 +38,31 @@ public final class DebtorRoutes {
         this.clock = clock;
     }
 
-    public void mount(Router router) {
-        router.get("/v1/debtors/:debtorId").handler(ctx -> Debtors.find(pool, ctx.pathParam("debtorId"))
-                .onSuccess(found -> new ApiResponse(200, found.orElseThrow(() -> ApiProblem.notFound(
-                        "debtor " + ctx.pathParam("debtorId")))).send(ctx))
-                .onFailure(ctx::fail));
-        router.put("/v1/debtors/:debtorId/preferences").handler(this::preferences);
-        router.post("/v1/debtors/:debtorId/opt-outs").handler(ctx -> pointStatus(ctx, ContactPointStatus.OPTED_OUT,
-                List.of(ContactPointStatus.VALID), TimelineKinds.CONTACT_OPTED_OUT));
-        router.post("/v1/debtors/:debtorId/opt-ins").handler(ctx -> pointStatus(ctx, ContactPointStatus.VALID,
-                List.of(ContactPointStatus.OPTED_OUT), TimelineKinds.CONTACT_OPTED_IN));
+    /** A contact point of a debtor to opt out or in, and why. */
+    private record PointChange(String debtorId, Channel channel, String address, String reason) {
     }
 
-    private void preferences(RoutingContext ctx) {
-        String debtorId = ctx.pathParam("debtorId");
+    public void mount(ApiRouter api) {
+        api.operation("getDebtor", ctx -> ctx.pathParam("debtorId"), (ctx, debtorId) -> Debtors.find(pool, debtorId)
+                .onSuccess(found -> new ApiResponse(200, found.orElseThrow(() -> ApiProblem.notFound(
+                        "debtor " + debtorId))).send(ctx))
+                .onFailure(ctx::fail));
+        api.operation("putDebtorPreferences", DebtorRoutes::readPreferences,
+                (ctx, preferences) -> preferences(ctx, ctx.pathParam("debtorId"), preferences));
+        api.operation("optOutContactPoint", DebtorRoutes::readPointChange, (ctx, change) -> pointStatus(ctx, change,
+                ContactPointStatus.OPTED_OUT, List.of(ContactPointStatus.VALID), TimelineKinds.CONTACT_OPTED_OUT));
+        api.operation("optInContactPoint", DebtorRoutes::readPointChange, (ctx, change) -> pointStatus(ctx, change,
+                ContactPointStatus.VALID, List.of(ContactPointStatus.OPTED_OUT), TimelineKinds.CONTACT_OPTED_IN));
+    }
+
+    private static ContactPreferences readPreferences(RoutingContext ctx) {
         Violations violations = new Violations();
         ContactPreferences preferences = PreferencesReader.read(JsonFields.root(JsonBody.of(ctx), violations));
         violations.throwIfAny();
+        return preferences;
+    }
+
+    private void preferences(RoutingContext ctx, String debtorId, ContactPreferences preferences) {
         Transactions.run(pool, conn -> {
             Instant now = clock.instant();
             return Debtors.setPreferences(conn, debtorId, preferences, now).compose(found -> {
@@ -70,8 +77,7 @@ public final class DebtorRoutes {
                 .onFailure(ctx::fail);
     }
 
-    private void pointStatus(RoutingContext ctx, ContactPointStatus to, List<ContactPointStatus> from, String kind) {
-        String debtorId = ctx.pathParam("debtorId");
+    private static PointChange readPointChange(RoutingContext ctx) {
         Violations violations = new Violations();
         JsonFields body = JsonFields.root(JsonBody.of(ctx), violations);
         body.rejectUnknown(POINT_KEYS);
@@ -80,7 +86,16 @@ public final class DebtorRoutes {
         String reason = body.text("reason", OPTIONAL, 500);
         String address = raw == null || channel == null ? null : address(body, channel, raw);
         violations.throwIfAny();
-        String why = reason == null ? "requested by the collection engine" : reason;
+        return new PointChange(ctx.pathParam("debtorId"), channel, address,
+                reason == null ? "requested by the collection engine" : reason);
+    }
+
+    private void pointStatus(RoutingContext ctx, PointChange change, ContactPointStatus to,
+                             List<ContactPointStatus> from, String kind) {
+        String debtorId = change.debtorId();
+        Channel channel = change.channel();
+        String address = change.address();
+        String why = change.reason();
         Transactions.run(pool, conn -> {
             Instant now = clock.instant();
             return Debtors.setStatus(conn, debtorId, channel, address, from, to, why, now).compose(changed -> {

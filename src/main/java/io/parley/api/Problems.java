@@ -102,7 +102,7 @@ public final class Problems {
         return null;
     }
 
-    private static void write(RoutingContext ctx, ApiProblem problem) {
+    static void write(RoutingContext ctx, ApiProblem problem) {
         HttpServerResponse response = ctx.response();
         if (response.headWritten()) {
             LOG.warn("{} {} failed after the response was started ({}); resetting the stream",

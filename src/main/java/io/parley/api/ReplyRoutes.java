@@ -4,7 +4,6 @@ import io.parley.inbound.ReplyRouter;
 import io.parley.reply.Classification;
 import io.parley.reply.ReplyClassifier;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Clock;
@@ -34,11 +33,15 @@ public final class ReplyRoutes {
         this.clock = clock;
     }
 
-    public void mount(Router router) {
-        router.post("/v1/replies/classify").handler(this::classify);
+    /** A text to classify, as a reply in that language and zone arriving at that instant. */
+    private record Reply(String text, String locale, ZoneId zone, Instant arrivedAt) {
     }
 
-    private void classify(RoutingContext ctx) {
+    public void mount(ApiRouter api) {
+        api.operation("classifyReply", this::read, this::classify);
+    }
+
+    private Reply read(RoutingContext ctx) {
         Violations violations = new Violations();
         JsonFields body = JsonFields.root(JsonBody.of(ctx), violations);
         body.rejectUnknown(KEYS);
@@ -55,10 +58,13 @@ public final class ReplyRoutes {
             }
         }
         violations.throwIfAny();
-        Instant at = arrivedAt == null ? clock.instant() : arrivedAt;
-        Classification c = classifier.classify(text, locale == null ? "en" : locale, zone, at);
-        new ApiResponse(200, ReplyRouter.json(c).put("locale", locale == null ? "en" : locale)
-                .put("timeZone", zone.getId()).put("arrivedAt", at.toString())).send(ctx);
+        return new Reply(text, locale == null ? "en" : locale, zone, arrivedAt == null ? clock.instant() : arrivedAt);
+    }
+
+    private void classify(RoutingContext ctx, Reply reply) {
+        Classification c = classifier.classify(reply.text(), reply.locale(), reply.zone(), reply.arrivedAt());
+        new ApiResponse(200, ReplyRouter.json(c).put("locale", reply.locale())
+                .put("timeZone", reply.zone().getId()).put("arrivedAt", reply.arrivedAt().toString())).send(ctx);
     }
 
 }

@@ -11,7 +11,6 @@ import io.parley.store.Decisions;
 import io.parley.store.Ledger;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 
@@ -43,8 +42,8 @@ public final class SequenceRoutes {
         this.clock = clock;
     }
 
-    public void mount(Router router) {
-        router.get("/v1/sequences").handler(ctx -> {
+    public void mount(ApiRouter api) {
+        api.operation("listSequences", ctx -> ctx, (ctx, same) -> {
             JsonArray out = new JsonArray();
             for (SequenceDefinition def : sequences.catalog().all()) {
                 out.add(new JsonObject().put("name", def.name()).put("version", def.version())
@@ -54,11 +53,11 @@ public final class SequenceRoutes {
             }
             new ApiResponse(200, new JsonObject().put("sequences", out)).send(ctx);
         });
-        router.post("/v1/sequences/:name/preview").handler(this::preview);
+        api.operation("previewSequence", ctx -> previewRequest(ctx.pathParam("name"), JsonBody.of(ctx)),
+                this::preview);
     }
 
-    private void preview(RoutingContext ctx) {
-        EnrollmentRequest request = previewRequest(ctx.pathParam("name"), JsonBody.of(ctx));
+    private void preview(RoutingContext ctx, EnrollmentRequest request) {
         PolicyPacks.check(request.policyPacks(), packIds);
         SequenceDefinition def = sequences.forNewEnrollment(request.sequence(), request.sequenceVersion())
                 .orElseThrow(() -> ApiProblem.notFound("sequence " + request.sequence()
