@@ -1,0 +1,33 @@
+package io.parley.channel.wechat;
+
+import io.parley.template.RenderedMessage;
+import io.parley.template.WechatMessage;
+import io.vertx.core.json.JsonObject;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A rendered WeChat message as the template-send API takes it: template_id, url, and data of {"value": ...}. */
+final class TemplatePayload {
+
+    private TemplatePayload() {
+    }
+
+    static JsonObject of(RenderedMessage message) {
+        WechatMessage wechat = (WechatMessage) message;
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("first", wechat.title());
+        data.put("remark", wechat.body());
+        return of(null, null, data);
+    }
+
+    static JsonObject of(String templateId, String url, Map<String, String> data) {
+        JsonObject fields = new JsonObject();
+        data.forEach((key, value) -> fields.put(key, new JsonObject().put("value", value)));
+        JsonObject body = new JsonObject().put("template_id", templateId);
+        if (url != null && !url.isEmpty()) {
+            body.put("url", url);
+        }
+        return body.put("data", fields);
+    }
+}
