@@ -1,6 +1,11 @@
 package io.parley;
 
+import io.parley.channel.ChannelModules;
 import io.parley.config.ParleyConfig;
+import io.parley.sequence.SequenceParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import java.util.Set;
 import io.parley.policy.RulePackCatalog;
 import io.parley.reply.ReplyClassifier;
 import io.parley.sequence.Audience;
@@ -16,14 +21,18 @@ import java.util.List;
 
 /** The sequence, template, rule pack and reply classifier files, loaded and checked against each other at start. */
 record Catalogs(SequenceCatalog sequences, TemplateCatalog templates, RulePackCatalog packs,
-                ReplyClassifier replies) {
+                ReplyClassifier replies, Set<Channel> running) {
+    private static final Logger LOG = LoggerFactory.getLogger(Catalogs.class);
 
-    static Catalogs load(ParleyConfig config) {
-        SequenceCatalog sequences = SequenceCatalog.loadDirectory(config.paths().sequences());
-        TemplateCatalog templates = TemplateCatalog.loadDirectory(config.paths().templates(), OptOutNotices.defaults());
+    /** The files, read for the registered channel modules: their template shapes and branch outcomes. */
+    static Catalogs load(ParleyConfig config, ChannelModules channels) {
+        SequenceCatalog sequences = SequenceCatalog.loadDirectory(config.paths().sequences(),
+                new SequenceParser(channels.outcomes()));
+        TemplateCatalog templates = TemplateCatalog.loadDirectory(config.paths().templates(), OptOutNotices.defaults(),
+                channels.shapes());
         RulePackCatalog packs = RulePackCatalog.loadDirectory(config.paths().policies());
         ReplyClassifier replies = ReplyClassifier.load(config.paths().replies());
-        return new Catalogs(sequences, templates, packs, replies);
+        return new Catalogs(sequences, templates, packs, replies, channels.channels());
     }
 
     /**
@@ -60,8 +69,15 @@ record Catalogs(SequenceCatalog sequences, TemplateCatalog templates, RulePackCa
         }
     }
 
-    private static void check(List<String> problems, SequenceDefinition def, Step step, Channel channel, String name,
-                              String field, TemplateCatalog templates) {
+    private void check(List<String> problems, SequenceDefinition def, Step step, Channel channel, String name,
+                       String field, TemplateCatalog templates) {
+        if (!running.contains(channel)) {
+            // named once at start; at run time such a step is suppressed with this reason (see ContactChoice)
+            LOG.warn("{}: sequence '{}' v{}: step '{}': field '{}': channel '{}' has no registered channel module; "
+                            + "the step will be suppressed", sequences.origin(def.name(), def.version()).orElse("?"),
+                    def.name(), def.version(), step.id(), field, channel.wire());
+            return;
+        }
         if (!templates.has(name, channel)) {
             problems.add("sequence '" + def.name() + "' v" + def.version() + ": step '" + step.id() + "': field '"
                     + field + "': no " + channel.wire() + " template named '" + name + "'");

@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.parley.channel.ChannelSetup;
+import io.parley.channel.ChannelModule;
+import io.parley.channel.ChannelModules;
+import io.parley.channel.RunningChannels;
 import io.parley.config.ParleyConfig;
 import io.parley.observability.Metrics;
 import io.parley.store.DatabaseTarget;
@@ -24,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -35,16 +38,13 @@ public final class Parley {
 
     private final Vertx vertx;
     private final ServiceDatabase database;
-    private final ChannelSetup channels;
     private final Services services;
     private final HttpServer server;
     private final String publicBaseUrl;
 
-    private Parley(Vertx vertx, ServiceDatabase database, ChannelSetup channels, Services services, HttpServer server,
-                   String publicBaseUrl) {
+    private Parley(Vertx vertx, ServiceDatabase database, Services services, HttpServer server, String publicBaseUrl) {
         this.vertx = vertx;
         this.database = database;
-        this.channels = channels;
         this.services = services;
         this.server = server;
         this.publicBaseUrl = publicBaseUrl;
@@ -55,6 +55,15 @@ public final class Parley {
     }
 
     public static Future<Parley> start(ParleyConfig configured, Clock clock) {
+        return start(configured, clock, List.of());
+    }
+
+    /**
+     * Starts an instance with the channel modules registered in META-INF/services and, besides them, the given ones
+     * (a test's own channel).
+     */
+    public static Future<Parley> start(ParleyConfig configured, Clock clock, List<? extends ChannelModule<?>> more) {
+        ChannelModules modules = ChannelModules.registered(more);
         ParleyConfig config = configured.http().port() == 0 ? configured.withBoundPort(FreePorts.pick()) : configured;
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
@@ -75,42 +84,39 @@ public final class Parley {
                 : new DatabaseTarget(db.host(), db.port(), db.name(), db.user(), db.password().reveal());
         Promise<Parley> started = Promise.promise();
         AtomicReference<ServiceDatabase> opened = new AtomicReference<>();
-        AtomicReference<ChannelSetup> channelsOpened = new AtomicReference<>();
+        AtomicReference<Services> wired = new AtomicReference<>();
         ServiceDatabase.open(vertx, external, config.dataDir().resolve("postgres"), db.embeddedPort(), db.poolSize())
                 .compose(database -> {
                     opened.set(database);
-                    return ChannelSetup.start(vertx, config, publicBaseUrl, metrics);
+                    return Services.wire(vertx, config, database.pool(), modules, metrics, registry, publicBaseUrl,
+                            clock);
                 })
-                .compose(channels -> {
-                    channelsOpened.set(channels);
-                    return Services.wire(vertx, config, opened.get().pool(), channels, metrics, registry,
-                            publicBaseUrl, clock);
-                })
-                .compose(services -> vertx.createHttpServer()
+                .compose(services -> {
+                    wired.set(services);
+                    return vertx.createHttpServer()
                         .requestHandler(services.router())
                         .listen(port, config.http().host())
                         .map(server -> {
                             if (config.dispatch().enabled()) {
                                 services.dispatcher().start();
                                 services.promises().start();
-                                if (services.imap() != null) {
-                                    services.imap().start();
-                                }
                             }
                             LOG.info("Parley listening on {}:{} (public URL {}), database {}", config.http().host(),
                                     server.actualPort(), publicBaseUrl, opened.get().target());
-                            return new Parley(vertx, opened.get(), channelsOpened.get(), services, server,
-                                    publicBaseUrl);
-                        }))
+                            services.channels().simulators().forEach((name, url) ->
+                                    LOG.info("Local {} simulator at {}", name, url));
+                            return new Parley(vertx, opened.get(), services, server, publicBaseUrl);
+                        });
+                })
                 .onComplete(ar -> {
                     if (ar.succeeded()) {
                         started.complete(ar.result());
                         return;
                     }
                     // undo what did start (an embedded database is a child process), then report the cause
-                    ChannelSetup channels = channelsOpened.get();
+                    Services services = wired.get();
                     ServiceDatabase database = opened.get();
-                    (channels == null ? Future.<Void>succeededFuture() : channels.close(vertx))
+                    (services == null ? Future.<Void>succeededFuture() : services.channels().close())
                             .transform(v -> database == null ? Future.<Void>succeededFuture() : database.close(vertx))
                             .transform(v -> vertx.close())
                             .onComplete(v -> started.fail(ar.cause()));
@@ -130,8 +136,9 @@ public final class Parley {
         return vertx;
     }
 
-    public ChannelSetup channels() {
-        return channels;
+    /** The channels this instance runs. */
+    public RunningChannels channels() {
+        return services.channels();
     }
 
     /** Stops claiming work, then closes the server, channels, database and Vert.x itself. */
@@ -139,13 +146,10 @@ public final class Parley {
         // completed from Vert.x's last callback: a future bound to one of its (closed) event loops would never notify
         Promise<Void> closed = Promise.promise();
         services.promises().stop();
-        if (services.imap() != null) {
-            services.imap().stop();
-        }
         services.events().stop()
                 .compose(v -> services.dispatcher().stop())
                 .compose(v -> server.close())
-                .compose(v -> channels.close(vertx))
+                .compose(v -> services.channels().close())
                 .compose(v -> database.close(vertx))
                 .onComplete(ar -> {
                     if (ar.failed()) {

@@ -3,6 +3,7 @@ package io.parley;
 import io.parley.api.ApiProblem;
 import io.parley.api.EnrollmentRequest;
 import io.parley.api.SequenceRoutes;
+import io.parley.channel.ChannelModules;
 import io.parley.config.ParleyConfig;
 import io.parley.dispatch.ContactCalendar;
 import io.parley.domain.Channel;
@@ -29,7 +30,8 @@ final class Preview {
     }
 
     static String run(ParleyConfig config, String sequence, Path requestFile, Instant now) throws IOException {
-        Catalogs catalogs = Catalogs.load(config);
+        ChannelModules channels = ChannelModules.registered(java.util.List.of());
+        Catalogs catalogs = Catalogs.load(config, channels);
         JsonObject body = new JsonObject(Files.readString(requestFile));
         EnrollmentRequest request;
         try {
@@ -43,7 +45,7 @@ final class Preview {
                         + config.paths().sequences()));
         ContactCalendar calendar = new ContactCalendar(new SequenceEngine(), new ContactPolicy(catalogs.packs(),
                 new DebtorZones(config.policy().defaultZone()), Services.POLICY_HORIZON), catalogs.templates(),
-                EnumSet.of(Channel.SMS, Channel.EMAIL));
+                channels);
         Instant startAt = request.startAt() == null ? now : request.startAt();
         return SequenceRoutes.preview(calendar, def, request, startAt, config.policy().defaultZone(),
                 ContactHistory.none()).encodePrettily();

@@ -6,21 +6,23 @@ import io.parley.api.DebtorRoutes;
 import io.parley.api.EnrollmentRoutes;
 import io.parley.api.Principal;
 import io.parley.api.Problems;
-import io.parley.channel.ChannelSender;
-import io.parley.channel.ChannelSetup;
+import io.parley.channel.ChannelContext;
+import io.parley.channel.ChannelModules;
 import io.parley.channel.OptOutLinks;
+import io.parley.channel.ProviderPools;
+import io.parley.channel.RunningChannels;
+import io.parley.dispatch.ChannelEvents;
+import io.parley.sequence.SequenceParser;
 import io.parley.channel.OptOutRoutes;
 import io.parley.channel.ServiceSecrets;
-import io.parley.channel.sms.SmsSender;
-import io.parley.channel.sms.TwilioStatusWebhook;
 import io.parley.config.ApiKey;
 import io.parley.config.ParleyConfig;
 import io.parley.dispatch.DispatchSettings;
 import io.parley.dispatch.Dispatcher;
 import io.parley.dispatch.DispatcherFactory;
 import io.parley.dispatch.Outcomes;
-import io.parley.dispatch.SequenceSync;
-import io.parley.dispatch.Sequences;
+import io.parley.enrollment.SequenceSync;
+import io.parley.enrollment.Sequences;
 import io.parley.enrollment.CaseEvents;
 import io.parley.enrollment.EnrollmentControl;
 import io.parley.enrollment.Enroller;
@@ -28,10 +30,6 @@ import io.parley.observability.HealthRoutes;
 import io.parley.observability.Metrics;
 import io.parley.api.ReplyRoutes;
 import io.parley.api.SequenceRoutes;
-import io.parley.channel.email.EmailReplies;
-import io.parley.channel.email.ImapPoller;
-import io.parley.channel.email.InboundEmailRoute;
-import io.parley.channel.sms.TwilioInboundWebhook;
 import io.parley.dispatch.PromiseWatcher;
 import io.parley.inbound.ReplyRouter;
 import io.parley.outbox.EngineEvents;
@@ -63,40 +61,59 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Wires the service by hand: catalogs, sequence versions, the dispatcher, and the HTTP routes. */
-record Services(Router router, Dispatcher dispatcher, PromiseWatcher promises, ImapPoller imap, EngineEvents events) {
+/**
+ * Wires the service by hand: catalogs, sequence versions, the registered channel modules (started with the services
+ * they report to), the dispatcher, and the HTTP routes.
+ */
+record Services(Router router, Dispatcher dispatcher, PromiseWatcher promises, EngineEvents events,
+                RunningChannels channels) {
     /** How far ahead the policy looks for an allowed time before it gives up on an attempt. */
     static final java.time.Duration POLICY_HORIZON = java.time.Duration.ofDays(60);
 
-    static Future<Services> wire(Vertx vertx, ParleyConfig config, Pool pool, ChannelSetup channels, Metrics metrics,
+    static Future<Services> wire(Vertx vertx, ParleyConfig config, Pool pool, ChannelModules modules, Metrics metrics,
                                  PrometheusMeterRegistry registry, String publicBaseUrl, Clock clock) {
         Future<Catalogs> catalogs = vertx.executeBlocking(() -> {
-            Catalogs loaded = Catalogs.load(config);
+            Catalogs loaded = Catalogs.load(config, modules);
             loaded.checkTemplates();
             return loaded;
         }, false);
         Future<byte[]> optOutKey = ServiceSecrets.key(pool, "optout-link-key", clock.instant());
         return Future.all(catalogs, optOutKey)
-                .compose(ready -> SequenceSync.sync(pool, catalogs.result().sequences(), clock.instant()))
-                .map(sequences -> {
+                .compose(ready -> SequenceSync.sync(pool, new SequenceParser(modules.outcomes()),
+                        catalogs.result().sequences(), clock.instant()))
+                .compose(sequences -> {
                     OptOutLinks links = new OptOutLinks(publicBaseUrl, optOutKey.result());
-                    return build(vertx, config, pool, channels, metrics, registry, publicBaseUrl, clock, sequences,
-                            catalogs.result(), links);
+                    SequenceEngine engine = new SequenceEngine();
+                    Outcomes outcomes = new Outcomes(pool, sequences, engine, modules, metrics, clock);
+                    CaseEvents caseEvents = new CaseEvents(pool, sequences, config.policy().promiseGrace(),
+                            config.policy().defaultZone(), clock);
+                    ReplyRouter replies = new ReplyRouter(pool, catalogs.result().replies(), caseEvents,
+                            config.company().name(), config.company().phone(), config.policy().defaultZone(), metrics,
+                            clock);
+                    ChannelContext context = new ChannelContext(vertx, pool, publicBaseUrl, config.simulators(),
+                            metrics, new ProviderPools(vertx, metrics),
+                            new ChannelEvents(pool, outcomes, replies, clock), clock);
+                    return modules.start(context, config).map(running -> build(vertx, config, pool, running, metrics,
+                            registry, clock, sequences, catalogs.result(), links,
+                            new Core(engine, outcomes, caseEvents, replies)));
                 });
     }
 
-    private static Services build(Vertx vertx, ParleyConfig config, Pool pool, ChannelSetup channels, Metrics metrics,
-                                  PrometheusMeterRegistry registry, String publicBaseUrl, Clock clock,
-                                  Sequences sequences, Catalogs catalogs, OptOutLinks links) {
+    /** The parts the channels report to, made before the channels start. */
+    private record Core(SequenceEngine engine, Outcomes outcomes, CaseEvents caseEvents, ReplyRouter replies) {
+    }
+
+    private static Services build(Vertx vertx, ParleyConfig config, Pool pool, RunningChannels channels,
+                                  Metrics metrics, PrometheusMeterRegistry registry, Clock clock,
+                                  Sequences sequences, Catalogs catalogs, OptOutLinks links, Core core) {
         TemplateCatalog templates = catalogs.templates();
         CompliancePolicy policy = new ContactPolicy(catalogs.packs(),
                 new DebtorZones(config.policy().defaultZone()), POLICY_HORIZON);
-        SequenceEngine engine = new SequenceEngine();
-        Outcomes outcomes = new Outcomes(pool, sequences, engine, metrics, clock);
-        Map<io.parley.domain.Channel, ChannelSender> senders = channels.senders();
+        SequenceEngine engine = core.engine();
+        Outcomes outcomes = core.outcomes();
         var dispatch = config.dispatch();
         Dispatcher dispatcher = DispatcherFactory.create(vertx, pool, sequences, engine, templates,
-                policy, senders, links,
+                policy, channels, links,
                 new Company(config.company().name(), config.company().phone()), config.company().payUrl(), outcomes,
                 metrics, clock, new DispatchSettings(dispatch.batchSize(), dispatch.pollInterval(), dispatch.lease(),
                         dispatch.sendingTimeout()), dispatch.outcomeTimeout(), dispatch.releaseSpread(), owner());
@@ -109,32 +126,20 @@ record Services(Router router, Dispatcher dispatcher, PromiseWatcher promises, I
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes());
         router.route("/v1/*").handler(body).handler(new ApiKeys(keys(config)));
         Set<String> packIds = catalogs.packs().all().stream().map(RulePack::id).collect(Collectors.toSet());
-        CaseEvents caseEvents = new CaseEvents(pool, sequences, config.policy().promiseGrace(),
-                config.policy().defaultZone(), clock);
-        ReplyRouter replies = new ReplyRouter(pool, catalogs.replies(), caseEvents, config.company().name(),
-                config.company().phone(), config.policy().defaultZone(), metrics, clock);
+        CaseEvents caseEvents = core.caseEvents();
         new ReplyRoutes(catalogs.replies(), config.policy().defaultZone(), clock).mount(router);
-        EmailReplies emailReplies = new EmailReplies(pool, replies, config.email().replyDomain(), metrics, clock);
-        new InboundEmailRoute(vertx, emailReplies).mount(router);
         new EnrollmentRoutes(pool, new Enroller(pool, sequences, engine, packIds, config.policy().defaultZone(), clock),
                 new EnrollmentControl(pool, clock), caseEvents, clock).mount(router);
         new DebtorRoutes(pool, clock).mount(router);
-        new SequenceRoutes(pool, sequences, new ContactCalendar(engine, policy, templates, senders.keySet()), packIds,
+        new SequenceRoutes(pool, sequences, new ContactCalendar(engine, policy, templates, channels.modules()), packIds,
                 config.policy().defaultZone(), clock).mount(router);
         EngineEvents events = EngineEvents.start(vertx, router, pool, config.engine(), metrics, clock, owner());
-        router.post(SmsSender.STATUS_PATH).handler(body)
-                .handler(new TwilioStatusWebhook(channels.twilioAuthToken(), publicBaseUrl, outcomes, metrics));
-        router.post(TwilioInboundWebhook.PATH).handler(body)
-                .handler(new TwilioInboundWebhook(channels.twilioAuthToken(), publicBaseUrl, replies, metrics, clock));
+        channels.routes(router);
         router.route("/optout/*").handler(body);
         new OptOutRoutes(pool, links, clock).mount(router);
         router.route().failureHandler(Problems.handler(config.http().maxBodyBytes()));
         router.route().last().handler(ctx -> ctx.fail(404));
-        var imap = config.email().imap();
-        ImapPoller poller = imap.enabled() ? new ImapPoller(vertx, emailReplies, new ImapPoller.Settings(imap.host(),
-                imap.port(), imap.ssl(), imap.user(), imap.password().reveal(), imap.folder(), imap.pollInterval()))
-                : null;
-        return new Services(router, dispatcher, new PromiseWatcher(vertx, pool, sequences, clock), poller, events);
+        return new Services(router, dispatcher, new PromiseWatcher(vertx, pool, sequences, clock), events, channels);
     }
 
     private static Map<String, Principal> keys(ParleyConfig config) {

@@ -35,6 +35,19 @@ final class ContactAddresses {
      * The E.164 form of a phone number; national numbers are read in defaultRegion (ISO 3166 alpha-2, or null when
      * the debtor's country is unknown, in which case only international "+..." numbers are accepted).
      */
+    /**
+     * A contact point address as its channel's format wants it; a postal address is taken as given. Throws
+     * IllegalArgumentException saying what is wrong.
+     */
+    static String normalise(Channel channel, String raw, String defaultRegion) {
+        return switch (channel.format()) {
+            case PHONE -> phone(raw, defaultRegion, channel);
+            case EMAIL -> email(raw);
+            case ACCOUNT_ID -> wechatId(raw);
+            case POSTAL -> raw;
+        };
+    }
+
     static String phone(String raw, String defaultRegion, Channel channel) {
         PhoneNumber number;
         try {

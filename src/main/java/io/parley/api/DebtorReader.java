@@ -1,6 +1,7 @@
 package io.parley.api;
 
 import io.parley.domain.Address;
+import io.parley.domain.AddressFormat;
 import io.parley.domain.Channel;
 import io.parley.domain.ContactPoint;
 import io.parley.domain.ContactType;
@@ -32,8 +33,6 @@ final class DebtorReader {
     private static final Set<String> ADDRESS_KEYS = Set.of("country", "region", "city", "postalCode", "lines");
     private static final Set<String> CONTACT_POINT_KEYS = Set.of("channel", "address", "type", "consent");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-    private static final String CHANNELS = Stream.of(Channel.values()).map(Channel::wire)
-            .collect(Collectors.joining(", "));
     private static final String CONTACT_TYPES = Stream.of(ContactType.values()).map(ContactType::wire)
             .collect(Collectors.joining(", "));
 
@@ -153,10 +152,11 @@ final class DebtorReader {
             try {
                 channel = Channel.parse(wire);
             } catch (IllegalArgumentException e) {
-                point.invalid("channel", "must be one of " + CHANNELS);
+                point.invalid("channel", "must be one of " + Channel.declared().stream().map(Channel::wire)
+                        .collect(Collectors.joining(", ")));
             }
         }
-        String raw = channel == Channel.LETTER
+        String raw = channel != null && channel.format() == AddressFormat.POSTAL
                 ? point.text("address", OPTIONAL, 200)
                 : point.string("address", REQUIRED);
         ContactType type = null;
@@ -176,40 +176,27 @@ final class DebtorReader {
         if (normalised == null || (typeWire != null && type == null)) {
             return null;
         }
-        return new ContactPoint(channel, normalised, type != null ? type : defaultType(channel),
+        return new ContactPoint(channel, normalised, type != null ? type : channel.format().defaultType(),
                 Boolean.TRUE.equals(consent));
     }
 
     private static String normalise(JsonFields point, Channel channel, String raw, Address address) {
-        if (channel == Channel.LETTER) {
+        if (channel.format() == AddressFormat.POSTAL) {
             return raw != null ? raw : address == null ? null : postalLine(address);
         }
         if (raw == null) {
             return null;
         }
         String country = address == null ? null : address.country();
-        if ((channel == Channel.SMS || channel == Channel.VOICE) && country == null && !raw.startsWith("+")) {
+        if (channel.format() == AddressFormat.PHONE && country == null && !raw.startsWith("+")) {
             return null; // the missing or invalid country is already reported
         }
         try {
-            return switch (channel) {
-                case SMS, VOICE -> ContactAddresses.phone(raw, country, channel);
-                case EMAIL -> ContactAddresses.email(raw);
-                case WECHAT -> ContactAddresses.wechatId(raw);
-                case LETTER -> throw new IllegalStateException("letters are addressed above");
-            };
+            return ContactAddresses.normalise(channel, raw, country);
         } catch (IllegalArgumentException e) {
             point.invalid("address", e.getMessage());
             return null;
         }
-    }
-
-    static ContactType defaultType(Channel channel) {
-        return switch (channel) {
-            case SMS, VOICE -> ContactType.MOBILE;
-            case EMAIL, WECHAT -> ContactType.PERSONAL;
-            case LETTER -> ContactType.HOME;
-        };
     }
 
     /** The postal address on one line: lines, postal code and city, region, country. */

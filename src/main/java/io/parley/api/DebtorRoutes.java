@@ -113,12 +113,7 @@ public final class DebtorRoutes {
 
     private static String address(JsonFields body, Channel channel, String raw) {
         try {
-            return switch (channel) {
-                case SMS, VOICE -> ContactAddresses.phone(raw, null, channel);
-                case EMAIL -> ContactAddresses.email(raw);
-                case WECHAT -> ContactAddresses.wechatId(raw);
-                case LETTER -> raw;
-            };
+            return ContactAddresses.normalise(channel, raw, null);
         } catch (IllegalArgumentException e) {
             body.invalid("address", e.getMessage());
             return null;

@@ -59,7 +59,7 @@ final class PreferencesReader {
     }
 
     private static Set<Channel> channels(JsonFields fields, String key) {
-        Set<Channel> out = EnumSet.noneOf(Channel.class);
+        Set<Channel> out = new java.util.LinkedHashSet<>();
         List<String> names = fields.strings(key, OPTIONAL, 16);
         for (int i = 0; i < names.size(); i++) {
             try {

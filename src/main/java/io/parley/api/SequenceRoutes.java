@@ -1,7 +1,7 @@
 package io.parley.api;
 
 import io.parley.dispatch.ContactCalendar;
-import io.parley.dispatch.Sequences;
+import io.parley.enrollment.Sequences;
 import io.parley.policy.ContactHistory;
 import io.parley.policy.ContactPreferences;
 import io.parley.sequence.SequenceDefinition;
@@ -62,7 +62,7 @@ public final class SequenceRoutes {
                 .orElseThrow(() -> ApiProblem.notFound("sequence " + request.sequence()
                         + (request.sequenceVersion() == null ? "" : " version " + request.sequenceVersion())));
         Instant startAt = request.startAt() == null ? clock.instant() : request.startAt();
-        Ledger.read(pool, List.of(request.debtor().id()), startAt)
+        Ledger.read(pool, List.of(request.debtor().id()), startAt, calendar.counting())
                 .map(records -> preview(calendar, def, request, startAt, defaultZone,
                         records.get(request.debtor().id()).history()))
                 .onSuccess(result -> new ApiResponse(200, result).send(ctx)).onFailure(ctx::fail);

@@ -4,11 +4,12 @@ import io.parley.config.ConfigSection;
 import io.parley.domain.AttemptOutcome;
 import io.parley.domain.AttemptStatus;
 import io.parley.domain.Channel;
-import io.parley.policy.ContactKind;
+import io.parley.store.LedgerCounting;
 import io.parley.template.MessageShape;
 import io.vertx.core.Future;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,8 +44,8 @@ public interface ChannelModule<C> {
      * Outcomes beyond the common ones ({@link AttemptOutcome#COMMON}) that this channel's attempts can end in, and so
      * that a step on this channel may branch on (a call is {@code reached}, {@code machine}...).
      */
-    default Set<AttemptOutcome> outcomes() {
-        return Set.of();
+    default List<AttemptOutcome> outcomes() {
+        return List.of();
     }
 
     /**
@@ -59,7 +60,7 @@ public interface ChannelModule<C> {
      *
      * @param madeAt when the attempt was committed
      */
-    Counted counts(AttemptStatus status, Optional<AttemptOutcome> outcome, Instant madeAt);
+    LedgerCounting.Counted counts(AttemptStatus status, Optional<AttemptOutcome> outcome, Instant madeAt);
 
     /**
      * Starts the channel with its configuration: the local simulator when no provider is configured, worker pools,
@@ -67,16 +68,6 @@ public interface ChannelModule<C> {
      */
     Future<RunningChannel> start(ChannelContext context, C config);
 
-    /** How one attempt stands in the contact ledger: the kinds of contact it is, counted at an instant. */
-    record Counted(Set<ContactKind> kinds, Instant at) {
-        public Counted {
-            kinds = Set.copyOf(kinds);
-        }
-
-        public static Counted nothing(Instant at) {
-            return new Counted(Set.of(), at);
-        }
-    }
 
     /** Whom a channel addresses. */
     enum Addressing {

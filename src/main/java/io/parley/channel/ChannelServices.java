@@ -33,7 +33,7 @@ public interface ChannelServices {
      * Changes the standing of every contact point of this channel and address (for all debtors who have it):
      * opted out, valid again, or invalid, with the reason recorded on the timeline of their open cases.
      *
-     * @return how many contact points changed
+     * @return 1 when any contact point changed, else 0
      */
     Future<Integer> contactPoint(Channel channel, String address, ContactPointStanding standing, String reason);
 

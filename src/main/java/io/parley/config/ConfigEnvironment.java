@@ -1,6 +1,5 @@
 package io.parley.config;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +16,7 @@ final class ConfigEnvironment {
     }
 
     static Map<Setting, String> settings(Map<String, String> env) {
-        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        Map<Setting, String> values = new java.util.LinkedHashMap<>();
         for (Setting setting : Setting.values()) {
             String value = env.get(setting.envVar());
             if (value != null) {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,7 @@ record ConfigFile(Map<Setting, String> values, List<?> apiKeys) {
             problems.add(file + ": expected sections such as http: and database: at the top level");
             return NONE;
         }
-        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        Map<Setting, String> values = new java.util.LinkedHashMap<>();
         List<Object> apiKeys = new ArrayList<>();
         flatten(file, "", top, values, apiKeys, problems);
         return new ConfigFile(values, apiKeys);

@@ -2,7 +2,6 @@ package io.parley.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -67,7 +66,7 @@ public final class ConfigLoader {
             LOG.warn("Environment variable {} is not a Parley setting and is ignored{}", unknown,
                     unknown.equals(Setting.envVarOf(Setting.API_KEYS)) ? " (api.keys can only be set in the file)" : "");
         }
-        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        Map<Setting, String> values = new java.util.LinkedHashMap<>();
         values.putAll(fromFile.values());
         Map<Setting, String> fromEnv = ConfigEnvironment.settings(env);
         values.putAll(fromEnv);
@@ -93,7 +92,7 @@ public final class ConfigLoader {
      */
     public static ParleyConfig fromMap(Map<String, String> overrides) {
         Problems problems = new Problems();
-        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        Map<Setting, String> values = new java.util.LinkedHashMap<>();
         overrides.forEach((key, value) -> Setting.byKey(key).ifPresentOrElse(
                 setting -> values.put(setting, Objects.requireNonNull(value, key)),
                 () -> problems.add("unknown key '" + key + "' (not a Parley setting)")));

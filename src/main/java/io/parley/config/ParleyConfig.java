@@ -12,8 +12,8 @@ import java.util.Objects;
  * local files. Secrets print as ****, so the record can be logged.
  */
 public record ParleyConfig(Http http, String publicBaseUrl, Path dataDir, Database database, Api api, Paths paths,
-                           Dispatch dispatch, Policy policy, Sms sms, Email email, Company company,
-                           Simulators simulators, Engine engine) {
+                           Dispatch dispatch, Policy policy, Company company, Simulators simulators, Engine engine,
+                           Map<Class<?>, Object> sections) {
 
     public ParleyConfig {
         Objects.requireNonNull(http, "http");
@@ -24,17 +24,32 @@ public record ParleyConfig(Http http, String publicBaseUrl, Path dataDir, Databa
         Objects.requireNonNull(paths, "paths");
         Objects.requireNonNull(dispatch, "dispatch");
         Objects.requireNonNull(policy, "policy");
-        Objects.requireNonNull(sms, "sms");
-        Objects.requireNonNull(email, "email");
         Objects.requireNonNull(company, "company");
         Objects.requireNonNull(simulators, "simulators");
         Objects.requireNonNull(engine, "engine");
+        sections = Map.copyOf(sections);
+    }
+
+    /**
+     * A module's section, as read with the rest when it is registered in META-INF/services (see
+     * {@link ConfigSections}); a section registered otherwise (a test's own module) has its defaults.
+     */
+    @SuppressWarnings("unchecked")
+    public <C> C section(ConfigSection<C> section) {
+        Object value = sections.get(section.getClass());
+        if (value == null) {
+            Problems problems = new Problems();
+            C defaults = section.read(new ConfigReader(Map.of(), problems));
+            problems.throwIfAny();
+            return defaults;
+        }
+        return (C) value; // put there by that very section's read
     }
 
         /** This configuration with other engine settings. */
     public ParleyConfig withEngine(Engine other) {
-        return new ParleyConfig(http, publicBaseUrl, dataDir, database, api, paths, dispatch, policy, sms, email,
-                company, simulators, other);
+        return new ParleyConfig(http, publicBaseUrl, dataDir, database, api, paths, dispatch, policy, company,
+                simulators, other, sections);
     }
 
     /**
@@ -44,7 +59,7 @@ public record ParleyConfig(Http http, String publicBaseUrl, Path dataDir, Databa
     public ParleyConfig withBoundPort(int boundPort) {
         String baseUrl = publicBaseUrl.equals(Http.localUrl(http.port())) ? Http.localUrl(boundPort) : publicBaseUrl;
         return new ParleyConfig(new Http(http.host(), boundPort, http.maxBodyBytes()), baseUrl, dataDir, database,
-                api, paths, dispatch, policy, sms, email, company, simulators, engine);
+                api, paths, dispatch, policy, company, simulators, engine, sections);
     }
 
     static ParleyConfig read(ConfigReader r, List<?> apiKeyEntries) {
@@ -55,10 +70,18 @@ public record ParleyConfig(Http http, String publicBaseUrl, Path dataDir, Databa
                 : localUrl;
         Path dataDir = r.get(Setting.DATA_DIR, ConfigValues.path());
         ParleyConfig config = new ParleyConfig(http, publicBaseUrl, dataDir, Database.read(r),
-                Api.read(r, apiKeyEntries), Paths.read(r), Dispatch.read(r), Policy.read(r), Sms.read(r),
-                Email.read(r), Company.read(r), Simulators.read(r), Engine.read(r));
+                Api.read(r, apiKeyEntries), Paths.read(r), Dispatch.read(r), Policy.read(r), Company.read(r),
+                Simulators.read(r), Engine.read(r), sections(r));
         checkListenPortsDistinct(r, config);
         return config;
+    }
+
+    private static Map<Class<?>, Object> sections(ConfigReader r) {
+        Map<Class<?>, Object> values = new java.util.HashMap<>();
+        for (ConfigSection<?> section : ConfigSections.all()) {
+            values.put(section.getClass(), section.read(r));
+        }
+        return values;
     }
 
     /** Two servers of this process cannot listen on the same fixed port. */

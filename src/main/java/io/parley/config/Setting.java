@@ -1,120 +1,111 @@
 package io.parley.config;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * Every single-valued configuration key, with its built-in default. The dotted key is the name used in
+ * A single-valued configuration key, with its built-in default: the service's own are named here, and each module
+ * (a channel) declares its section's keys in its own package with {@link #of} and {@link #secret}. The dotted key is the name used in
  * conf/parley.yaml; {@link #envVar()} is the environment variable that overrides it. The structured list
  * {@value #API_KEYS} is not a setting: it can only be written in the file.
  */
-public enum Setting {
-    HTTP_HOST("http.host", "0.0.0.0"),
-    HTTP_PORT("http.port", "8080"),
-    HTTP_MAX_BODY_BYTES("http.maxBodyBytes", "65536"),
+public final class Setting {
+    public static final Setting HTTP_HOST = core("http.host", "0.0.0.0", false);
+    public static final Setting HTTP_PORT = core("http.port", "8080", false);
+    public static final Setting HTTP_MAX_BODY_BYTES = core("http.maxBodyBytes", "65536", false);
     /** Empty means "http://localhost:" + http.port. */
-    PUBLIC_BASE_URL("public.baseUrl", ""),
-    DATA_DIR("data.dir", "./data"),
+    public static final Setting PUBLIC_BASE_URL = core("public.baseUrl", "", false);
+    public static final Setting DATA_DIR = core("data.dir", "./data", false);
 
-    DATABASE_URL("database.url", "", true),
-    DATABASE_HOST("database.host", ""),
-    DATABASE_PORT("database.port", "5432"),
-    DATABASE_NAME("database.name", "parley"),
-    DATABASE_USER("database.user", "parley"),
-    DATABASE_PASSWORD("database.password", "", true),
-    DATABASE_POOL_SIZE("database.poolSize", "8"),
-    DATABASE_EMBEDDED_PORT("database.embeddedPort", "0"),
+    public static final Setting DATABASE_URL = core("database.url", "", true);
+    public static final Setting DATABASE_HOST = core("database.host", "", false);
+    public static final Setting DATABASE_PORT = core("database.port", "5432", false);
+    public static final Setting DATABASE_NAME = core("database.name", "parley", false);
+    public static final Setting DATABASE_USER = core("database.user", "parley", false);
+    public static final Setting DATABASE_PASSWORD = core("database.password", "", true);
+    public static final Setting DATABASE_POOL_SIZE = core("database.poolSize", "8", false);
+    public static final Setting DATABASE_EMBEDDED_PORT = core("database.embeddedPort", "0", false);
 
-    API_KEY("api.key", "", true),
+    public static final Setting API_KEY = core("api.key", "", true);
 
-    PATHS_SEQUENCES("paths.sequences", "conf/sequences"),
-    PATHS_TEMPLATES("paths.templates", "conf/templates"),
-    PATHS_POLICIES("paths.policies", "conf/policies"),
-    PATHS_REPLIES("paths.replies", "conf/replies"),
+    public static final Setting PATHS_SEQUENCES = core("paths.sequences", "conf/sequences", false);
+    public static final Setting PATHS_TEMPLATES = core("paths.templates", "conf/templates", false);
+    public static final Setting PATHS_POLICIES = core("paths.policies", "conf/policies", false);
+    public static final Setting PATHS_REPLIES = core("paths.replies", "conf/replies", false);
 
-    DISPATCH_BATCH_SIZE("dispatch.batchSize", "256"),
-    DISPATCH_POLL_INTERVAL("dispatch.pollInterval", "PT0.25S"),
-    DISPATCH_LEASE("dispatch.lease", "PT30S"),
-    DISPATCH_SENDING_TIMEOUT("dispatch.sendingTimeout", "PT2M"),
-    DISPATCH_OUTCOME_TIMEOUT("dispatch.outcomeTimeout", "PT15M"),
-    DISPATCH_RELEASE_SPREAD("dispatch.releaseSpread", "PT2M"),
-    DISPATCH_ENABLED("dispatch.enabled", "true"),
+    public static final Setting DISPATCH_BATCH_SIZE = core("dispatch.batchSize", "256", false);
+    public static final Setting DISPATCH_POLL_INTERVAL = core("dispatch.pollInterval", "PT0.25S", false);
+    public static final Setting DISPATCH_LEASE = core("dispatch.lease", "PT30S", false);
+    public static final Setting DISPATCH_SENDING_TIMEOUT = core("dispatch.sendingTimeout", "PT2M", false);
+    public static final Setting DISPATCH_OUTCOME_TIMEOUT = core("dispatch.outcomeTimeout", "PT15M", false);
+    public static final Setting DISPATCH_RELEASE_SPREAD = core("dispatch.releaseSpread", "PT2M", false);
+    public static final Setting DISPATCH_ENABLED = core("dispatch.enabled", "true", false);
 
-    POLICY_DEFAULT_ZONE("policy.defaultZone", "America/New_York"),
-    POLICY_PROMISE_GRACE("policy.promiseGrace", "P2D"),
+    public static final Setting POLICY_DEFAULT_ZONE = core("policy.defaultZone", "America/New_York", false);
+    public static final Setting POLICY_PROMISE_GRACE = core("policy.promiseGrace", "P2D", false);
 
-    SMS_TWILIO_ACCOUNT_SID("sms.twilio.accountSid", ""),
-    SMS_TWILIO_AUTH_TOKEN("sms.twilio.authToken", "", true),
-    SMS_TWILIO_BASE_URL("sms.twilio.baseUrl", "https://api.twilio.com"),
-    SMS_FROM("sms.from", "+15005550006"),
-    SMS_WORKERS("sms.workers", "16"),
-    SMS_TIMEOUT("sms.timeout", "PT10S"),
-
-    EMAIL_SMTP_HOST("email.smtp.host", ""),
-    EMAIL_SMTP_PORT("email.smtp.port", "587"),
-    EMAIL_SMTP_USER("email.smtp.user", ""),
-    EMAIL_SMTP_PASSWORD("email.smtp.password", "", true),
-    EMAIL_SMTP_START_TLS("email.smtp.startTls", "true"),
-    EMAIL_FROM("email.from", "Parley Demo Lending <collections@parley.local>"),
-    EMAIL_REPLY_DOMAIN("email.replyDomain", "parley.local"),
-    EMAIL_WORKERS("email.workers", "8"),
-    EMAIL_TIMEOUT("email.timeout", "PT20S"),
-    EMAIL_IMAP_HOST("email.imap.host", ""),
-    EMAIL_IMAP_PORT("email.imap.port", "993"),
-    EMAIL_IMAP_SSL("email.imap.ssl", "true"),
-    EMAIL_IMAP_USER("email.imap.user", ""),
-    EMAIL_IMAP_PASSWORD("email.imap.password", "", true),
-    EMAIL_IMAP_FOLDER("email.imap.folder", "INBOX"),
-    EMAIL_IMAP_POLL_INTERVAL("email.imap.pollInterval", "PT30S"),
-
-    COMPANY_NAME("company.name", "Parley Demo Lending"),
-    COMPANY_PHONE("company.phone", "+18005550199"),
-    COMPANY_PAY_URL("company.payUrl", "https://parley.local/pay"),
+    public static final Setting COMPANY_NAME = core("company.name", "Parley Demo Lending", false);
+    public static final Setting COMPANY_PHONE = core("company.phone", "+18005550199", false);
+    public static final Setting COMPANY_PAY_URL = core("company.payUrl", "https://parley.local/pay", false);
 
     /** Empty means events are not pushed, only available by pull (GET /v1/events). */
-    ENGINE_WEBHOOK_URL("engine.webhookUrl", ""),
-    ENGINE_WEBHOOK_SECRET("engine.webhookSecret", "", true),
-    ENGINE_TIMEOUT("engine.timeout", "PT10S"),
-    ENGINE_MAX_BACKOFF("engine.maxBackoff", "PT1H"),
-    ENGINE_BATCH_SIZE("engine.batchSize", "50"),
+    public static final Setting ENGINE_WEBHOOK_URL = core("engine.webhookUrl", "", false);
+    public static final Setting ENGINE_WEBHOOK_SECRET = core("engine.webhookSecret", "", true);
+    public static final Setting ENGINE_TIMEOUT = core("engine.timeout", "PT10S", false);
+    public static final Setting ENGINE_MAX_BACKOFF = core("engine.maxBackoff", "PT1H", false);
+    public static final Setting ENGINE_BATCH_SIZE = core("engine.batchSize", "50", false);
 
-    SIMULATORS_HOST("simulators.host", "127.0.0.1"),
-    SIMULATORS_TWILIO_PORT("simulators.twilioPort", "0"),
-    SIMULATORS_SMTP_PORT("simulators.smtpPort", "0"),
-    SIMULATORS_IMAP_PORT("simulators.imapPort", "0"),
-    SIMULATORS_DELIVERY_DELAY("simulators.deliveryDelay", "PT0.5S");
+    public static final Setting SIMULATORS_HOST = core("simulators.host", "127.0.0.1", false);
+    public static final Setting SIMULATORS_TWILIO_PORT = core("simulators.twilioPort", "0", false);
+    public static final Setting SIMULATORS_SMTP_PORT = core("simulators.smtpPort", "0", false);
+    public static final Setting SIMULATORS_IMAP_PORT = core("simulators.imapPort", "0", false);
+    public static final Setting SIMULATORS_DELIVERY_DELAY = core("simulators.deliveryDelay", "PT0.5S", false);
+
 
     /** The list of named API keys; file only. */
     public static final String API_KEYS = "api.keys";
     /** Prefix shared by every environment variable the service reads. */
     public static final String ENV_PREFIX = "PARLEY_";
 
-    private static final Map<String, Setting> BY_KEY =
-            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Setting::key, Function.identity()));
-    private static final Map<String, Setting> BY_ENV_VAR =
-            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Setting::envVar, Function.identity()));
 
     private final String key;
     private final String defaultValue;
     private final boolean secret;
     private final String envVar;
 
-    Setting(String key, String defaultValue) {
-        this(key, defaultValue, false);
-    }
-
-    Setting(String key, String defaultValue, boolean secret) {
+    private Setting(String key, String defaultValue, boolean secret) {
         this.key = key;
         this.defaultValue = defaultValue;
         this.secret = secret;
         this.envVar = envVarOf(key);
+    }
+
+    private static Setting core(String key, String defaultValue, boolean secret) {
+        Setting setting = new Setting(key, defaultValue, secret);
+        Registry.core(setting);
+        return setting;
+    }
+
+    /** A module's setting (a channel's section), with its default: declared once, in the module's package. */
+    public static Setting of(String key, String defaultValue) {
+        return new Setting(key, defaultValue, false);
+    }
+
+    /** A module's setting whose value must never appear in messages or logs. */
+    public static Setting secret(String key, String defaultValue) {
+        return new Setting(key, defaultValue, true);
+    }
+
+    /**
+     * Every known setting: the service's own, then those of the modules' sections registered in META-INF/services
+     * ({@link ConfigSections}).
+     */
+    public static List<Setting> values() {
+        return Registry.all();
     }
 
     /** The dotted name, as written in conf/parley.yaml. */
@@ -143,11 +134,16 @@ public enum Setting {
     }
 
     public static Optional<Setting> byKey(String key) {
-        return Optional.ofNullable(BY_KEY.get(key));
+        return values().stream().filter(s -> s.key.equals(key)).findFirst();
     }
 
     public static Optional<Setting> byEnvVar(String name) {
-        return Optional.ofNullable(BY_ENV_VAR.get(name));
+        return values().stream().filter(s -> s.envVar.equals(name)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return key;
     }
 
     /**
@@ -174,7 +170,7 @@ public enum Setting {
     /** Whether the dotted path names a section of the file (a map that holds keys), e.g. "sms.twilio". */
     static boolean isSection(String path) {
         String prefix = path + ".";
-        return API_KEYS.startsWith(prefix) || BY_KEY.keySet().stream().anyMatch(k -> k.startsWith(prefix));
+        return API_KEYS.startsWith(prefix) || values().stream().anyMatch(s -> s.key.startsWith(prefix));
     }
 
     /** The names directly under a section ("" for the top level), in declaration order. */

@@ -1,5 +1,6 @@
 package io.parley.dispatch;
 
+import io.parley.enrollment.Sequences;
 import io.parley.domain.AttemptOutcome;
 import io.parley.sequence.EnrollmentClock;
 import io.parley.sequence.SequenceEngine;
@@ -87,7 +88,7 @@ final class BatchWriter {
                             return null;
                         })
                         .compose(v -> debtors.isEmpty() ? Future.succeededFuture(Map.<String, Ledger.DebtorRecord>of())
-                                : Ledger.read(conn, debtors, now))
+                                : Ledger.read(conn, debtors, now, runner.channels()))
                         .compose(records -> {
                             List<StepWork> decided = decide(mine, records, holds, now);
                             List<StepWork.Send> sends = decided.stream().filter(StepWork.Send.class::isInstance)
@@ -123,7 +124,7 @@ final class BatchWriter {
             }
             if (decided instanceof StepWork.Send send) {
                 Ledger.DebtorRecord r = current.get(debtor);
-                current.put(debtor, r.with(StepRunner.asPastContact(send)));
+                current.put(debtor, r.with(runner.asPastContact(send)));
             }
             out.add(decided);
         }

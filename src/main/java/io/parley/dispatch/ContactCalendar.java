@@ -1,5 +1,7 @@
 package io.parley.dispatch;
 
+import io.parley.channel.ChannelModules;
+import java.util.Optional;
 import io.parley.domain.Account;
 import io.parley.domain.AttemptOutcome;
 import io.parley.domain.AttemptStatus;
@@ -18,7 +20,6 @@ import io.parley.sequence.Plan;
 import io.parley.sequence.SequenceDefinition;
 import io.parley.sequence.SequenceEngine;
 import io.parley.sequence.Step;
-import io.parley.store.Ledger;
 import io.parley.store.StoredContactPoint;
 import io.parley.template.TemplateCatalog;
 
@@ -41,14 +42,21 @@ public final class ContactCalendar {
     private final SequenceEngine engine;
     private final CompliancePolicy policy;
     private final TemplateCatalog templates;
+    private final ChannelModules channels;
     private final Set<Channel> sendable;
 
     public ContactCalendar(SequenceEngine engine, CompliancePolicy policy, TemplateCatalog templates,
-                           Set<Channel> sendable) {
+                           ChannelModules channels) {
         this.engine = engine;
         this.policy = policy;
         this.templates = templates;
-        this.sendable = Set.copyOf(sendable);
+        this.channels = channels;
+        this.sendable = Set.copyOf(channels.channels());
+    }
+
+    /** What recorded attempts count as in the contact ledger, for the history a preview starts from. */
+    public io.parley.store.LedgerCounting counting() {
+        return channels;
     }
 
     /** One planned attempt: due at dueAt; goes at sendAt (null when it never goes); the decisions that said so. */
@@ -84,7 +92,8 @@ public final class ContactCalendar {
             Decision decision = null;
             for (int i = 0; i < MAX_DEFERRALS; i++) {
                 decision = policy.decide(new ContactRequest("preview", debtor, chosen.channel(), point, traits, packs,
-                        seen, preferences, ContactRequest.BorrowerReach.reachable()), at);
+                        seen, preferences, ContactRequest.BorrowerReach.reachable(),
+                        channels.counts(chosen.channel(), AttemptStatus.SENDING, Optional.empty(), at).kinds()), at);
                 decisions.add(decision);
                 if (!(decision instanceof Decision.Defer defer)) {
                     break;
@@ -96,7 +105,7 @@ public final class ContactCalendar {
                     decisions));
             if (goes) {
                 seen = seen.with(new PastContact("preview", chosen.channel(), point.address(), point.type(), at,
-                        Ledger.kinds(chosen.channel(), AttemptStatus.DELIVERED)));
+                        channels.counts(chosen.channel(), AttemptStatus.DELIVERED, Optional.empty(), at).kinds()));
             }
             plan = engine.next(def, step.id(), goes ? AttemptOutcome.DELIVERED : AttemptOutcome.SUPPRESSED,
                     run.retry(), goes ? at : run.dueAt(), clock);

@@ -1,5 +1,7 @@
 package io.parley.dispatch;
 
+import io.parley.channel.RunningChannels;
+import io.parley.enrollment.Sequences;
 import io.parley.channel.ChannelSender;
 import io.parley.channel.SendResult;
 import io.parley.domain.AttemptStatus;
@@ -41,7 +43,7 @@ public final class Dispatcher {
     private final StepRunner runner;
     private final BatchWriter writer;
     private final Outcomes outcomes;
-    private final Map<Channel, ChannelSender> senders;
+    private final RunningChannels channels;
     private final Metrics metrics;
     private final Clock clock;
     private final DispatchSettings settings;
@@ -51,7 +53,7 @@ public final class Dispatcher {
     private Future<Void> current = Future.succeededFuture();
 
     Dispatcher(Vertx vertx, Pool pool, Sequences sequences, StepRunner runner, BatchWriter writer, Outcomes outcomes,
-               Map<Channel, ChannelSender> senders, Metrics metrics, Clock clock, DispatchSettings settings,
+               RunningChannels channels, Metrics metrics, Clock clock, DispatchSettings settings,
                String owner) {
         this.vertx = vertx;
         this.pool = pool;
@@ -59,7 +61,7 @@ public final class Dispatcher {
         this.runner = runner;
         this.writer = writer;
         this.outcomes = outcomes;
-        this.senders = Map.copyOf(senders);
+        this.channels = channels;
         this.metrics = metrics;
         this.clock = clock;
         this.settings = settings;
@@ -130,10 +132,12 @@ public final class Dispatcher {
     private Future<Void> send(List<StepWork.Send> committed) {
         List<Future<SendResult>> results = new ArrayList<>(committed.size());
         for (StepWork.Send send : committed) {
-            ChannelSender sender = senders.get(send.outbound().channel());
             metrics.attemptStatus(send.outbound().channel().wire(), AttemptStatus.SENDING.wire());
             Future<SendResult> result;
             try {
+                // an attempt is only ever committed for a channel with a running module (see StepRunner)
+                ChannelSender sender = channels.sender(send.outbound().channel()).orElseThrow(() ->
+                        new IllegalStateException("no channel module runs " + send.outbound().channel().wire()));
                 result = sender.send(send.outbound());
             } catch (RuntimeException e) {
                 LOG.error("Sender for {} failed before calling its provider", send.outbound().channel(), e);
@@ -142,7 +146,7 @@ public final class Dispatcher {
             results.add(result);
         }
         return Future.join(results).transform(ignored -> {
-            List<Tuple> changes = new ArrayList<>();
+            List<Attempts.Change> changes = new ArrayList<>();
             List<UUID> unknown = new ArrayList<>();
             Map<UUID, Instant> retryAt = new HashMap<>();
             Instant later = clock.instant().plus(NOT_ATTEMPTED_BACKOFF);
@@ -157,7 +161,8 @@ public final class Dispatcher {
                 if (r.notAttempted()) {
                     retryAt.put(attemptId, later);
                 }
-                changes.add(Attempts.change(attemptId, r.status(), r.providerRef(), r.errorCode(), r.errorMessage()));
+                changes.add(new Attempts.Change(attemptId, r.status(), r.providerRef(), r.errorCode(), r.errorMessage(),
+                        null));
             }
             return outcomes.record(changes, retryAt)
                     .compose(v -> outcomes.unknown(unknown, "no clear answer from the provider"))

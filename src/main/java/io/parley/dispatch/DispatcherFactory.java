@@ -1,5 +1,7 @@
 package io.parley.dispatch;
 
+import io.parley.channel.RunningChannels;
+import io.parley.enrollment.Sequences;
 import io.parley.channel.ChannelSender;
 import io.parley.channel.OptOutLinks;
 import io.parley.domain.Channel;
@@ -23,16 +25,14 @@ public final class DispatcherFactory {
 
     public static Dispatcher create(Vertx vertx, Pool pool, Sequences sequences, SequenceEngine engine,
                                     TemplateCatalog templates, CompliancePolicy policy,
-                                    Map<Channel, ChannelSender> senders, OptOutLinks links, Company company,
+                                    RunningChannels channels, OptOutLinks links, Company company,
                                     String payUrl, Outcomes outcomes, Metrics metrics, Clock clock,
                                     DispatchSettings settings, Duration outcomeTimeout, Duration releaseSpread,
                                     String owner) {
-        Map<Channel, String> providers = new EnumMap<>(Channel.class);
-        senders.forEach((channel, sender) -> providers.put(channel, sender.provider()));
-        StepRunner runner = new StepRunner(sequences, engine, templates, policy, providers, links, company, payUrl,
+        StepRunner runner = new StepRunner(sequences, engine, templates, policy, channels, links, company, payUrl,
                 outcomeTimeout, releaseSpread);
         BatchWriter writer = new BatchWriter(pool, sequences, engine, runner, outcomes, clock);
-        return new Dispatcher(vertx, pool, sequences, runner, writer, outcomes, senders, metrics, clock, settings,
+        return new Dispatcher(vertx, pool, sequences, runner, writer, outcomes, channels, metrics, clock, settings,
                 owner);
     }
 }

@@ -1,5 +1,7 @@
 package io.parley.dispatch;
 
+import io.parley.channel.ChannelModules;
+import io.parley.enrollment.Sequences;
 import io.parley.domain.AttemptStatus;
 import io.parley.observability.Metrics;
 import io.parley.sequence.EnrollmentClock;
@@ -48,8 +50,11 @@ public final class Outcomes {
     private final SequenceEngine engine;
     private final Metrics metrics;
     private final Clock clock;
+    private final ChannelModules channels;
 
-    public Outcomes(Pool pool, Sequences sequences, SequenceEngine engine, Metrics metrics, Clock clock) {
+    public Outcomes(Pool pool, Sequences sequences, SequenceEngine engine, ChannelModules channels, Metrics metrics,
+                    Clock clock) {
+        this.channels = channels;
         this.pool = pool;
         this.sequences = sequences;
         this.engine = engine;
@@ -58,17 +63,17 @@ public final class Outcomes {
     }
 
     /**
-     * Moves attempts forward to the statuses given (tuples made with Attempts.change) and settles the enrollments
+     * Moves attempts forward to the statuses given and settles the enrollments
      * whose attempt reached a final outcome; returns the changes that took effect (duplicates and stale updates
      * change nothing).
      *
      * @param retryAt attempts that never reached their provider, with when their step runs again
      */
-    public Future<List<StatusChange>> record(List<Tuple> changes, Map<UUID, Instant> retryAt) {
+    public Future<List<StatusChange>> record(List<Attempts.Change> changes, Map<UUID, Instant> retryAt) {
         if (changes.isEmpty()) {
             return Future.succeededFuture(List.of());
         }
-        UUID[] ids = changes.stream().map(t -> t.getUUID(0)).toArray(UUID[]::new);
+        UUID[] ids = changes.stream().map(Attempts.Change::attemptId).toArray(UUID[]::new);
         return Transactions.run(pool, conn -> {
             Instant now = clock.instant();
             Progression progression = new Progression(sequences, engine);
@@ -79,7 +84,7 @@ public final class Outcomes {
         }).onSuccess(this::count);
     }
 
-    public Future<List<StatusChange>> record(List<Tuple> changes) {
+    public Future<List<StatusChange>> record(List<Attempts.Change> changes) {
         return record(changes, Map.of());
     }
 
@@ -116,7 +121,7 @@ public final class Outcomes {
             if (again != null) {
                 settled.add(new Settlement(c.enrollmentId(), c.attemptId(), null, again));
             } else {
-                c.status().settledOutcome(c.channel())
+                c.outcome().or(() -> channels.settledOutcome(c.channel(), c.status()))
                         .ifPresent(o -> settled.add(Settlement.outcome(c.enrollmentId(), c.attemptId(), o)));
             }
         }

@@ -1,5 +1,6 @@
 package io.parley.dispatch;
 
+import io.parley.enrollment.Sequences;
 import io.parley.domain.AttemptOutcome;
 import io.parley.sequence.Plan;
 import io.parley.sequence.SequenceDefinition;

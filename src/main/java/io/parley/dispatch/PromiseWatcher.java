@@ -1,5 +1,6 @@
 package io.parley.dispatch;
 
+import io.parley.enrollment.Sequences;
 import io.parley.sequence.SequenceDefinition;
 import io.parley.store.DueSteps;
 import io.parley.store.Promises;

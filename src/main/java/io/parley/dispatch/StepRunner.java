@@ -1,5 +1,10 @@
 package io.parley.dispatch;
 
+import io.parley.channel.ChannelModules;
+import io.parley.channel.RunningChannels;
+import io.parley.domain.AttemptStatus;
+import java.util.Optional;
+import io.parley.enrollment.Sequences;
 import io.parley.channel.OptOutLinks;
 import io.parley.channel.Outbound;
 import io.parley.domain.Channel;
@@ -47,6 +52,7 @@ final class StepRunner {
     private final TemplateCatalog templates;
     private final CompliancePolicy policy;
     private final Map<Channel, String> providers;
+    private final ChannelModules channels;
     private final OptOutLinks optOutLinks;
     private final Company company;
     private final String payUrl;
@@ -54,13 +60,14 @@ final class StepRunner {
     private final Duration releaseSpread;
 
     StepRunner(Sequences sequences, SequenceEngine engine, TemplateCatalog templates, CompliancePolicy policy,
-               Map<Channel, String> providers, OptOutLinks optOutLinks, Company company, String payUrl,
+               RunningChannels running, OptOutLinks optOutLinks, Company company, String payUrl,
                Duration outcomeTimeout, Duration releaseSpread) {
         this.sequences = sequences;
         this.engine = engine;
         this.templates = templates;
         this.policy = policy;
-        this.providers = Map.copyOf(providers);
+        this.providers = Map.copyOf(running.providers());
+        this.channels = running.modules();
         this.optOutLinks = optOutLinks;
         this.company = company;
         this.payUrl = payUrl;
@@ -119,7 +126,8 @@ final class StepRunner {
         boolean allInvalid = contacts.stream().filter(p -> !p.point().type().thirdParty()).noneMatch(p -> p.usable());
         ContactRequest request = new ContactRequest(s.caseId(), s.debtor(), chosen.channel(), chosen.point().point(),
                 traits(chosen.template()), s.policyPacks(), record.history(), record.preferences(),
-                new ContactRequest.BorrowerReach(record.reach().consecutiveFailures(), allInvalid));
+                new ContactRequest.BorrowerReach(record.reach().consecutiveFailures(), allInvalid),
+                channels.counts(chosen.channel(), AttemptStatus.SENDING, Optional.empty(), now).kinds());
         Decision decision = policy.decide(request, now);
         if (!choice.passedOver().isEmpty()) {
             List<String> reasons = new ArrayList<>(choice.passedOver());
@@ -144,10 +152,16 @@ final class StepRunner {
     }
 
     /** What an allowed attempt adds to the debtor's history, so later attempts in the same batch count it. */
-    static PastContact asPastContact(StepWork.Send send) {
+    PastContact asPastContact(StepWork.Send send) {
         NewAttempt a = send.attempt();
-        return new PastContact(a.caseId(), a.channel(), a.contactAddress(), a.contactType(), a.at(),
-                Ledger.kinds(a.channel(), io.parley.domain.AttemptStatus.SENDING));
+        var counted = channels.counts(a.channel(), AttemptStatus.SENDING, Optional.empty(), a.at());
+        return new PastContact(a.caseId(), a.channel(), a.contactAddress(), a.contactType(), counted.at(),
+                counted.kinds());
+    }
+
+    /** What recorded attempts count as in the ledger, by their channel's module. */
+    ChannelModules channels() {
+        return channels;
     }
 
     private StepWork send(ClaimedStep s, ContactChoice.Chosen chosen, Decision.Allow allow, Instant now) {

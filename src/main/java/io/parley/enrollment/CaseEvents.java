@@ -1,7 +1,7 @@
 package io.parley.enrollment;
 
 import io.parley.api.CaseEventRequest;
-import io.parley.dispatch.Sequences;
+import io.parley.enrollment.Sequences;
 import io.parley.domain.CaseEventType;
 import io.parley.sequence.SequenceDefinition;
 import io.parley.store.CaseHolds;

@@ -5,7 +5,7 @@ import io.parley.api.ApiResponse;
 import io.parley.api.EnrollmentRequest;
 import io.parley.api.FieldError;
 import io.parley.api.PackIds;
-import io.parley.dispatch.Sequences;
+import io.parley.enrollment.Sequences;
 import io.parley.sequence.EnrollmentClock;
 import io.parley.sequence.MissingDueDateException;
 import io.parley.sequence.Plan;

@@ -98,6 +98,25 @@ public final class ReplyRouter {
         })).onSuccess(routed -> metrics.reply(reply.channel().wire(), routed.duplicate() ? "duplicate" : routed.intent().wire()));
     }
 
+    /**
+     * A channel's word on a contact point (the provider says the user unsubscribed, a letter came back): its status
+     * changes for every debtor who has it, from any of the statuses given, with the reason on their cases' timelines.
+     *
+     * @return whether any contact point changed
+     */
+    public Future<Boolean> pointStanding(Channel channel, String address, List<String> from, String to, String why,
+                                         String kind) {
+        InboundReply word = new InboundReply(channel, null, address, null, "", clock.instant(), null);
+        return Transactions.run(pool, conn -> ReplyTargets.find(conn, word, defaultZone).compose(targets -> {
+            Instant now = clock.instant();
+            List<TimelineEntry> timeline = new ArrayList<>();
+            return lockCases(conn, targets.caseIds())
+                    .compose(v -> Ledger.lockDebtors(conn, targets.debtorIds()))
+                    .compose(v -> pointStatus(conn, word, targets, from, to, why, kind, now, timeline))
+                    .compose(changed -> Timeline.append(conn, timeline).map(changed));
+        }));
+    }
+
     private Future<Optional<String>> act(SqlConnection conn, InboundReply reply, ReplyTargets.Targets targets,
                                          Classification c, Instant now, List<TimelineEntry> timeline) {
         String why = "reply '" + c.matched() + "'";

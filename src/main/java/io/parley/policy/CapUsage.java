@@ -5,7 +5,6 @@ import io.parley.domain.ContactType;
 
 import java.time.Instant;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,26 +23,12 @@ record CapUsage(Cap cap, List<Instant> counted) implements Constraint {
     /** The usage of a cap by this attempt, or empty when the cap does not limit it. */
     static Optional<CapUsage> of(Cap cap, ContactRequest request) {
         ContactType type = request.contact().type();
-        if (Collections.disjoint(attemptKinds(request.channel()), cap.counts())
+        if (Collections.disjoint(request.counts(), cap.counts())
                 || !cap.toTypes().isEmpty() && !cap.toTypes().contains(type)) {
             return Optional.empty();
         }
         return Optional.of(new CapUsage(cap, request.history().contacts().stream()
                 .filter(past -> counts(cap, request, past)).map(PastContact::at).toList()));
-    }
-
-    /**
-     * What an attempt counts as before its outcome is known: a call is placed and, until it is known to have
-     * connected, unanswered.
-     */
-    static Set<ContactKind> attemptKinds(Channel channel) {
-        return switch (channel) {
-            case VOICE -> EnumSet.of(ContactKind.CALL_PLACED, ContactKind.CALL_UNANSWERED);
-            case SMS -> EnumSet.of(ContactKind.SMS);
-            case EMAIL -> EnumSet.of(ContactKind.EMAIL);
-            case WECHAT -> EnumSet.of(ContactKind.WECHAT);
-            case LETTER -> EnumSet.of(ContactKind.LETTER);
-        };
     }
 
     /** Contacts counted in the window ending at {@code at}. */

@@ -5,6 +5,7 @@ import io.parley.domain.ContactPoint;
 import io.parley.domain.Debtor;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the dispatcher asks the policy about: may this contact go to this point on this channel now? With what the
@@ -14,9 +15,21 @@ import java.util.List;
  */
 public record ContactRequest(String caseId, Debtor debtor, Channel channel, ContactPoint contact,
                              TemplateTraits template, List<String> requestedPacks, ContactHistory history,
-                             ContactPreferences preferences, BorrowerReach reach) {
+                             ContactPreferences preferences, BorrowerReach reach, Set<ContactKind> counts) {
     public ContactRequest {
         requestedPacks = List.copyOf(requestedPacks);
+        counts = Set.copyOf(counts);
+    }
+
+    /**
+     * A request for an attempt that counts as what a contact on its channel counts as before its outcome is known,
+     * in the policy's vocabulary (a call: placed and, until it connects, unanswered).
+     */
+    public ContactRequest(String caseId, Debtor debtor, Channel channel, ContactPoint contact, TemplateTraits template,
+                          List<String> requestedPacks, ContactHistory history, ContactPreferences preferences,
+                          BorrowerReach reach) {
+        this(caseId, debtor, channel, contact, template, requestedPacks, history, preferences, reach,
+                PackKinds.pending(channel));
     }
 
     /**

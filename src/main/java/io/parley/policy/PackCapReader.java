@@ -82,7 +82,7 @@ final class PackCapReader {
         if (counts.isEmpty() || covered.isEmpty()) {
             return;
         }
-        Set<Channel> countedOn = EnumSet.noneOf(Channel.class);
+        Set<Channel> countedOn = new java.util.LinkedHashSet<>();
         for (ContactKind kind : counts) {
             Channel on = PackKinds.channelOf(kind);
             countedOn.add(on);

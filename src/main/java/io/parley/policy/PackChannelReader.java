@@ -25,7 +25,7 @@ final class PackChannelReader {
     }
 
     Map<Channel, ChannelRules> read(PackNode root) {
-        Map<Channel, ChannelRules> rules = new EnumMap<>(Channel.class);
+        Map<Channel, ChannelRules> rules = new java.util.LinkedHashMap<>();
         root.value("channels", true).flatMap(value -> {
             if (value instanceof Map<?, ?> map && map.isEmpty()) {
                 root.report("channels", "must list at least one channel");
@@ -80,6 +80,6 @@ final class PackChannelReader {
     }
 
     private static List<String> wireNames() {
-        return Arrays.stream(Channel.values()).map(Channel::wire).toList();
+        return Channel.declared().stream().map(Channel::wire).toList();
     }
 }

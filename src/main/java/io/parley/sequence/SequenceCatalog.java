@@ -41,6 +41,11 @@ public final class SequenceCatalog {
      * all files, and any name and version defined twice, are reported together in one exception.
      */
     public static SequenceCatalog loadDirectory(Path dir) {
+        return loadDirectory(dir, new SequenceParser());
+    }
+
+    /** As {@link #loadDirectory(Path)}, with steps branching on the outcomes the parser knows for their channel. */
+    public static SequenceCatalog loadDirectory(Path dir, SequenceParser parser) {
         List<Path> files;
         try {
             files = DefinitionFiles.yamlFiles(dir);
@@ -48,7 +53,6 @@ public final class SequenceCatalog {
             throw new SequenceDefinitionException(dir.toString(),
                     List.of(dir + ": cannot list sequence files: " + e));
         }
-        SequenceParser parser = new SequenceParser();
         List<String> errors = new ArrayList<>();
         SequenceCatalog catalog = empty();
         for (Path file : files) {

@@ -15,9 +15,11 @@ import java.util.stream.Collectors;
  */
 final class SequenceGraph {
     private final SequenceDefinition definition;
+    private final BranchOutcomes outcomes;
 
-    SequenceGraph(SequenceDefinition definition) {
+    SequenceGraph(SequenceDefinition definition, BranchOutcomes outcomes) {
         this.definition = definition;
+        this.outcomes = outcomes;
     }
 
     /** The steps that may run right after this one settled. */
@@ -26,7 +28,7 @@ final class SequenceGraph {
         for (String target : step.on().values()) {
             definition.step(target).ifPresent(next::add);
         }
-        if (!step.branchesOnEveryOutcome()) {
+        if (!step.branchesOnEvery(outcomes.of(step.channel()))) {
             definition.after(step).ifPresent(next::add);
         }
         return List.copyOf(next);

@@ -21,6 +21,18 @@ public final class SequenceParser {
     static final List<String> FIELDS = List.of("name", "version", "description", "stopOn", "pauseOn", "onBrokenPromise",
             "steps");
 
+    private final BranchOutcomes outcomes;
+
+    /** A parser for steps that branch on the common outcomes only. */
+    public SequenceParser() {
+        this(BranchOutcomes.common());
+    }
+
+    /** A parser for steps that branch on the outcomes their channel's module adds too. */
+    public SequenceParser(BranchOutcomes outcomes) {
+        this.outcomes = outcomes;
+    }
+
     /** Parses one YAML document; source names it in errors (usually the file path). */
     public SequenceDefinition parseYaml(String source, String yamlText) {
         return parseTree(source, DefinitionYaml.tree(source, yamlText, SequenceDefinitionException::new));
@@ -76,7 +88,7 @@ public final class SequenceParser {
         }
         var definition = new SequenceDefinition(name.orElseThrow(), version.orElseThrow(), description.orElseThrow(),
                 steps, stopOn, pauseOn, brokenPromise.orElse(null));
-        new SequenceGraph(definition).check(problems);
+        new SequenceGraph(definition, outcomes).check(problems);
         problems.throwIfAny();
         return definition;
     }
@@ -105,7 +117,7 @@ public final class SequenceParser {
         return events;
     }
 
-    private static List<Step> steps(Node root, Problems problems) {
+    private List<Step> steps(Node root, Problems problems) {
         List<?> raw = root.list("steps", true).orElse(List.of());
         if (root.has("steps") && raw.isEmpty()) {
             problems.top().report("steps", "must list at least one step");
@@ -121,7 +133,7 @@ public final class SequenceParser {
                         + " and #" + (i + 1) + " are both '" + id + "'");
             }
         }
-        StepParser parser = new StepParser(new LinkedHashSet<>(firstUse.keySet()));
+        StepParser parser = new StepParser(new LinkedHashSet<>(firstUse.keySet()), outcomes);
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             parser.parse(raw.get(i), problems.step(labels.get(i))).ifPresent(steps::add);

@@ -39,8 +39,8 @@ public record Step(String id, Channel channel, String template, Timing timing, S
                 ? Collections.unmodifiableSet(EnumSet.noneOf(SkipCondition.class))
                 : Collections.unmodifiableSet(EnumSet.copyOf(skipIf));
         on = on == null || on.isEmpty()
-                ? Collections.unmodifiableMap(new EnumMap<>(AttemptOutcome.class))
-                : Collections.unmodifiableMap(new EnumMap<>(on));
+                ? Map.of()
+                : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(on));
         retry = retry == null ? RetryPolicy.none() : retry;
         fallback = fallback == null ? List.of() : List.copyOf(fallback);
         audience = audience == null ? Audience.BORROWER : audience;
@@ -59,8 +59,11 @@ public record Step(String id, Channel channel, String template, Timing timing, S
         return Optional.ofNullable(on.get(outcome));
     }
 
-    /** True when every outcome has an explicit branch, so the next step in order is never reached from here. */
-    public boolean branchesOnEveryOutcome() {
-        return on.size() == AttemptOutcome.values().length;
+    /**
+     * True when every outcome the step can end in has an explicit branch, so the next step in order is never reached
+     * from here.
+     */
+    public boolean branchesOnEvery(java.util.Collection<AttemptOutcome> possible) {
+        return on.keySet().containsAll(possible);
     }
 }

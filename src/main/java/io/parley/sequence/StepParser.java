@@ -5,7 +5,7 @@ import io.parley.domain.Channel;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +22,15 @@ final class StepParser {
     static final int MAX_RETRIES = 10;
 
     private final Set<String> stepIds;
+    private final BranchOutcomes outcomes;
 
-    /** @param stepIds every step id declared in the sequence, for checking branch targets */
-    StepParser(Set<String> stepIds) {
+    /**
+     * @param stepIds  every step id declared in the sequence, for checking branch targets
+     * @param outcomes the outcomes a step may branch on, by its channel
+     */
+    StepParser(Set<String> stepIds, BranchOutcomes outcomes) {
         this.stepIds = stepIds;
+        this.outcomes = outcomes;
     }
 
     /** The step, or empty when anything in it was reported. */
@@ -47,7 +52,7 @@ final class StepParser {
         List<Fallback> fallback = node.list("fallback", false).map(list -> fallbacks(node, list)).orElse(List.of());
         channel.filter(own -> fallback.stream().anyMatch(f -> f.channel() == own)).ifPresent(own ->
                 scope.report(node.path("fallback"), "'" + own.wire() + "' is the step's own channel"));
-        Map<AttemptOutcome, String> on = node.has("on") ? branches(node) : Map.of();
+        Map<AttemptOutcome, String> on = node.has("on") && channel.isPresent() ? branches(node, channel.get()) : Map.of();
         Optional<String> voicemail = node.has("voicemail")
                 ? node.text("voicemail", true).filter(text -> checkName(node, "voicemail", text)) : Optional.empty();
         if (voicemail.isPresent() && channel.isPresent() && channel.get() != Channel.VOICE) {
@@ -155,13 +160,13 @@ final class StepParser {
                 ? Optional.of(new RetryPolicy(max.get(), backoff.get())) : Optional.empty();
     }
 
-    private Map<AttemptOutcome, String> branches(Node node) {
-        Map<AttemptOutcome, String> on = new EnumMap<>(AttemptOutcome.class);
-        List<String> outcomes = Arrays.stream(AttemptOutcome.values()).map(AttemptOutcome::wire).toList();
-        node.node("on", true, outcomes).ifPresent(branches -> {
+    private Map<AttemptOutcome, String> branches(Node node, Channel channel) {
+        Map<AttemptOutcome, String> on = new LinkedHashMap<>();
+        List<String> possible = this.outcomes.of(channel).stream().map(AttemptOutcome::wire).toList();
+        node.node("on", true, possible).ifPresent(branches -> {
             for (Object key : branches.entries().keySet()) {
                 String outcome = String.valueOf(key);
-                if (!outcomes.contains(outcome)) {
+                if (!possible.contains(outcome)) {
                     continue; // reported as an unknown field when the mapping was opened
                 }
                 branches.text(outcome, true).filter(target -> checkTarget(branches, outcome, target))

@@ -1,5 +1,6 @@
 package io.parley.store;
 
+import io.parley.domain.AttemptOutcome;
 import io.parley.domain.AttemptStatus;
 import io.parley.domain.Channel;
 import io.vertx.core.Future;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,19 +27,32 @@ public final class Attempts {
             ON CONFLICT (enrollment_id, run_no) DO NOTHING RETURNING id""";
     private static final String ADVANCE = """
             UPDATE attempt SET status = $2, status_rank = $3, provider_ref = COALESCE(provider_ref, $4),
-                   error_code = COALESCE($5, error_code), error_message = COALESCE($6, error_message), updated_at = $7
+                   error_code = COALESCE($5, error_code), error_message = COALESCE($6, error_message), updated_at = $7,
+                   outcome = COALESCE($8, outcome)
             WHERE id = $1 AND status_rank < $3
-            RETURNING id, enrollment_id, case_id, channel, status, provider_ref, error_code, error_message""";
+            RETURNING id, enrollment_id, case_id, channel, status, provider_ref, error_code, error_message, outcome""";
     private static final String MARK_UNKNOWN = """
             UPDATE attempt SET status = 'unknown', updated_at = $2, error_message = $3
             WHERE id = ANY($1) AND status = 'sending'
-            RETURNING id, enrollment_id, case_id, channel, status, provider_ref, error_code, error_message""";
+            RETURNING id, enrollment_id, case_id, channel, status, provider_ref, error_code, error_message, outcome""";
     private static final String STALE_SENDING =
             "SELECT id FROM attempt WHERE status = 'sending' AND updated_at < $1 ORDER BY updated_at LIMIT $2";
     private static final String COUNT_UNKNOWN =
             "SELECT count(*) FROM attempt WHERE status = 'unknown' AND updated_at > now() - interval '1 day'";
 
+    private static final String REF = "SELECT case_id, enrollment_id FROM attempt WHERE id = $1";
+
     private Attempts() {
+    }
+
+    /** The case and enrollment an attempt belongs to. */
+    public record Ref(String caseId, UUID enrollmentId) {
+    }
+
+    public static Future<Optional<Ref>> ref(SqlClient sql, UUID attemptId) {
+        return sql.preparedQuery(REF).execute(Tuple.of(attemptId)).map(rows -> rows.size() == 0 ? Optional.empty()
+                : Optional.of(new Ref(rows.iterator().next().getString("case_id"),
+                        rows.iterator().next().getUUID("enrollment_id"))));
     }
 
     /** Inserts the attempts; returns the ids actually inserted (a step run that already has an attempt gets none). */
@@ -53,21 +68,19 @@ public final class Attempts {
     }
 
     /** Moves each attempt forward to the given status if that is a step forward; returns the changes made. */
-    public static Future<List<StatusChange>> advance(SqlClient sql, List<Tuple> idStatusRefCodeMessage, Instant now) {
-        if (idStatusRefCodeMessage.isEmpty()) {
+    public static Future<List<StatusChange>> advance(SqlClient sql, List<Change> changes, Instant now) {
+        if (changes.isEmpty()) {
             return Future.succeededFuture(List.of());
         }
-        List<Tuple> rows = idStatusRefCodeMessage.stream().map(t -> {
-            AttemptStatus s = (AttemptStatus) t.getValue(1);
-            return Tuple.from(new Object[]{t.getUUID(0), s.wire(), s.rank(), t.getString(2), t.getString(3),
-                    t.getString(4), Rows.ts(now)});
-        }).toList();
+        List<Tuple> rows = changes.stream().map(c -> Tuple.from(new Object[]{c.attemptId(), c.status().wire(),
+                c.status().rank(), c.providerRef(), c.errorCode(), c.errorMessage(), Rows.ts(now),
+                c.outcome() == null ? null : c.outcome().wire()})).toList();
         return sql.preparedQuery(ADVANCE).executeBatch(rows).map(Attempts::changes);
     }
 
-    public static Tuple change(UUID attemptId, AttemptStatus status, String providerRef, String errorCode,
-                               String errorMessage) {
-        return Tuple.from(new Object[]{attemptId, status, providerRef, errorCode, errorMessage});
+    /** A status an attempt may move forward to, with what the provider said and, when known, the outcome. */
+    public record Change(UUID attemptId, AttemptStatus status, String providerRef, String errorCode,
+                         String errorMessage, AttemptOutcome outcome) {
     }
 
     /** Attempts still SENDING when they should long have had an answer: their outcome is now unknown. */
@@ -105,7 +118,8 @@ public final class Attempts {
             for (Row r : rs) {
                 out.add(new StatusChange(r.getUUID("id"), r.getUUID("enrollment_id"), r.getString("case_id"),
                         Channel.parse(r.getString("channel")), AttemptStatus.parse(r.getString("status")),
-                        r.getString("provider_ref"), r.getString("error_code"), r.getString("error_message")));
+                        r.getString("provider_ref"), r.getString("error_code"), r.getString("error_message"),
+                        Optional.ofNullable(r.getString("outcome")).map(AttemptOutcome::of)));
             }
         }
         return out;

@@ -1,10 +1,10 @@
 package io.parley.store;
 
+import io.parley.domain.AttemptOutcome;
 import io.parley.domain.AttemptStatus;
 import io.parley.domain.Channel;
 import io.parley.domain.ContactType;
 import io.parley.policy.ContactHistory;
-import io.parley.policy.ContactKind;
 import io.parley.policy.ContactPreferences;
 import io.parley.policy.PastContact;
 import io.parley.policy.ContactRequest.BorrowerReach;
@@ -16,10 +16,10 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,7 +37,7 @@ public final class Ledger {
                              WHERE cp.debtor_id = d.id), '{}'::jsonb) AS statuses
             FROM debtor d WHERE d.id = ANY($1)""";
     private static final String HISTORY = """
-            SELECT debtor_id, case_id, channel, contact_address, contact_type, status, created_at FROM attempt
+            SELECT debtor_id, case_id, channel, contact_address, contact_type, status, outcome, created_at FROM attempt
             WHERE debtor_id = ANY($1) AND created_at > $2 ORDER BY created_at""";
 
     private Ledger() {
@@ -53,7 +53,8 @@ public final class Ledger {
      * Each debtor's history within the lookback, how reachable the borrower has been, and their preferences and
      * contact points' statuses as they are now (an opt-out may have come in since the step was claimed).
      */
-    public static Future<Map<String, DebtorRecord>> read(SqlClient sql, List<String> debtorIds, Instant now) {
+    public static Future<Map<String, DebtorRecord>> read(SqlClient sql, List<String> debtorIds, Instant now,
+                                                         LedgerCounting counting) {
         String[] ids = debtorIds.stream().distinct().toArray(String[]::new);
         Map<String, List<Row>> rows = new HashMap<>();
         Map<String, Row> current = new HashMap<>();
@@ -72,7 +73,7 @@ public final class Ledger {
                             c.getJsonObject("statuses").forEach(e -> statuses.put(Long.parseLong(e.getKey()),
                                     String.valueOf(e.getValue())));
                         }
-                        out.put(id, record(rows.getOrDefault(id, List.of()),
+                        out.put(id, record(rows.getOrDefault(id, List.of()), counting,
                                 c == null ? ContactPreferences.none() : Rows.preferences(c.getJsonObject("preferences")),
                                 statuses));
                     }
@@ -93,17 +94,20 @@ public final class Ledger {
         }
     }
 
-    private static DebtorRecord record(List<Row> rows, ContactPreferences preferences, Map<Long, String> statuses) {
+    private static DebtorRecord record(List<Row> rows, LedgerCounting counting, ContactPreferences preferences,
+                                       Map<Long, String> statuses) {
         List<PastContact> contacts = new ArrayList<>();
         int failuresInARow = 0;
         for (Row r : rows) {
             Channel channel = Channel.parse(r.getString("channel"));
             AttemptStatus status = AttemptStatus.parse(r.getString("status"));
             ContactType type = ContactType.parse(r.getString("contact_type"));
-            Set<ContactKind> kinds = kinds(channel, status);
-            if (!kinds.isEmpty()) {
+            Optional<AttemptOutcome> outcome = Optional.ofNullable(r.getString("outcome")).map(AttemptOutcome::of);
+            LedgerCounting.Counted counted = counting.counts(channel, status, outcome,
+                    Rows.instant(r.getOffsetDateTime("created_at")));
+            if (!counted.kinds().isEmpty()) {
                 contacts.add(new PastContact(r.getString("case_id"), channel, r.getString("contact_address"), type,
-                        Rows.instant(r.getOffsetDateTime("created_at")), kinds));
+                        counted.at(), counted.kinds()));
             }
             if (!type.thirdParty()) {
                 failuresInARow = failed(status) ? failuresInARow + 1 : 0;
@@ -115,22 +119,5 @@ public final class Ledger {
 
     private static boolean failed(AttemptStatus status) {
         return status == AttemptStatus.FAILED || status == AttemptStatus.UNDELIVERED;
-    }
-
-    /**
-     * What an attempt counts as. One the provider refused (FAILED) reached no one and counts as nothing; every
-     * other attempt counts, including those whose outcome is unknown.
-     */
-    public static Set<ContactKind> kinds(Channel channel, AttemptStatus status) {
-        if (status == AttemptStatus.FAILED) {
-            return Set.of();
-        }
-        return switch (channel) {
-            case SMS -> EnumSet.of(ContactKind.SMS);
-            case EMAIL -> EnumSet.of(ContactKind.EMAIL);
-            case WECHAT -> EnumSet.of(ContactKind.WECHAT);
-            case LETTER -> EnumSet.of(ContactKind.LETTER);
-            case VOICE -> EnumSet.of(ContactKind.CALL_PLACED, ContactKind.CALL_UNANSWERED);
-        };
     }
 }

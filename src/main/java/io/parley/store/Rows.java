@@ -109,7 +109,7 @@ public final class Rows {
     }
 
     private static Set<Channel> channels(JsonArray array) {
-        Set<Channel> out = EnumSet.noneOf(Channel.class);
+        Set<Channel> out = new java.util.LinkedHashSet<>();
         if (array != null) {
             array.forEach(c -> out.add(Channel.parse((String) c)));
         }

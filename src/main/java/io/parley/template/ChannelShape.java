@@ -1,11 +1,10 @@
 package io.parley.template;
 
-import io.parley.domain.Channel;
 import java.util.List;
 
 /**
- * What a template holds per locale for a channel. SMS and voice hold the text itself; email holds subject, text and
- * html; WeChat holds title and body; a letter holds title and paragraphs (a list).
+ * What a template holds per locale for a message shape. Text (SMS) and scripts (voice) hold the text itself; email
+ * holds subject, text and html; a card (WeChat-style) holds title and body; a letter holds title and paragraphs.
  */
 record ChannelShape(boolean scalar, List<Field> fields) {
 
@@ -26,12 +25,12 @@ record ChannelShape(boolean scalar, List<Field> fields) {
         fields = List.copyOf(fields);
     }
 
-    static ChannelShape of(Channel channel) {
-        return switch (channel) {
-            case SMS, VOICE -> new ChannelShape(true, List.of(new Field(TEXT, Kind.TEXT)));
+    static ChannelShape of(MessageShape shape) {
+        return switch (shape) {
+            case TEXT, SCRIPT -> new ChannelShape(true, List.of(new Field(TEXT, Kind.TEXT)));
             case EMAIL -> new ChannelShape(false, List.of(
                     new Field(SUBJECT, Kind.LINE), new Field(TEXT, Kind.TEXT), new Field(HTML, Kind.HTML)));
-            case WECHAT -> new ChannelShape(false, List.of(new Field(TITLE, Kind.LINE), new Field(BODY, Kind.TEXT)));
+            case CARD -> new ChannelShape(false, List.of(new Field(TITLE, Kind.LINE), new Field(BODY, Kind.TEXT)));
             case LETTER -> new ChannelShape(false, List.of(
                     new Field(TITLE, Kind.LINE), new Field(PARAGRAPHS, Kind.LIST)));
         };

@@ -1,5 +1,7 @@
 package io.parley.template;
 
+import java.util.Map;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -8,5 +10,10 @@ public record LetterContent(String title, List<String> paragraphs) implements Re
     public LetterContent {
         Objects.requireNonNull(title, "title");
         paragraphs = List.copyOf(paragraphs);
+    }
+
+    @Override
+    public Map<String, Object> record() {
+        return Map.of("title", title, "paragraphs", paragraphs);
     }
 }

@@ -35,7 +35,7 @@ public final class TemplateCatalog {
      * Loads every *.yaml and *.yml file of the directory. Throws {@link TemplateLoadException} listing every problem
      * found (each naming file and field) if any file is invalid.
      */
-    public static TemplateCatalog loadDirectory(Path dir, OptOutNotices notices) {
+    public static TemplateCatalog loadDirectory(Path dir, OptOutNotices notices, Map<Channel, MessageShape> shapes) {
         Objects.requireNonNull(notices, "notices");
         List<Path> files;
         try {
@@ -46,7 +46,7 @@ public final class TemplateCatalog {
         }
         List<TemplateProblem> problems = new ArrayList<>();
         Map<String, MessageTemplate> templates = new LinkedHashMap<>();
-        TemplateFileReader reader = new TemplateFileReader();
+        TemplateFileReader reader = new TemplateFileReader(shapes);
         for (Path file : files) {
             String name = templateName(file);
             if (templates.containsKey(name)) {

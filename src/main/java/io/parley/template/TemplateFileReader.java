@@ -20,12 +20,19 @@ import java.util.Set;
  * the renderer provides, and no account variables in third-party-safe or limited content.
  */
 final class TemplateFileReader {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TemplateFileReader.class);
 
     private static final List<String> TOP_LEVEL = List.of("name", "channel", "thirdPartySafe", "limitedContent",
             "locales");
 
     private final YAMLMapper yaml = DefinitionYaml.strictMapper();
     private final TemplateCompiler compiler = new TemplateCompiler();
+    private final Map<Channel, MessageShape> shapes;
+
+    /** @param shapes the shape of each channel a module is registered for */
+    TemplateFileReader(Map<Channel, MessageShape> shapes) {
+        this.shapes = Map.copyOf(shapes);
+    }
 
     /** The template, or empty after adding everything wrong with the file to problems. */
     Optional<MessageTemplate> read(Path path, List<TemplateProblem> problems) {
@@ -60,6 +67,11 @@ final class TemplateFileReader {
             } catch (IllegalArgumentException e) {
                 file.add("channel", e.getMessage());
             }
+            if (channel != null && !shapes.containsKey(channel)) {
+                LOG.warn("{}: template for channel '{}', which no registered channel module runs: not loaded",
+                        path.getFileName(), channel.wire());
+                return Optional.empty();
+            }
         }
         boolean thirdPartySafe = file.flag(root, "thirdPartySafe");
         boolean limitedContent = file.flag(root, "limitedContent");
@@ -72,7 +84,7 @@ final class TemplateFileReader {
             return Optional.empty();
         }
         TemplateInfo info = new TemplateInfo(name, channel, thirdPartySafe, limitedContent, locales.keySet());
-        return Optional.of(new MessageTemplate(info, locales));
+        return Optional.of(new MessageTemplate(info, shapes.get(channel), locales));
     }
 
     private Map<String, LocalizedTemplate> locales(JsonNode root, Channel channel, FileProblems file) {
@@ -81,7 +93,7 @@ final class TemplateFileReader {
             file.add("locales", "required: a mapping from language tag (en, zh-CN...) to content");
             return Map.of();
         }
-        ChannelShape shape = ChannelShape.of(channel);
+        ChannelShape shape = ChannelShape.of(shapes.get(channel));
         Map<String, LocalizedTemplate> locales = new LinkedHashMap<>();
         node.fields().forEachRemaining(entry -> {
             String field = "locales." + entry.getKey();

@@ -1,6 +1,5 @@
 package io.parley.template;
 
-import io.parley.domain.Channel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +29,7 @@ final class TemplateRenderer {
         String locale = localized.locale();
         Map<String, String> values = TemplateVariables.values(ctx, Locale.forLanguageTag(locale));
         Set<String> missing = new TreeSet<>(localized.required());
-        if (info.channel() == Channel.EMAIL) {
+        if (template.shape() == MessageShape.EMAIL) {
             missing.add(TemplateVariables.OPT_OUT_LINK);
         }
         missing.removeAll(values.keySet());
@@ -39,11 +38,11 @@ final class TemplateRenderer {
                     + String.join(", ", missing) + ", which the message context does not provide");
         }
         Rendered parts = new Rendered(info.name(), locale, localized.render(TemplateVariables.scope(values)));
-        return switch (info.channel()) {
-            case SMS -> sms(parts.text(ChannelShape.TEXT), locale);
-            case VOICE -> new VoiceScript(parts.text(ChannelShape.TEXT));
+        return switch (template.shape()) {
+            case TEXT -> sms(parts.text(ChannelShape.TEXT), locale);
+            case SCRIPT -> new VoiceScript(parts.text(ChannelShape.TEXT));
             case EMAIL -> email(parts, locale, values.get(TemplateVariables.OPT_OUT_LINK));
-            case WECHAT -> new WechatMessage(parts.line(ChannelShape.TITLE), parts.text(ChannelShape.BODY));
+            case CARD -> new WechatMessage(parts.line(ChannelShape.TITLE), parts.text(ChannelShape.BODY));
             case LETTER -> new LetterContent(parts.line(ChannelShape.TITLE), parts.paragraphs());
         };
     }

@@ -1,5 +1,9 @@
 package io.parley.config;
 
+import io.parley.channel.email.Email;
+import io.parley.channel.email.Imap;
+import io.parley.channel.sms.Sms;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,15 +71,15 @@ class ConfigLoaderTest {
                     host:
                 """);
         ParleyConfig config = ConfigLoader.load(file, Map.of());
-        assertEquals("+15551234567", config.sms().from());
+        assertEquals("+15551234567", config.section(new Sms.Section()).from());
         assertEquals("Asia/Shanghai", config.policy().defaultZone().getId());
-        assertTrue(config.email().sandbox());
+        assertTrue(config.section(new Email.Section()).sandbox());
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "htpp:\\n  port: 1 | unknown key 'htpp' (known sections: http, public, data, database, api, paths,"
-                    + " dispatch, policy, sms, email, company, engine, simulators)",
+                    + " dispatch, policy, company, engine, simulators, sms, email)",
             "http:\\n  prot: 1 | unknown key 'http.prot' (known keys under http: host, port, maxBodyBytes)",
             "sms:\\n  twilio:\\n    authtoken: x | unknown key 'sms.twilio.authtoken' (known keys under sms.twilio:"
                     + " accountSid, authToken, baseUrl)",
@@ -164,7 +168,7 @@ class ConfigLoaderTest {
         assertEquals(0, changed.http().port());
         assertEquals(false, changed.dispatch().enabled());
         assertEquals(defaults.database(), changed.database());
-        assertEquals(defaults.sms(), changed.sms());
+        assertEquals(defaults.section(new Sms.Section()), changed.section(new Sms.Section()));
     }
 
     @Test

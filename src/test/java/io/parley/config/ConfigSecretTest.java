@@ -1,5 +1,9 @@
 package io.parley.config;
 
+import io.parley.channel.email.Email;
+import io.parley.channel.email.Imap;
+import io.parley.channel.sms.Sms;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,7 +42,7 @@ class ConfigSecretTest {
         }
         assertTrue(printed.contains("url=postgresql://parley:****@db.internal:5433/parley?sslmode=require"), printed);
         assertEquals("db-url-secret", config.database().password().reveal());
-        assertEquals("twilio-token-secret", config.sms().authToken().reveal());
+        assertEquals("twilio-token-secret", config.section(new Sms.Section()).authToken().reveal());
     }
 
     @ParameterizedTest(name = "{0}")

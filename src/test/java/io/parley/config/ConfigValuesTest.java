@@ -1,5 +1,9 @@
 package io.parley.config;
 
+import io.parley.channel.email.Email;
+import io.parley.channel.email.Imap;
+import io.parley.channel.sms.Sms;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -34,12 +38,12 @@ class ConfigValuesTest {
                 good("dispatch.outcomeTimeout", "PT1H30M", c -> c.dispatch().outcomeTimeout(), Duration.ofMinutes(90)),
                 good("dispatch.enabled", "FALSE", c -> c.dispatch().enabled(), false),
                 good("policy.defaultZone", "Europe/Berlin", c -> c.policy().defaultZone(), ZoneId.of("Europe/Berlin")),
-                good("email.from", "collections@parley.example", c -> c.email().from(), "collections@parley.example"),
-                good("email.from", "\"Acme, Inc.\" <billing@acme.example>", c -> c.email().from(),
+                good("email.from", "collections@parley.example", c -> c.section(new Email.Section()).from(), "collections@parley.example"),
+                good("email.from", "\"Acme, Inc.\" <billing@acme.example>", c -> c.section(new Email.Section()).from(),
                         "\"Acme, Inc.\" <billing@acme.example>"),
-                good("email.replyDomain", "Reply.Parley.Example", c -> c.email().replyDomain(), "reply.parley.example"),
-                good("email.smtp.host", "smtp.example.com", c -> c.email().sandbox(), false),
-                good("sms.twilio.accountSid", "", c -> c.sms().simulated(), true),
+                good("email.replyDomain", "Reply.Parley.Example", c -> c.section(new Email.Section()).replyDomain(), "reply.parley.example"),
+                good("email.smtp.host", "smtp.example.com", c -> c.section(new Email.Section()).sandbox(), false),
+                good("sms.twilio.accountSid", "", c -> c.section(new Sms.Section()).simulated(), true),
                 good("simulators.deliveryDelay", "PT0S", c -> c.simulators().deliveryDelay(), Duration.ZERO));
     }
 
@@ -65,10 +69,10 @@ class ConfigValuesTest {
                 Duration.ofMinutes(15), Duration.ofMinutes(2), true), c.dispatch());
         assertEquals(new Policy(ZoneId.of("America/New_York"), Duration.ofDays(2)), c.policy());
         assertEquals(new Sms("", Secret.NONE, "https://api.twilio.com", "+15005550006", 16, Duration.ofSeconds(10)),
-                c.sms());
+                c.section(new Sms.Section()));
         assertEquals(new Email("", 587, "", Secret.NONE, true, "Parley Demo Lending <collections@parley.local>",
                 "parley.local", 8, Duration.ofSeconds(20),
-                new Imap("", 993, true, "", Secret.NONE, "INBOX", Duration.ofSeconds(30))), c.email());
+                new Imap("", 993, true, "", Secret.NONE, "INBOX", Duration.ofSeconds(30))), c.section(new Email.Section()));
         assertEquals(new Company("Parley Demo Lending", "+18005550199", "https://parley.local/pay"), c.company());
         assertEquals(new Simulators("127.0.0.1", 0, 0, 0, Duration.ofMillis(500)), c.simulators());
         assertEquals(new Api(Secret.NONE, java.util.List.of()), c.api());

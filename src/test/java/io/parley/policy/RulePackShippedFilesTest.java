@@ -97,7 +97,7 @@ class RulePackShippedFilesTest {
             "uk-fca  | VOICE SMS EMAIL",
             "default | VOICE SMS EMAIL"})
     void restrictsTheseChannels(String id, String channels) {
-        assertEquals(Stream.of(channels.split(" ")).map(Channel::valueOf).collect(java.util.stream.Collectors.toSet()),
+        assertEquals(Stream.of(channels.split(" ")).map(Channel::parse).collect(java.util.stream.Collectors.toSet()),
                 pack(id).channels().keySet());
     }
 

@@ -127,7 +127,7 @@ class TemplateCatalogTest {
                       - |
                         Please call {{company.phone}}.
                 """);
-        TemplateCatalog catalog = TemplateCatalog.loadDirectory(dir, OptOutNotices.defaults());
+        TemplateCatalog catalog = TemplateCatalog.loadDirectory(dir, OptOutNotices.defaults(), TemplateFixtures.SHAPES);
         assertEquals(new WechatMessage("Reminder from Acme Finance", "Hi 张伟,\nCN¥1,234.50 is due."),
                 catalog.render("w", "zh-CN", TemplateFixtures.chinese()));
         assertEquals(new LetterContent("Contract LN-2026-004417",

@@ -15,6 +15,12 @@ import java.util.Map;
 
 /** Sample cases and template files shared by the template tests. */
 final class TemplateFixtures {
+    /** The message shape of each shipped channel, as their channel modules declare it. */
+    static final java.util.Map<io.parley.domain.Channel, MessageShape> SHAPES = java.util.Map.of(
+            io.parley.domain.Channel.SMS, MessageShape.TEXT, io.parley.domain.Channel.VOICE, MessageShape.SCRIPT,
+            io.parley.domain.Channel.EMAIL, MessageShape.EMAIL, io.parley.domain.Channel.WECHAT, MessageShape.CARD,
+            io.parley.domain.Channel.LETTER, MessageShape.LETTER);
+
 
     static final String OPT_OUT_LINK = "https://parley.example/o/7f3a?c=1&s=sms";
     static final String PAY_LINK = "https://pay.example/p/7f3a";
@@ -55,6 +61,6 @@ final class TemplateFixtures {
     }
 
     static TemplateCatalog catalog(Path dir, String fileName, String yaml) {
-        return TemplateCatalog.loadDirectory(write(dir, fileName, yaml), OptOutNotices.defaults());
+        return TemplateCatalog.loadDirectory(write(dir, fileName, yaml), OptOutNotices.defaults(), TemplateFixtures.SHAPES);
     }
 }

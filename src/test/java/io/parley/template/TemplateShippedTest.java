@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TemplateShippedTest {
 
     private static final TemplateCatalog CATALOG =
-            TemplateCatalog.loadDirectory(Path.of("conf", "templates"), OptOutNotices.defaults());
+            TemplateCatalog.loadDirectory(Path.of("conf", "templates"), OptOutNotices.defaults(), TemplateFixtures.SHAPES);
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
     private static final Map<String, Channel> SHIPPED = Map.ofEntries(
@@ -97,11 +97,11 @@ class TemplateShippedTest {
     }
 
     private static Class<? extends RenderedMessage> expectedType(Channel channel) {
-        return switch (channel) {
-            case SMS -> SmsMessage.class;
+        return switch (TemplateFixtures.SHAPES.get(channel)) {
+            case TEXT -> SmsMessage.class;
             case EMAIL -> EmailMessage.class;
-            case VOICE -> VoiceScript.class;
-            case WECHAT -> WechatMessage.class;
+            case SCRIPT -> VoiceScript.class;
+            case CARD -> WechatMessage.class;
             case LETTER -> LetterContent.class;
         };
     }

@@ -103,7 +103,7 @@ class TemplateValidationTest {
         TemplateFixtures.write(dir, "b.yaml", "name: b\nchannel: email\nlocales:\n  en:\n    text: Hi\n");
         TemplateFixtures.write(dir, "c.yaml", "name: c\nchannel: sms\nlocales:\n  en: Fine\n");
         TemplateLoadException e = assertThrows(TemplateLoadException.class,
-                () -> TemplateCatalog.loadDirectory(dir, OptOutNotices.defaults()));
+                () -> TemplateCatalog.loadDirectory(dir, OptOutNotices.defaults(), TemplateFixtures.SHAPES));
         assertEquals(
                 "[a.yaml: locales.en, b.yaml: locales.en.subject, b.yaml: locales.en.html]",
                 e.problems().stream().map(p -> p.file() + ": " + p.field()).toList().toString());
@@ -114,7 +114,7 @@ class TemplateValidationTest {
         TemplateFixtures.write(dir, "a.yaml", "name: a\nchannel: sms\nlocales:\n  en: Hi\n");
         TemplateFixtures.write(dir, "a.yml", "name: a\nchannel: sms\nlocales:\n  en: Hello\n");
         TemplateLoadException e = assertThrows(TemplateLoadException.class,
-                () -> TemplateCatalog.loadDirectory(dir, OptOutNotices.defaults()));
+                () -> TemplateCatalog.loadDirectory(dir, OptOutNotices.defaults(), TemplateFixtures.SHAPES));
         assertEquals("a.yml", e.problems().get(0).file());
         assertTrue(e.problems().get(0).message().contains("defined by another file"));
     }
@@ -123,7 +123,7 @@ class TemplateValidationTest {
     void missingDirectoryIsALoadError(@TempDir Path dir) {
         Path missing = dir.resolve("nowhere");
         TemplateLoadException e = assertThrows(TemplateLoadException.class,
-                () -> TemplateCatalog.loadDirectory(missing, OptOutNotices.defaults()));
+                () -> TemplateCatalog.loadDirectory(missing, OptOutNotices.defaults(), TemplateFixtures.SHAPES));
         assertEquals(missing.toString(), e.problems().get(0).file());
     }
 }

@@ -97,7 +97,7 @@ public final class ServiceHarness implements AutoCloseable {
         ParleyConfig c = ConfigLoader.fromMap(settings(extra));
         Api api = new Api(Secret.of(ADMIN_KEY), List.of(new ApiKey("reader", Secret.of(READ_KEY), Role.READ)));
         return new ParleyConfig(c.http(), c.publicBaseUrl(), c.dataDir(), c.database(), api, c.paths(), c.dispatch(),
-                c.policy(), c.sms(), c.email(), c.company(), c.simulators(), c.engine());
+                c.policy(), c.company(), c.simulators(), c.engine(), c.sections());
     }
 
     public Parley start(Map<String, String> extra) {
@@ -105,7 +105,13 @@ public final class ServiceHarness implements AutoCloseable {
     }
 
     public Parley start(Map<String, String> extra, java.time.Clock clock) {
-        Parley parley = get(Parley.start(config(extra), clock));
+        return start(extra, clock, List.of());
+    }
+
+    /** An instance running these channel modules besides the registered ones. */
+    public Parley start(Map<String, String> extra, java.time.Clock clock,
+                        List<? extends io.parley.channel.ChannelModule<?>> modules) {
+        Parley parley = get(Parley.start(config(extra), clock, modules));
         instances.add(parley);
         return parley;
     }

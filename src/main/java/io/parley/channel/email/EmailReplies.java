@@ -6,7 +6,7 @@ import io.parley.channel.email.inbound.ReplyCorrelation;
 import io.parley.domain.AttemptStatus;
 import io.parley.domain.Channel;
 import io.parley.inbound.InboundReply;
-import io.parley.inbound.ReplyRouter;
+import io.parley.channel.ChannelServices;
 import io.parley.observability.Metrics;
 import io.parley.store.Attempts;
 import io.parley.store.Debtors;
@@ -36,12 +36,12 @@ public final class EmailReplies {
             SELECT case_id, debtor_id, enrollment_id, contact_address FROM attempt WHERE id = $1""";
 
     private final Pool pool;
-    private final ReplyRouter router;
+    private final ChannelServices router;
     private final String replyDomain;
     private final Metrics metrics;
     private final Clock clock;
 
-    public EmailReplies(Pool pool, ReplyRouter router, String replyDomain, Metrics metrics, Clock clock) {
+    public EmailReplies(Pool pool, ChannelServices router, String replyDomain, Metrics metrics, Clock clock) {
         this.pool = pool;
         this.router = router;
         this.replyDomain = replyDomain;
@@ -56,7 +56,7 @@ public final class EmailReplies {
         String ref = email.messageId() == null ? "no-id:" + UUID.nameUUIDFromBytes((email.from() + email.subject()
                 + email.plainBody()).getBytes(java.nio.charset.StandardCharsets.UTF_8)) : email.messageId();
         return switch (email.kind()) {
-            case REPLY -> router.route(new InboundReply(Channel.EMAIL, ref, normalised(email.from()),
+            case REPLY -> router.reply(new InboundReply(Channel.EMAIL, ref, normalised(email.from()),
                             email.to().isEmpty() ? null : email.to().get(0), email.replyText(),
                             email.date() == null ? clock.instant() : email.date(), attemptId))
                     .map(routed -> routed.duplicate() ? "duplicate" : routed.intent().wire());
@@ -91,8 +91,8 @@ public final class EmailReplies {
                 return Timeline.append(conn, new TimelineEntry(caseId, a.getUUID("enrollment_id"), now,
                         "email.soft_bounce", data));
             }
-            return Attempts.advance(conn, List.of(Attempts.change(attemptId, AttemptStatus.UNDELIVERED, null,
-                            bounce.status(), "bounced: " + bounce.diagnostic())), now)
+            return Attempts.advance(conn, List.of(new Attempts.Change(attemptId, AttemptStatus.UNDELIVERED, null,
+                            bounce.status(), "bounced: " + bounce.diagnostic(), null)), now)
                     .compose(v -> Debtors.setStatus(conn, a.getString("debtor_id"), Channel.EMAIL,
                             a.getString("contact_address"), List.of(StoredContactPoint.VALID, StoredContactPoint.OPTED_OUT),
                             StoredContactPoint.INVALID, "bounced " + bounce.status(), now))

@@ -7,7 +7,6 @@ import io.parley.channel.ProviderCalls;
 import io.parley.channel.SendResult;
 import io.parley.domain.AttemptStatus;
 import io.parley.domain.Channel;
-import io.parley.template.RenderedMessage;
 import io.vertx.core.Future;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -60,7 +59,10 @@ public final class EmailSender implements ChannelSender {
 
     @Override
     public Future<SendResult> send(Outbound outbound) {
-        EmailMessage email = (EmailMessage) outbound.message();
+        if (!(outbound.message() instanceof EmailMessage email)) {
+            return Future.succeededFuture(SendResult.failed("wrong_message", "an email needs an email message, not "
+                    + outbound.message().getClass().getSimpleName() + "; nothing was sent"));
+        }
         String token = outbound.attemptId().toString().replace("-", "");
         String messageId = "<" + outbound.attemptId() + "@" + replyDomain + ">";
         return calls.call(() -> {

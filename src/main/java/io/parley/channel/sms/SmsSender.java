@@ -12,7 +12,6 @@ import io.parley.channel.ProviderCalls;
 import io.parley.channel.SendResult;
 import io.parley.domain.AttemptStatus;
 import io.parley.domain.Channel;
-import io.parley.template.RenderedMessage;
 import io.vertx.core.Future;
 
 import java.net.ConnectException;
@@ -49,13 +48,16 @@ public final class SmsSender implements ChannelSender {
 
     @Override
     public Future<SendResult> send(Outbound outbound) {
-        SmsMessage sms = (SmsMessage) outbound.message();
+        if (!(outbound.message() instanceof SmsMessage sms)) {
+            return Future.succeededFuture(SendResult.failed("wrong_message", "an SMS needs a text message, not "
+                    + outbound.message().getClass().getSimpleName() + "; nothing was sent"));
+        }
         URI callback = URI.create(statusCallbackUrl + "?attempt=" + outbound.attemptId());
         return calls.call(() -> {
             Message m = Message.creator(new PhoneNumber(outbound.to()), from, sms.text())
                     .setStatusCallback(callback)
                     .create(client);
-            return SendResult.accepted(AttemptStatus.fromTwilio(String.valueOf(m.getStatus())), m.getSid());
+            return SendResult.accepted(TwilioMessageStatus.toAttemptStatus(String.valueOf(m.getStatus())), m.getSid());
         }, SmsSender::classify);
     }
 

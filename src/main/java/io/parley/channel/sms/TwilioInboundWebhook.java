@@ -3,7 +3,7 @@ package io.parley.channel.sms;
 import com.twilio.security.RequestValidator;
 import io.parley.domain.Channel;
 import io.parley.inbound.InboundReply;
-import io.parley.inbound.ReplyRouter;
+import io.parley.channel.ChannelServices;
 import io.parley.observability.Metrics;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -18,17 +18,18 @@ import java.util.Map;
  * Inbound SMS as Twilio delivers it (form-encoded, signed): 403 unless X-Twilio-Signature verifies against the public
  * URL; otherwise routed once per MessageSid and answered with TwiML, empty or with the one confirmation or HELP text.
  */
-public final class TwilioInboundWebhook implements Handler<RoutingContext> {
-    public static final String PATH = "/webhooks/twilio/sms/inbound";
+final class TwilioInboundWebhook implements Handler<RoutingContext> {
+    static final String PATH = "/webhooks/twilio/sms/inbound";
     private static final Logger LOG = LoggerFactory.getLogger(TwilioInboundWebhook.class);
 
     private final RequestValidator validator;
     private final String publicBaseUrl;
-    private final ReplyRouter router;
+    private final ChannelServices router;
     private final Metrics metrics;
     private final Clock clock;
 
-    public TwilioInboundWebhook(String authToken, String publicBaseUrl, ReplyRouter router, Metrics metrics, Clock clock) {
+    public TwilioInboundWebhook(String authToken, String publicBaseUrl, ChannelServices router, Metrics metrics,
+                                Clock clock) {
         this.validator = new RequestValidator(authToken);
         this.publicBaseUrl = publicBaseUrl;
         this.router = router;
@@ -55,7 +56,7 @@ public final class TwilioInboundWebhook implements Handler<RoutingContext> {
         }
         InboundReply reply = new InboundReply(Channel.SMS, sid, from, params.get("To"),
                 params.getOrDefault("Body", ""), clock.instant(), null);
-        router.route(reply).onSuccess(routed -> ctx.response().putHeader("Content-Type", "text/xml")
+        router.reply(reply).onSuccess(routed -> ctx.response().putHeader("Content-Type", "text/xml")
                 .end(TwiML.message(routed.answer().orElse(null)))).onFailure(ctx::fail);
     }
 }

@@ -1,10 +1,10 @@
 package io.parley.channel.sms;
 
 import com.twilio.security.RequestValidator;
-import io.parley.dispatch.Outcomes;
+import io.parley.channel.AttemptChange;
+import io.parley.channel.ChannelServices;
 import io.parley.domain.AttemptStatus;
 import io.parley.observability.Metrics;
-import io.parley.store.Attempts;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
@@ -25,10 +25,10 @@ public final class TwilioStatusWebhook implements Handler<RoutingContext> {
     private static final Logger LOG = LoggerFactory.getLogger(TwilioStatusWebhook.class);
     private final RequestValidator validator;
     private final String publicBaseUrl;
-    private final Outcomes outcomes;
+    private final ChannelServices outcomes;
     private final Metrics metrics;
 
-    public TwilioStatusWebhook(String authToken, String publicBaseUrl, Outcomes outcomes, Metrics metrics) {
+    public TwilioStatusWebhook(String authToken, String publicBaseUrl, ChannelServices outcomes, Metrics metrics) {
         this.validator = new RequestValidator(authToken);
         this.publicBaseUrl = publicBaseUrl;
         this.outcomes = outcomes;
@@ -50,7 +50,7 @@ public final class TwilioStatusWebhook implements Handler<RoutingContext> {
         AttemptStatus status;
         try {
             attemptId = UUID.fromString(ctx.queryParams().get("attempt"));
-            status = AttemptStatus.fromTwilio(params.get("MessageStatus"));
+            status = TwilioMessageStatus.toAttemptStatus(params.get("MessageStatus"));
         } catch (RuntimeException e) {
             metrics.callback("sms", "unknown_attempt");
             LOG.warn("Signed Twilio status callback names no attempt or an unknown status: {}", e.getMessage());
@@ -58,7 +58,7 @@ public final class TwilioStatusWebhook implements Handler<RoutingContext> {
             return;
         }
         String errorCode = params.get("ErrorCode");
-        outcomes.record(List.of(Attempts.change(attemptId, status, params.get("MessageSid"), errorCode,
+        outcomes.record(List.of(AttemptChange.failed(attemptId, status, params.get("MessageSid"), errorCode,
                         errorCode == null ? null : "Twilio error " + errorCode)))
                 .onSuccess(applied -> {
                     metrics.callback("sms", applied.isEmpty() ? "duplicate" : "accepted");

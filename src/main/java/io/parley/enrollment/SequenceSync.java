@@ -1,4 +1,4 @@
-package io.parley.dispatch;
+package io.parley.enrollment;
 
 import io.parley.sequence.SequenceCatalog;
 import io.parley.sequence.SequenceDefinition;
@@ -18,15 +18,13 @@ import java.util.List;
  * use. A file whose content changed under a version number already in use stops the start: versions are immutable.
  */
 public final class SequenceSync {
-    private static final SequenceParser PARSER = new SequenceParser();
-
     private SequenceSync() {
     }
 
-    public static Future<Sequences> sync(Pool pool, SequenceCatalog files, Instant now) {
+    public static Future<Sequences> sync(Pool pool, SequenceParser parser, SequenceCatalog files, Instant now) {
         List<SequenceVersions.Stored> fromFiles = new ArrayList<>();
         for (SequenceDefinition def : files.all()) {
-            JsonObject tree = new JsonObject(PARSER.toTree(def));
+            JsonObject tree = new JsonObject(parser.toTree(def));
             fromFiles.add(new SequenceVersions.Stored(def.name(), def.version(), CanonicalJson.sha256(tree),
                     files.origin(def.name(), def.version()).orElse("file"), tree));
         }
@@ -36,9 +34,9 @@ public final class SequenceSync {
                     SequenceCatalog catalog = files;
                     for (SequenceVersions.Stored s : stored) {
                         String origin = "the database (first loaded from " + s.source() + ")";
-                        catalog = catalog.with(PARSER.parse(origin, s.definition().getMap()), origin);
+                        catalog = catalog.with(parser.parse(origin, s.definition().getMap()), origin);
                     }
-                    return new Sequences(files, catalog);
+                    return new Sequences(parser, files, catalog);
                 });
     }
 }

@@ -1,4 +1,4 @@
-package io.parley.dispatch;
+package io.parley.enrollment;
 
 import io.parley.sequence.SequenceCatalog;
 import io.parley.sequence.SequenceDefinition;
@@ -16,11 +16,12 @@ import java.util.Optional;
  * are read from the database the first time they are needed.
  */
 public final class Sequences {
-    private static final SequenceParser PARSER = new SequenceParser();
+    private final SequenceParser parser;
     private final SequenceCatalog files;
     private volatile SequenceCatalog all;
 
-    public Sequences(SequenceCatalog files, SequenceCatalog all) {
+    public Sequences(SequenceParser parser, SequenceCatalog files, SequenceCatalog all) {
+        this.parser = parser;
         this.files = files;
         this.all = all;
     }
@@ -56,7 +57,7 @@ public final class Sequences {
                 for (SequenceVersions.Stored s : stored) {
                     if (updated.find(s.name(), s.version()).isEmpty()) {
                         String origin = "the database (first loaded from " + s.source() + ")";
-                        updated = updated.with(PARSER.parse(origin, s.definition().getMap()), origin);
+                        updated = updated.with(parser.parse(origin, s.definition().getMap()), origin);
                     }
                 }
                 all = updated;

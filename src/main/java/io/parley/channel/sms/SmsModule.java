@@ -1,0 +1,125 @@
+package io.parley.channel.sms;
+
+import com.twilio.http.TwilioRestClient;
+import io.parley.channel.ChannelContext;
+import io.parley.channel.ChannelModule;
+import io.parley.channel.ChannelSender;
+import io.parley.channel.RunningChannel;
+import io.parley.config.ConfigSection;
+import io.parley.domain.AttemptOutcome;
+import io.parley.domain.AttemptStatus;
+import io.parley.domain.Channel;
+import io.parley.policy.ContactKind;
+import io.parley.simulator.twilio.TwilioSimulator;
+import io.parley.store.LedgerCounting.Counted;
+import io.parley.template.MessageShape;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * SMS through Twilio's Messages API: texts with the opt-out notice, signed status callbacks, inbound texts. With no
+ * Twilio account configured it starts the local Twilio simulator.
+ */
+public final class SmsModule implements ChannelModule<Sms> {
+    private static final Logger LOG = LoggerFactory.getLogger(SmsModule.class);
+    /** Form bodies of Twilio's webhooks are small; anything larger is refused before parsing. */
+    private static final long WEBHOOK_BODY_LIMIT = 64 * 1024;
+
+    @Override
+    public Channel channel() {
+        return Channel.SMS;
+    }
+
+    @Override
+    public String provider() {
+        return "twilio";
+    }
+
+    @Override
+    public MessageShape shape() {
+        return MessageShape.TEXT;
+    }
+
+    @Override
+    public ConfigSection<Sms> config() {
+        return new Sms.Section();
+    }
+
+    @Override
+    public Optional<AttemptOutcome> settledOutcome(AttemptStatus status) {
+        return switch (status) {
+            case DELIVERED -> Optional.of(AttemptOutcome.DELIVERED);
+            case UNDELIVERED, FAILED -> Optional.of(AttemptOutcome.FAILED);
+            default -> Optional.empty();
+        };
+    }
+
+    /** A text the provider refused reached no one; every other, its outcome unknown included, is a text sent. */
+    @Override
+    public Counted counts(AttemptStatus status, Optional<AttemptOutcome> outcome, Instant madeAt) {
+        return status == AttemptStatus.FAILED ? Counted.nothing(madeAt) : new Counted(Set.of(ContactKind.SMS), madeAt);
+    }
+
+    @Override
+    public Future<RunningChannel> start(ChannelContext context, Sms sms) {
+        String accountSid = sms.simulated() ? "AC" + randomHex(16) : sms.accountSid();
+        String authToken = sms.simulated() ? randomHex(16) : sms.authToken().reveal();
+        if (!sms.simulated()) {
+            return Future.succeededFuture(running(context, sms, accountSid, authToken, sms.baseUrl(), null));
+        }
+        LOG.warn("No Twilio account configured (sms.twilio.accountSid): texts go to the local Twilio simulator "
+                + "and never reach a phone");
+        var sims = context.simulators();
+        return TwilioSimulator.start(context.vertx(), new TwilioSimulator.Settings(sims.host(), sims.twilioPort(),
+                        accountSid, authToken, sims.deliveryDelay()))
+                .map(simulator -> running(context, sms, accountSid, authToken, simulator.baseUrl(), simulator));
+    }
+
+    private RunningChannel running(ChannelContext context, Sms sms, String accountSid, String authToken,
+                                   String baseUrl, TwilioSimulator simulator) {
+        TwilioRestClient twilio = TwilioClients.create(accountSid, authToken, baseUrl, sms.timeout());
+        SmsSender sender = new SmsSender(twilio, context.providers().blocking(Channel.SMS, provider(), sms.workers()),
+                sms.from(), context.publicBaseUrl());
+        return new RunningChannel() {
+            @Override
+            public ChannelSender sender() {
+                return sender;
+            }
+
+            @Override
+            public void routes(Router router) {
+                BodyHandler body = BodyHandler.create(false).setBodyLimit(WEBHOOK_BODY_LIMIT);
+                router.post(SmsSender.STATUS_PATH).handler(body).handler(new TwilioStatusWebhook(authToken,
+                        context.publicBaseUrl(), context.services(), context.metrics()));
+                router.post(TwilioInboundWebhook.PATH).handler(body).handler(new TwilioInboundWebhook(authToken,
+                        context.publicBaseUrl(), context.services(), context.metrics(), context.clock()));
+            }
+
+            @Override
+            public Map<String, String> simulators() {
+                return simulator == null ? Map.of() : Map.of("twilio", simulator.baseUrl());
+            }
+
+            @Override
+            public Future<Void> close() {
+                return simulator == null ? Future.succeededFuture() : simulator.close();
+            }
+        };
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}

@@ -1,0 +1,67 @@
+package io.parley.dispatch;
+
+import io.parley.channel.AttemptChange;
+import io.parley.channel.ChannelServices;
+import io.parley.domain.Channel;
+import io.parley.inbound.InboundReply;
+import io.parley.inbound.ReplyRouter;
+import io.parley.store.Attempts;
+import io.parley.store.StatusChange;
+import io.parley.store.StoredContactPoint;
+import io.parley.store.Timeline;
+import io.parley.store.TimelineEntry;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/** What channel modules tell the rest of Parley: attempt news to {@link Outcomes}, replies to the reply router. */
+public final class ChannelEvents implements ChannelServices {
+    private final Pool pool;
+    private final Outcomes outcomes;
+    private final ReplyRouter replies;
+    private final Clock clock;
+
+    public ChannelEvents(Pool pool, Outcomes outcomes, ReplyRouter replies, Clock clock) {
+        this.pool = pool;
+        this.outcomes = outcomes;
+        this.replies = replies;
+        this.clock = clock;
+    }
+
+    @Override
+    public Future<List<StatusChange>> record(List<AttemptChange> changes) {
+        return outcomes.record(changes.stream().map(c -> new Attempts.Change(c.attemptId(), c.status(),
+                c.providerRef(), c.errorCode(), c.errorMessage(), c.outcome())).toList());
+    }
+
+    @Override
+    public Future<Void> note(UUID attemptId, String kind, JsonObject data) {
+        return Attempts.ref(pool, attemptId).compose(ref -> ref.isEmpty()
+                ? Future.failedFuture(new IllegalArgumentException("no attempt " + attemptId))
+                : Timeline.append(pool, new TimelineEntry(ref.get().caseId(), ref.get().enrollmentId(),
+                        clock.instant(), kind, data.copy().put("attemptId", attemptId.toString()))));
+    }
+
+    @Override
+    public Future<ReplyRouter.Routed> reply(InboundReply reply) {
+        return replies.route(reply);
+    }
+
+    @Override
+    public Future<Integer> contactPoint(Channel channel, String address, ContactPointStanding standing,
+                                        String reason) {
+        Future<Boolean> changed = switch (standing) {
+            case OPTED_OUT -> replies.pointStanding(channel, address, List.of(StoredContactPoint.VALID),
+                    StoredContactPoint.OPTED_OUT, reason, "contact.opted_out");
+            case VALID -> replies.pointStanding(channel, address, List.of(StoredContactPoint.OPTED_OUT),
+                    StoredContactPoint.VALID, reason, "contact.opted_in");
+            case INVALID -> replies.pointStanding(channel, address, List.of(StoredContactPoint.VALID,
+                    StoredContactPoint.OPTED_OUT), StoredContactPoint.INVALID, reason, "contact.invalid");
+        };
+        return changed.map(any -> any ? 1 : 0);
+    }
+}
