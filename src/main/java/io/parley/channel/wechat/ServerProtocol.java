@@ -16,13 +16,11 @@ final class ServerProtocol {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String token;
-    private final String appId;
     private final Optional<SafeModeCipher> cipher;
     private final Clock clock;
 
     ServerProtocol(String token, String appId, String encodingAesKey, Clock clock) {
         this.token = token;
-        this.appId = appId;
         this.cipher = encodingAesKey == null || encodingAesKey.isEmpty()
                 ? Optional.empty() : Optional.of(new SafeModeCipher(encodingAesKey, appId));
         this.clock = clock;
@@ -96,10 +94,6 @@ final class ServerProtocol {
         return PlatformXml.write(envelope);
     }
 
-    /** The AppID messages in safe mode must carry. */
-    String appId() {
-        return appId;
-    }
 
     private boolean signed(Query query) {
         return Signatures.verify(query.signature(), token, query.timestamp(), query.nonce());

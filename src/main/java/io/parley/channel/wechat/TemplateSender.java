@@ -9,6 +9,7 @@ import io.parley.channel.wechat.store.TemplateSends;
 import io.parley.domain.AttemptStatus;
 import io.parley.domain.Channel;
 import io.parley.observability.Metrics;
+import io.parley.template.WechatMessage;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -62,7 +63,15 @@ public final class TemplateSender implements ChannelSender {
 
     @Override
     public Future<SendResult> send(Outbound outbound) {
-        return deliver(outbound.attemptId(), outbound.to(), TemplatePayload.of(outbound.message()));
+        if (!(outbound.message() instanceof WechatMessage card)) {
+            return Future.succeededFuture(SendResult.failed("wrong_message", "a WeChat template message needs a "
+                    + "card, not " + outbound.message().getClass().getSimpleName() + "; nothing was sent"));
+        }
+        if (card.templateId() == null) {
+            return Future.succeededFuture(SendResult.failed("template_id", "the template names no official-account "
+                    + "template (templateId); nothing was sent"));
+        }
+        return deliver(outbound.attemptId(), outbound.to(), TemplatePayload.of(card));
     }
 
     /** Sends one template message (template_id, url, data) to an OpenID for an attempt. Never fails. */

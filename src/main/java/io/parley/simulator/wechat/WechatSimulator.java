@@ -61,10 +61,12 @@ public final class WechatSimulator {
     private final Clock clock;
     private final Set<Long> timers = ConcurrentHashMap.newKeySet();
     private volatile HttpServer server;
+    private volatile String callbackUrl;
 
     private WechatSimulator(Vertx vertx, Settings settings, Clock clock) {
         this.vertx = vertx;
         this.settings = settings;
+        this.callbackUrl = settings.callbackUrl();
         this.clock = clock;
         this.accountId = "gh_" + HexFormat.of().formatHex(settings.appId().getBytes(
                 java.nio.charset.StandardCharsets.UTF_8)).substring(0, 12);
@@ -106,6 +108,11 @@ public final class WechatSimulator {
     /** The account's original ID (gh_...), the ToUserName of everything pushed. */
     public String accountId() {
         return accountId;
+    }
+
+    /** Pushes from now on go to this server URL (a server that started after the simulator). */
+    public void pushTo(String url) {
+        callbackUrl = url;
     }
 
     /** The next sends to this OpenID answer these errcodes, one each (0 sends normally). */
@@ -159,7 +166,7 @@ public final class WechatSimulator {
 
     /** Pushes XML as it is (signed, and sealed in safe mode), as the platform would. */
     public Future<Push> push(String openId, String xml) {
-        return pusher.push(settings.callbackUrl(), openId, xml);
+        return pusher.push(callbackUrl, openId, xml);
     }
 
     /** Forgets sent templates, scripts, subscriptions and tokens. */
