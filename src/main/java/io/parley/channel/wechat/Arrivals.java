@@ -43,6 +43,7 @@ final class Arrivals {
     }
 
     Future<Arrival> arrive(InboundMessage message) {
+        long arrivedAt = System.nanoTime();
         Instant now = clock.instant();
         return inbox.store(message.dedupeKey(), message.msgType(), message.fromUser(), message.fields(), now, LEASE)
                 .compose(isNew -> {
@@ -50,7 +51,8 @@ final class Arrivals {
                         return Future.succeededFuture(new Arrival(false, Optional.empty()));
                     }
                     Future<PlatformNews.Handled> work = act(message, now);
-                    return within(work).map(done -> new Arrival(true, done.flatMap(PlatformNews.Handled::answer)));
+                    return within(work, arrivedAt)
+                            .map(done -> new Arrival(true, done.flatMap(PlatformNews.Handled::answer)));
                 });
     }
 
@@ -63,9 +65,11 @@ final class Arrivals {
                         message.msgType(), e.toString()));
     }
 
-    private Future<Optional<PlatformNews.Handled>> within(Future<PlatformNews.Handled> work) {
+    /** The work's result if it is done within answerWithin of the arrival, else empty (the work goes on). */
+    private Future<Optional<PlatformNews.Handled>> within(Future<PlatformNews.Handled> work, long arrivedAt) {
         Promise<Optional<PlatformNews.Handled>> answer = Promise.promise();
-        long timer = vertx.setTimer(answerWithin.toMillis(), t -> answer.tryComplete(Optional.empty()));
+        long left = Math.max(1, answerWithin.toMillis() - (System.nanoTime() - arrivedAt) / 1_000_000);
+        long timer = vertx.setTimer(left, t -> answer.tryComplete(Optional.empty()));
         work.onComplete(done -> {
             vertx.cancelTimer(timer);
             answer.tryComplete(done.succeeded() ? Optional.of(done.result()) : Optional.empty());

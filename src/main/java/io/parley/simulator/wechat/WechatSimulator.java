@@ -8,7 +8,6 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -68,8 +67,8 @@ public final class WechatSimulator {
         this.settings = settings;
         this.callbackUrl = settings.callbackUrl();
         this.clock = clock;
-        this.accountId = "gh_" + HexFormat.of().formatHex(settings.appId().getBytes(
-                java.nio.charset.StandardCharsets.UTF_8)).substring(0, 12);
+        // the account's original ID, stable for an AppID
+        this.accountId = String.format("gh_%012x", settings.appId().hashCode() & 0xffff_ffffL);
         this.tokens = new IssuedTokens(settings.tokenLifetime(), clock);
         this.messages = new PushedMessages(accountId);
         this.client = WebClient.create(vertx);

@@ -23,6 +23,7 @@ final class RecordingServices implements ChannelServices {
     final List<InboundReply> replies = new CopyOnWriteArrayList<>();
     final List<Standing> standings = new CopyOnWriteArrayList<>();
     volatile String answer;
+    volatile java.time.Duration delay = java.time.Duration.ZERO;
 
     @Override
     public Future<List<StatusChange>> record(List<AttemptChange> attemptChanges) {
@@ -38,8 +39,19 @@ final class RecordingServices implements ChannelServices {
     @Override
     public Future<ReplyRouter.Routed> reply(InboundReply reply) {
         replies.add(reply);
-        return Future.succeededFuture(new ReplyRouter.Routed(false, ReplyIntent.OTHER, Optional.ofNullable(answer),
-                List.of()));
+        ReplyRouter.Routed routed = new ReplyRouter.Routed(false, ReplyIntent.OTHER, Optional.ofNullable(answer),
+                List.of());
+        if (delay.isZero()) {
+            return Future.succeededFuture(routed);
+        }
+        io.vertx.core.Promise<ReplyRouter.Routed> later = io.vertx.core.Promise.promise();
+        new java.util.Timer(true).schedule(new java.util.TimerTask() {
+            @Override
+            public void run() {
+                later.complete(routed);
+            }
+        }, delay.toMillis());
+        return later.future();
     }
 
     @Override
