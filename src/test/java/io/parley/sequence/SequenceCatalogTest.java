@@ -1,5 +1,7 @@
 package io.parley.sequence;
 
+import io.parley.testing.DeclaredChannels;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,8 +87,8 @@ class SequenceCatalogTest {
         write("c.yaml", sequence("c", 1, "t"));
         var e = assertThrows(SequenceDefinitionException.class, () -> SequenceCatalog.loadDirectory(dir));
         assertEquals(List.of(
-                dir.resolve("a.yaml") + ": step 'only': field 'channel': unknown channel 'fax' (expected one of sms,"
-                        + " voice, email, wechat, letter)",
+                dir.resolve("a.yaml") + ": step 'only': field 'channel': unknown channel 'fax' (expected one of "
+                        + DeclaredChannels.names() + ")",
                 dir.resolve("b.yaml") + ": field 'version': 0 is not a positive version number"), e.getErrors());
         assertEquals(dir.toString(), e.getSource());
     }
