@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What a template holds per locale for a message shape. Text (SMS) and scripts (voice) hold the text itself; email
  * holds subject, text and html; a card (WeChat-style) holds title and body, and may name the platform template it is
- * sent as (templateId), the link it opens (url) and the template's data fields; a letter holds title and paragraphs.
+ * sent as (templateId), the link it opens (url) and the template's data fields; a letter holds title, paragraphs and
+ * consequences (what happens if the debtor does not pay).
  */
 record ChannelShape(boolean scalar, List<Field> fields) {
 
@@ -18,6 +19,7 @@ record ChannelShape(boolean scalar, List<Field> fields) {
     static final String TEMPLATE_ID = "templateId";
     static final String URL = "url";
     static final String DATA = "data";
+    static final String CONSEQUENCES = "consequences";
 
     /**
      * How a field's text is rendered: LINE collapses to one line, HTML escapes values, LIST holds paragraphs, MAP
@@ -44,7 +46,8 @@ record ChannelShape(boolean scalar, List<Field> fields) {
                     new Field(TEMPLATE_ID, Kind.LINE, true), new Field(URL, Kind.LINE, true),
                     new Field(DATA, Kind.MAP, true)));
             case LETTER -> new ChannelShape(false, List.of(
-                    new Field(TITLE, Kind.LINE), new Field(PARAGRAPHS, Kind.LIST)));
+                    new Field(TITLE, Kind.LINE), new Field(PARAGRAPHS, Kind.LIST),
+                    new Field(CONSEQUENCES, Kind.TEXT)));
         };
     }
 

@@ -43,8 +43,14 @@ final class TemplateRenderer {
             case SCRIPT -> new VoiceScript(parts.text(ChannelShape.TEXT));
             case EMAIL -> email(parts, locale, values.get(TemplateVariables.OPT_OUT_LINK));
             case CARD -> card(parts);
-            case LETTER -> new LetterContent(parts.line(ChannelShape.TITLE), parts.paragraphs());
+            case LETTER -> new LetterContent(parts.line(ChannelShape.TITLE), parts.paragraphs(),
+                    parts.text(ChannelShape.CONSEQUENCES), letterFacts(ctx, values));
         };
+    }
+
+    private static LetterFacts letterFacts(MessageContext ctx, Map<String, String> values) {
+        return new LetterFacts(values.get("debtor.name"), ctx.debtor().address(), values.get("account.contractNo"),
+                values.get("account.amount"), ctx.account().daysPastDue(), values.get("account.dueDate"));
     }
 
     private SmsMessage sms(String text, String locale) {

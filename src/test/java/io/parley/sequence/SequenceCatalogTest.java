@@ -1,7 +1,5 @@
 package io.parley.sequence;
 
-import io.parley.testing.DeclaredChannels;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +41,8 @@ class SequenceCatalogTest {
     @Test
     void loadsTheShippedDirectory() {
         SequenceCatalog catalog = SequenceCatalog.loadDirectory(Path.of("conf", "sequences"));
-        assertEquals(List.of("demo v1", "demo-wechat v1", "m1-early v1", "m2-mid v1", "pre-due-reminder v1"),
+        assertEquals(List.of("demo v1", "demo-letter v1", "demo-wechat v1", "m1-early v1", "m2-mid v1",
+                        "pre-due-reminder v1"),
                 catalog.all().stream().map(SequenceDefinition::label).toList());
         assertEquals(Optional.of("conf/sequences/m1-early.yaml"), catalog.origin("m1-early", 1));
     }
@@ -87,8 +86,8 @@ class SequenceCatalogTest {
         write("c.yaml", sequence("c", 1, "t"));
         var e = assertThrows(SequenceDefinitionException.class, () -> SequenceCatalog.loadDirectory(dir));
         assertEquals(List.of(
-                dir.resolve("a.yaml") + ": step 'only': field 'channel': unknown channel 'fax' (expected one of "
-                        + DeclaredChannels.names() + ")",
+                dir.resolve("a.yaml") + ": step 'only': field 'channel': unknown channel 'fax' (expected one of sms,"
+                        + " voice, email, wechat, letter)",
                 dir.resolve("b.yaml") + ": field 'version': 0 is not a positive version number"), e.getErrors());
         assertEquals(dir.toString(), e.getSource());
     }

@@ -121,6 +121,6 @@ class TemplateShippedTest {
             return List.of(wechat.title(), wechat.body());
         }
         LetterContent letter = (LetterContent) message;
-        return Stream.concat(Stream.of(letter.title()), letter.paragraphs().stream()).toList();
+        return Stream.concat(Stream.of(letter.title(), letter.consequences()), letter.paragraphs().stream()).toList();
     }
 }

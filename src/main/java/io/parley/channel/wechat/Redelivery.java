@@ -1,8 +1,9 @@
 package io.parley.channel.wechat;
 
 import io.parley.channel.wechat.store.WechatInbox;
+import io.parley.lifecycle.Loop;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,37 +12,39 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Takes up again, on a timer, the stored messages that were not acted on (the instance stopped, the database was
+ * Takes up again, every {@code interval}, the stored messages that were not acted on (the instance stopped, the database was
  * away, a delivery report came before its send was recorded). One that still fails after {@link #MAX_TRIES} is
  * given up, with the reason kept and logged.
  */
-final class Redelivery {
+final class Redelivery extends VerticleBase {
     static final int MAX_TRIES = 20;
     private static final Logger LOG = LoggerFactory.getLogger(Redelivery.class);
     private static final int BATCH = 50;
 
-    private final Vertx vertx;
     private final WechatInbox inbox;
     private final Arrivals arrivals;
     private final Clock clock;
+    private final Duration interval;
     private final AtomicBoolean busy = new AtomicBoolean();
-    private long timer = -1;
+    private Loop loop;
 
-    Redelivery(Vertx vertx, WechatInbox inbox, Arrivals arrivals, Clock clock) {
-        this.vertx = vertx;
+    Redelivery(WechatInbox inbox, Arrivals arrivals, Clock clock, Duration interval) {
         this.inbox = inbox;
         this.arrivals = arrivals;
         this.clock = clock;
+        this.interval = interval;
     }
 
-    void start(Duration every) {
-        timer = vertx.setPeriodic(every.toMillis(), id -> runOnce());
+    @Override
+    public Future<?> start() {
+        // a full batch means more may be waiting: the next pass follows at once
+        loop = new Loop(vertx, interval, () -> runOnce().map(taken -> taken >= BATCH)).startAfterInterval();
+        return Future.succeededFuture();
     }
 
-    void stop() {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
+    @Override
+    public Future<?> stop() {
+        return loop == null ? Future.succeededFuture() : loop.stop();
     }
 
     /** One pass over the messages whose lease ran out; completes when each was acted on or failed again. */

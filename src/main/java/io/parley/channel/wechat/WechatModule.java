@@ -15,6 +15,7 @@ import io.parley.simulator.wechat.WechatSimulator;
 import io.parley.store.LedgerCounting.Counted;
 import io.parley.template.MessageShape;
 import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -25,6 +26,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -116,8 +118,7 @@ public final class WechatModule implements ChannelModule<Wechat> {
                 context.clock(), ANSWER_WITHIN);
         WechatWebhook webhook = new WechatWebhook(new ServerProtocol(token, appId,
                 wechat.encodingAesKey().reveal(), context.clock()), arrivals, context.metrics());
-        Redelivery redelivery = new Redelivery(context.vertx(), inbox, arrivals, context.clock());
-        redelivery.start(REDELIVERY_EVERY);
+        Redelivery redelivery = new Redelivery(inbox, arrivals, context.clock(), REDELIVERY_EVERY);
         return new RunningChannel() {
             @Override
             public ChannelSender sender() {
@@ -130,13 +131,17 @@ public final class WechatModule implements ChannelModule<Wechat> {
             }
 
             @Override
+            public List<VerticleBase> loops() {
+                return List.of(redelivery);
+            }
+
+            @Override
             public Map<String, String> simulators() {
                 return simulator == null ? Map.of() : Map.of("wechat", simulator.baseUrl());
             }
 
             @Override
             public Future<Void> close() {
-                redelivery.stop();
                 client.close();
                 return simulator == null ? Future.succeededFuture() : simulator.close();
             }

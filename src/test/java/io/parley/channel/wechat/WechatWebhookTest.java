@@ -65,7 +65,7 @@ class WechatWebhookTest {
         WechatInbox inbox = new WechatInbox(pool);
         Arrivals arrivals = new Arrivals(inbox, new PlatformNews(proxy, sends), vertx, Clock.systemUTC(),
                 Duration.ofSeconds(1));
-        redelivery = new Redelivery(vertx, inbox, arrivals, Clock.systemUTC());
+        redelivery = new Redelivery(inbox, arrivals, Clock.systemUTC(), Duration.ofMinutes(1));
         Router router = Router.router(vertx);
         new WechatWebhook(new ServerProtocol(TOKEN, APP_ID, AES_KEY, Clock.systemUTC()), arrivals,
                 new Metrics(new SimpleMeterRegistry())).mount(router, 4096);

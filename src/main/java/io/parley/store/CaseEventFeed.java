@@ -1,4 +1,4 @@
-package io.parley.outbox;
+package io.parley.store;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -14,24 +14,24 @@ import java.util.List;
  * older than every one still running are shown (txid below the snapshot's xmin), so an event committed later can
  * never land behind a cursor already handed out.
  */
-final class EventFeed {
+public final class CaseEventFeed {
     private static final String PAGE = """
             SELECT txid::text AS txid, id, type, payload FROM case_event
             WHERE (txid, id) > ($1::text::xid8, $2) AND txid < pg_snapshot_xmin(pg_current_snapshot())
             ORDER BY txid, id LIMIT $3""";
 
     /** One event as the feed shows it: its position, its type and the stored payload. */
-    record Event(FeedCursor cursor, String type, JsonObject payload) {
+    public record Event(FeedCursor cursor, String type, JsonObject payload) {
     }
 
     /** Events after a cursor, and the cursor to ask from next (the given one when there is nothing new). */
-    record Page(List<Event> events, FeedCursor next) {
+    public record Page(List<Event> events, FeedCursor next) {
     }
 
-    private EventFeed() {
+    private CaseEventFeed() {
     }
 
-    static Future<Page> after(SqlClient sql, FeedCursor cursor, int limit) {
+    public static Future<Page> after(SqlClient sql, FeedCursor cursor, int limit) {
         return sql.preparedQuery(PAGE).execute(Tuple.of(String.valueOf(cursor.txid()), cursor.id(), limit))
                 .map(rows -> {
                     List<Event> events = new ArrayList<>(rows.size());

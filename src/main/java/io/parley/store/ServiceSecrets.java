@@ -1,6 +1,5 @@
-package io.parley.channel;
+package io.parley.store;
 
-import io.parley.store.Rows;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;

@@ -1,4 +1,4 @@
-package io.parley.outbox;
+package io.parley.store;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -7,8 +7,6 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +15,7 @@ import java.util.List;
  * LOCKED and a lease; an expired lease (its instance crashed) makes the case claimable again. Every write after a
  * claim checks the lease is still ours; a write that finds it gone tells the caller to stop.
  */
-final class Deliveries {
+public final class CaseDeliveries {
     private static final String CLAIM = """
             UPDATE case_delivery d SET lease_owner = $1, lease_until = $3
             FROM (SELECT case_id FROM case_delivery
@@ -46,21 +44,21 @@ final class Deliveries {
     private static final String PENDING = "SELECT count(*) FROM case_delivery WHERE pending";
 
     /** A case claimed for delivery. */
-    record Claimed(String caseId, long deliveredSeq, int failures) {
+    public record Claimed(String caseId, long deliveredSeq, int failures) {
     }
 
     /** An undelivered event: its per-case number, its id (the webhook-id) and the stored payload as sent. */
-    record Undelivered(long seq, String eventId, String body) {
+    public record Undelivered(long seq, String eventId, String body) {
     }
 
     /** What finishing a case found. */
-    enum Finish { DONE, MORE, LOST }
+    public enum Finish { DONE, MORE, LOST }
 
-    private Deliveries() {
+    private CaseDeliveries() {
     }
 
-    static Future<List<Claimed>> claim(SqlClient sql, String owner, Instant now, Instant leaseUntil, int limit) {
-        return sql.preparedQuery(CLAIM).execute(Tuple.of(owner, ts(now), ts(leaseUntil), limit)).map(rows -> {
+    public static Future<List<Claimed>> claim(SqlClient sql, String owner, Instant now, Instant leaseUntil, int limit) {
+        return sql.preparedQuery(CLAIM).execute(Tuple.of(owner, Rows.ts(now), Rows.ts(leaseUntil), limit)).map(rows -> {
             List<Claimed> out = new ArrayList<>(rows.size());
             for (Row r : rows) {
                 out.add(new Claimed(r.getString("case_id"), r.getLong("delivered_seq"), r.getInteger("failures")));
@@ -69,7 +67,7 @@ final class Deliveries {
         });
     }
 
-    static Future<List<Undelivered>> undelivered(SqlClient sql, String caseId, long after, int limit) {
+    public static Future<List<Undelivered>> undelivered(SqlClient sql, String caseId, long after, int limit) {
         return sql.preparedQuery(EVENTS).execute(Tuple.of(caseId, after, limit)).map(rows -> {
             List<Undelivered> out = new ArrayList<>(rows.size());
             for (Row r : rows) {
@@ -80,18 +78,18 @@ final class Deliveries {
     }
 
     /** Records that everything up to seq was accepted and renews the lease; false when the lease is gone. */
-    static Future<Boolean> advance(SqlClient sql, String caseId, long seq, String owner, Instant leaseUntil) {
-        return sql.preparedQuery(ADVANCE).execute(Tuple.of(caseId, seq, owner, ts(leaseUntil)))
+    public static Future<Boolean> advance(SqlClient sql, String caseId, long seq, String owner, Instant leaseUntil) {
+        return sql.preparedQuery(ADVANCE).execute(Tuple.of(caseId, seq, owner, Rows.ts(leaseUntil)))
                 .map(rows -> rows.rowCount() == 1);
     }
 
     /** Records a failed delivery and releases the case until retryAt. */
-    static Future<Void> fail(SqlClient sql, String caseId, Instant retryAt, String error, String owner) {
-        return sql.preparedQuery(FAIL).execute(Tuple.of(caseId, ts(retryAt), error, owner)).mapEmpty();
+    public static Future<Void> fail(SqlClient sql, String caseId, Instant retryAt, String error, String owner) {
+        return sql.preparedQuery(FAIL).execute(Tuple.of(caseId, Rows.ts(retryAt), error, owner)).mapEmpty();
     }
 
     /** Gives the case back, due at once (another batch, or another instance, carries on). */
-    static Future<Void> release(SqlClient sql, String caseId, String owner) {
+    public static Future<Void> release(SqlClient sql, String caseId, String owner) {
         return sql.preparedQuery(RELEASE).execute(Tuple.of(caseId, owner)).mapEmpty();
     }
 
@@ -101,7 +99,7 @@ final class Deliveries {
      * check that follows (a new statement, hence a new snapshot) sees its event. Checking in the clearing statement
      * alone would not: a statement that waits for the lock still checks the subquery against its older snapshot.
      */
-    static Future<Finish> finish(Pool pool, String caseId, String owner) {
+    public static Future<Finish> finish(Pool pool, String caseId, String owner) {
         return pool.withTransaction(sql -> sql.preparedQuery(LOCK).execute(Tuple.of(caseId, owner))
                 .compose(locked -> locked.rowCount() == 0
                         ? Future.succeededFuture(Finish.LOST)
@@ -109,11 +107,7 @@ final class Deliveries {
                         .map(cleared -> cleared.rowCount() == 1 ? Finish.DONE : Finish.MORE)));
     }
 
-    static Future<Long> pending(SqlClient sql) {
+    public static Future<Long> pending(SqlClient sql) {
         return sql.query(PENDING).execute().map(rows -> rows.iterator().next().getLong(0));
-    }
-
-    private static OffsetDateTime ts(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

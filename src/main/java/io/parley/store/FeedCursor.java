@@ -1,21 +1,21 @@
-package io.parley.outbox;
+package io.parley.store;
 
 /**
  * A position in the event feed: the writing transaction (txid) and the row id of the last event read. Clients see
  * it as an opaque string "txid:id"; the feed orders events by (txid, id).
  */
-record FeedCursor(long txid, long id) implements Comparable<FeedCursor> {
+public record FeedCursor(long txid, long id) implements Comparable<FeedCursor> {
     /** Before every event. */
-    static final FeedCursor START = new FeedCursor(0, 0);
+    public static final FeedCursor START = new FeedCursor(0, 0);
 
-    FeedCursor {
+    public FeedCursor {
         if (txid < 0 || id < 0) {
             throw new IllegalArgumentException("a cursor is made of two whole numbers of zero or more");
         }
     }
 
     /** Reads a cursor this feed handed out; throws IllegalArgumentException for anything else. */
-    static FeedCursor parse(String text) {
+    public static FeedCursor parse(String text) {
         int colon = text == null ? -1 : text.indexOf(':');
         if (colon <= 0 || colon == text.length() - 1) {
             throw new IllegalArgumentException("is not a cursor returned by this API");
