@@ -1,9 +1,9 @@
 package io.parley.enrollment;
 
-import io.parley.api.ApiProblem;
-import io.parley.api.ApiResponse;
+import io.parley.http.ApiProblem;
+import io.parley.http.ApiResponse;
 import io.parley.api.EnrollmentRequest;
-import io.parley.api.FieldError;
+import io.parley.http.FieldError;
 import io.parley.api.PackIds;
 import io.parley.enrollment.Sequences;
 import io.parley.domain.Debtor;

@@ -1,6 +1,6 @@
 package io.parley.enrollment;
 
-import io.parley.api.ApiProblem;
+import io.parley.http.ApiProblem;
 import io.parley.store.EnrollmentStatus;
 import io.parley.store.Enrollments;
 import io.parley.store.Locks;

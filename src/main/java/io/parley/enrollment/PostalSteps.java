@@ -1,7 +1,7 @@
 package io.parley.enrollment;
 
-import io.parley.api.ApiProblem;
-import io.parley.api.FieldError;
+import io.parley.http.ApiProblem;
+import io.parley.http.FieldError;
 import io.parley.domain.AddressFormat;
 import io.parley.domain.Channel;
 import io.parley.domain.ContactPoint;
