@@ -1,5 +1,7 @@
 package io.parley.api;
 
+import io.parley.http.ApiProblem;
+import io.parley.http.FieldError;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Parameter;

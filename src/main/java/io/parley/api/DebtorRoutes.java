@@ -1,5 +1,7 @@
 package io.parley.api;
 
+import io.parley.http.ApiResponse;
+import io.parley.http.ApiProblem;
 import io.parley.domain.Channel;
 import io.parley.policy.ContactPreferences;
 import io.parley.store.Debtors;

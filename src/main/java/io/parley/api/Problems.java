@@ -2,6 +2,8 @@ package io.parley.api;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.parley.enrollment.Refusal;
+import io.parley.http.ApiProblem;
+import io.parley.http.FieldError;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -16,7 +18,7 @@ import java.util.UUID;
 
 /**
  * Writes every failure of a route as {@code application/problem+json}: an {@link ApiProblem} as it is, a refusal of
- * the enrollment logic as {@link ApiProblem#of(Refusal)} maps it, a body larger than the BodyHandler accepts as 413,
+ * the enrollment logic as {@link #of(Refusal)} maps it, a body larger than the BodyHandler accepts as 413,
  * the router's own 404 and 405, other 4xx statuses by their reason phrase, and anything unexpected as a 500 that
  * names an incident id and nothing else (the cause is logged under that id). Wire it as the router's failure handler and for the router's error statuses:
  * <pre>{@code
@@ -67,6 +69,26 @@ public final class Problems {
         return ApiProblem.internal(incident);
     }
 
+    /**
+     * The problem that tells an API caller why the enrollment logic refused: 422 naming each member, 409, 404, or
+     * 422 idempotency-mismatch.
+     */
+    public static ApiProblem of(Refusal refusal) {
+        if (refusal instanceof Refusal.Invalid invalid) {
+            return ApiProblem.validation(invalid.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList());
+        }
+        if (refusal instanceof Refusal.Conflict) {
+            return ApiProblem.conflict(refusal.getMessage());
+        }
+        if (refusal instanceof Refusal.NotFound notFound) {
+            return ApiProblem.notFound(notFound.what());
+        }
+        if (refusal instanceof Refusal.KeyReused) {
+            return ApiProblem.idempotencyMismatch();
+        }
+        throw new IllegalArgumentException("no problem for " + refusal.getClass().getName());
+    }
+
     /** The route's pattern ("/v1/cases/:caseId/events"), never the path itself: paths carry ids and tokens. */
     private static String route(RoutingContext ctx) {
         return ctx.currentRoute() == null || ctx.currentRoute().getPath() == null ? "(no route)"
@@ -96,7 +118,7 @@ public final class Problems {
                 return problem;
             }
             if (t instanceof Refusal refusal) {
-                return ApiProblem.of(refusal);
+                return of(refusal);
             }
         }
         return null;

@@ -1,5 +1,7 @@
 package io.parley.enrollment;
 
+import io.parley.http.FieldError;
+import io.parley.http.ApiProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package io.parley.outbox;
 
-import io.parley.api.ApiProblem;
-import io.parley.api.ApiResponse;
-import io.parley.api.FieldError;
+import io.parley.http.ApiProblem;
+import io.parley.http.ApiResponse;
+import io.parley.http.FieldError;
 import io.parley.store.CaseEventFeed;
 import io.parley.store.FeedCursor;
 import io.vertx.core.http.HttpServerResponse;

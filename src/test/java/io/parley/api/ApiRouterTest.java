@@ -1,5 +1,7 @@
 package io.parley.api;
 
+import io.parley.http.ApiResponse;
+import io.parley.http.FieldError;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;

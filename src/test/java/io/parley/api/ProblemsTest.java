@@ -1,6 +1,7 @@
 package io.parley.api;
 
 import io.parley.enrollment.EnrollmentRequest;
+import io.parley.http.ApiProblem;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

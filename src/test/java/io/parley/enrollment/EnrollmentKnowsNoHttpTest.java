@@ -3,7 +3,7 @@ package io.parley.enrollment;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
-import io.parley.api.ApiProblem;
+import io.parley.http.ApiProblem;
 import io.parley.testing.MainClassesOnly;
 import org.junit.jupiter.api.Test;
 
@@ -12,11 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The enrollment logic knows nothing of HTTP: it returns results and typed refusals, and the API maps them to status
- * codes and problem documents. So nothing in it depends on the API, the web router or HTTP codecs.
+ * codes and problem documents. So nothing in it depends on the API, the problem types, the web router or HTTP
+ * codecs.
  */
 class EnrollmentKnowsNoHttpTest {
     private static final ArchRule NO_HTTP = noClasses().should().dependOnClassesThat()
-            .resideInAnyPackage("io.parley.api..", "io.vertx.ext.web..", "io.vertx.core.http..",
+            .resideInAnyPackage("io.parley.api..", "io.parley.http..", "io.vertx.ext.web..", "io.vertx.core.http..",
                     "io.netty.handler.codec.http..")
             .because("the api layer maps enrollment results and refusals to HTTP; arrows point down, not back");
 

@@ -1,4 +1,4 @@
-package io.parley.api;
+package io.parley.http;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;

@@ -1,6 +1,5 @@
-package io.parley.api;
+package io.parley.http;
 
-import io.parley.enrollment.Refusal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -114,26 +113,6 @@ public final class ApiProblem extends RuntimeException {
     public static ApiProblem internal(String incident) {
         return new ApiProblem(500, type("internal"), "Internal server error",
                 "the request could not be completed; incident " + incident, List.of());
-    }
-
-    /**
-     * The problem that tells an API caller why the enrollment logic refused: 422 naming each member, 409, 404, or
-     * 422 idempotency-mismatch.
-     */
-    public static ApiProblem of(Refusal refusal) {
-        if (refusal instanceof Refusal.Invalid invalid) {
-            return validation(invalid.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList());
-        }
-        if (refusal instanceof Refusal.Conflict) {
-            return conflict(refusal.getMessage());
-        }
-        if (refusal instanceof Refusal.NotFound notFound) {
-            return notFound(notFound.what());
-        }
-        if (refusal instanceof Refusal.KeyReused) {
-            return idempotencyMismatch();
-        }
-        throw new IllegalArgumentException("no problem for " + refusal.getClass().getName());
     }
 
     public int status() {
