@@ -1,21 +1,15 @@
 package io.parley.api;
 
 import io.parley.http.ApiProblem;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
-import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.Operation;
-import io.vertx.openapi.validation.RequestParameter;
-import io.vertx.openapi.validation.ValidatableRequest;
 import io.vertx.openapi.validation.ValidatorException;
 
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -49,52 +43,7 @@ public final class ApiRouter {
 
     public ApiRouter(Vertx vertx, ApiContract contract) {
         this.contract = contract;
-        this.builder = RouterBuilder.create(vertx, contract.contract(), ApiRouter::extract);
-    }
-
-    /**
-     * The request as the router checks it, its body as the BodyHandler collected it. An empty query value
-     * ({@code ?after=}) counts as no value, as the routes have always read it (the README's own examples send it).
-     */
-    private static Future<ValidatableRequest> extract(RoutingContext ctx, Operation operation) {
-        return RequestExtractor.withBodyHandler().extractValidatableRequest(ctx, operation).map(request -> {
-            Map<String, RequestParameter> query = new HashMap<>(request.getQuery());
-            query.values().removeIf(value -> value.isString() && value.getString().isEmpty());
-            return new WithQuery(request, query);
-        });
-    }
-
-    private record WithQuery(ValidatableRequest request, Map<String, RequestParameter> query)
-            implements ValidatableRequest {
-        @Override
-        public Map<String, RequestParameter> getQuery() {
-            return query;
-        }
-
-        @Override
-        public Map<String, RequestParameter> getCookies() {
-            return request.getCookies();
-        }
-
-        @Override
-        public Map<String, RequestParameter> getPathParameters() {
-            return request.getPathParameters();
-        }
-
-        @Override
-        public Map<String, RequestParameter> getHeaders() {
-            return request.getHeaders();
-        }
-
-        @Override
-        public RequestParameter getBody() {
-            return request.getBody();
-        }
-
-        @Override
-        public String getContentType() {
-            return request.getContentType();
-        }
+        this.builder = RouterBuilder.create(vertx, contract.contract(), ApiRequests::extract);
     }
 
     /**

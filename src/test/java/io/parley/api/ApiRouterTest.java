@@ -18,16 +18,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Requests are checked against the published description by Vert.x's OpenAPI router before any code of the API
@@ -74,33 +79,75 @@ class ApiRouterTest {
         assertEquals(201, response.statusCode(), response.bodyAsString());
     }
 
+    /** Bodies the API has always taken as they are written: the description takes them too. */
+    static Stream<Arguments> acceptedSpellings() {
+        return Stream.of(
+                arguments("locale in any case", (Consumer<JsonObject>) b -> EnrollmentReaderTest.debtor(b)
+                        .put("locale", "EN-us")),
+                arguments("country in lower case, blank region", (Consumer<JsonObject>) b -> EnrollmentReaderTest
+                        .address(b).put("country", "us").put("region", " ")),
+                arguments("channel in any case", (Consumer<JsonObject>) b -> EnrollmentReaderTest.debtor(b)
+                        .getJsonArray("contactPoints").add(new JsonObject().put("channel", "WeChat")
+                                .put("address", "wxid_ada42"))),
+                arguments("a letter without an address", (Consumer<JsonObject>) b -> EnrollmentReaderTest.debtor(b)
+                        .getJsonArray("contactPoints").add(new JsonObject().put("channel", "letter"))),
+                arguments("balance as a number, before the due date", (Consumer<JsonObject>) b -> EnrollmentReaderTest
+                        .account(b).put("balance", 99.9).put("daysPastDue", -5)),
+                arguments("preferences sent back as they are shown", (Consumer<JsonObject>) b -> EnrollmentReaderTest
+                        .debtor(b).put("preferences", new JsonObject().put("refusedChannels", new JsonArray().add("SMS"))
+                                .put("inconvenientTimes", new JsonArray().add(new JsonObject()
+                                        .put("days", new JsonArray().add("MONDAY").add("friday"))
+                                        .put("from", "12:00").put("until", "13:30"))))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("acceptedSpellings")
+    void whatTheApiTakesTheDescriptionTakes(String name, Consumer<JsonObject> change) throws Exception {
+        JsonObject body = EnrollmentReaderTest.valid();
+        change.accept(body);
+        HttpResponse<Buffer> response = enroll(body);
+        assertEquals(201, response.statusCode(), response.bodyAsString());
+    }
+
     @Test
     void whatOnlyTheDescriptionForbidsIsRefusedNamingTheField() throws Exception {
         JsonObject body = EnrollmentReaderTest.valid();
-        EnrollmentReaderTest.point(body, 1).put("channel", "EMAIL");
+        EnrollmentReaderTest.point(body, 1).put("type", "WORK");
         int before = ENROLLED.get();
 
         HttpResponse<Buffer> response = enroll(body);
 
         assertEquals(422, response.statusCode(), response.bodyAsString());
         assertEquals(Problems.CONTENT_TYPE, response.getHeader("Content-Type"));
-        assertEquals(List.of(new FieldError("debtor.contactPoints[1].channel",
-                "must be one of sms, voice, email, wechat, letter")), errors(response));
+        assertEquals(List.of(new FieldError("debtor.contactPoints[1].type",
+                "must be one of mobile, home, work, personal, family, employer, reference")), errors(response));
         assertEquals(before, ENROLLED.get(), "nothing read past the router");
     }
 
     @Test
     void theApisOwnWordsComeFirstAndTheDescriptionAddsWhatTheyMiss() throws Exception {
         JsonObject body = EnrollmentReaderTest.valid().put("caseId", "case 1");
-        EnrollmentReaderTest.point(body, 1).put("channel", "EMAIL");
+        EnrollmentReaderTest.point(body, 1).put("type", "WORK");
 
         HttpResponse<Buffer> response = enroll(body);
 
         assertEquals(422, response.statusCode(), response.bodyAsString());
         assertEquals(List.of(
                 new FieldError("caseId", "must be 1-128 characters of A-Z, a-z, 0-9, '.', '_', ':', '-'"),
-                new FieldError("debtor.contactPoints[1].channel", "must be one of sms, voice, email, wechat, letter")),
+                new FieldError("debtor.contactPoints[1].type",
+                        "must be one of mobile, home, work, personal, family, employer, reference")),
                 errors(response));
+    }
+
+    @Test
+    void aNullMemberIsAnAbsentOneAsTheApiHasAlwaysReadIt() throws Exception {
+        JsonObject body = EnrollmentReaderTest.valid().putNull("startAt").putNull("sequenceVersion");
+        EnrollmentReaderTest.debtor(body).putNull("timeZone");
+        assertEquals(201, enroll(body).statusCode());
+
+        HttpResponse<Buffer> missing = enroll(EnrollmentReaderTest.valid().putNull("caseId"));
+        assertEquals(400, missing.statusCode(), missing.bodyAsString());
+        assertEquals(List.of(new FieldError("caseId", "is required")), errors(missing));
     }
 
     @Test
