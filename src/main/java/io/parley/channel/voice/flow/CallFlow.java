@@ -46,7 +46,7 @@ public final class CallFlow {
                     "reason", "a fax machine answered"));
         }
         if (rules.leavesVoicemail()) {
-            return end(who.withVoicemailLeft(), List.of(rules.voicemail()), FlowEvent.of(FlowEvent.MACHINE,
+            return end(who.with(CallState.Fact.VOICEMAIL_LEFT), List.of(rules.voicemail()), FlowEvent.of(FlowEvent.MACHINE,
                     "answeredBy", answeredBy, "voicemail", true, "rule", rules.voicemailRule()));
         }
         String reason = rules.voicemail() == null ? "the step leaves no voicemail"
@@ -61,7 +61,7 @@ public final class CallFlow {
         return switch (s.stage()) {
             case IDENTIFY -> switch (digits) {
                 case "1" -> identified(s);
-                case "2" -> end(s.withThirdParty(), saidThenGoodbye(script.prompt(CallScript.THIRD_PARTY).orElse(null)),
+                case "2" -> end(s.with(CallState.Fact.THIRD_PARTY), saidThenGoodbye(script.prompt(CallScript.THIRD_PARTY).orElse(null)),
                         FlowEvent.of(FlowEvent.THIRD_PARTY, "messageLeft", script.prompt(CallScript.THIRD_PARTY)
                                 .isPresent()));
                 default -> miss(s, digits, null);
@@ -70,16 +70,16 @@ public final class CallFlow {
                     : miss(s, digits, "does not match");
             case MENU -> menu(s, digits);
             case PROMISE_AMOUNT -> AMOUNT.matcher(digits).matches()
-                    ? prompts.ask(s.withPromise(new BigDecimal(digits), null, false)
+                    ? prompts.ask(s.withPromise(new BigDecimal(digits), null)
                     .at(CallStage.PROMISE_DATE, 0), List.of(), List.of())
                     : miss(s, digits, "is not an amount in whole units");
             case PROMISE_DATE -> date(s, digits, now);
             case PROMISE_CONFIRM -> switch (digits) {
-                case "1" -> end(s.withPromise(s.amount(), s.date(), true),
+                case "1" -> end(s.with(CallState.Fact.PROMISED),
                         saidThenGoodbye(script.required(CallScript.PROMISE_RECORDED)),
                         FlowEvent.of(FlowEvent.PROMISE, "amount", s.amount().toPlainString(),
                                 "date", s.date().toString()));
-                case "2" -> prompts.ask(s.withPromise(null, null, false).at(CallStage.PROMISE_AMOUNT, 0),
+                case "2" -> prompts.ask(s.withPromise(null, null).at(CallStage.PROMISE_AMOUNT, 0),
                         List.of(), List.of());
                 default -> miss(s, digits, null);
             };
@@ -128,11 +128,11 @@ public final class CallFlow {
             said.add(script.required(CallScript.DISCLOSURE));
             events.add(FlowEvent.of(FlowEvent.DISCLOSURE, "text", script.required(CallScript.DISCLOSURE)));
         }
-        return prompts.ask(s.withVerified().at(CallStage.MENU, 0), said, events);
+        return prompts.ask(s.with(CallState.Fact.VERIFIED).at(CallStage.MENU, 0), said, events);
     }
 
     private Turn unverified(CallState s, String reason) {
-        return end(s.withUnverified(), saidThenGoodbye(script.prompt(CallScript.UNVERIFIED).orElse(null)),
+        return end(s.with(CallState.Fact.UNVERIFIED), saidThenGoodbye(script.prompt(CallScript.UNVERIFIED).orElse(null)),
                 FlowEvent.of(FlowEvent.UNVERIFIED, "reason", reason));
     }
 
@@ -142,11 +142,11 @@ public final class CallFlow {
                     List.of(FlowEvent.of(FlowEvent.BALANCE)));
             case "2" -> prompts.ask(s.at(CallStage.PROMISE_AMOUNT, 0), List.of(), List.of());
             case "3" -> rules.agentNumber() == null ? miss(s, digits, "no agent can take calls")
-                    : new Turn(s.withTransfer().at(CallStage.TRANSFERRED, 0),
+                    : new Turn(s.with(CallState.Fact.TRANSFERRED).at(CallStage.TRANSFERRED, 0),
                     script.prompt(CallScript.TRANSFER).map(List::of).orElse(List.of()),
                     new Turn.Transfer(rules.agentNumber()),
                     List.of(FlowEvent.of(FlowEvent.TRANSFERRED, "to", rules.agentNumber())));
-            case "9" -> end(s.withOptOut(), saidThenGoodbye(script.required(CallScript.OPTED_OUT)),
+            case "9" -> end(s.with(CallState.Fact.OPTED_OUT), saidThenGoodbye(script.required(CallScript.OPTED_OUT)),
                     FlowEvent.of(FlowEvent.OPTED_OUT));
             default -> miss(s, digits, null);
         };
@@ -167,7 +167,7 @@ public final class CallFlow {
             return refused(s, digits, why, script.prompt(CallScript.DATE_REFUSED)
                     .orElse(script.required(CallScript.INVALID)));
         }
-        return prompts.ask(s.withPromise(s.amount(), date, false).at(CallStage.PROMISE_CONFIRM, 0), List.of(),
+        return prompts.ask(s.withPromise(s.amount(), date).at(CallStage.PROMISE_CONFIRM, 0), List.of(),
                 List.of());
     }
 

@@ -43,19 +43,19 @@ public final class CallOutcomes {
         if (s.machine()) {
             return MACHINE;
         }
-        if (s.promised()) {
+        if (s.has(CallState.Fact.PROMISED)) {
             return PROMISED;
         }
-        if (s.transferred()) {
+        if (s.has(CallState.Fact.TRANSFERRED)) {
             return TRANSFERRED;
         }
-        if (s.verified()) {
+        if (s.has(CallState.Fact.VERIFIED)) {
             return REACHED;
         }
-        if (s.unverified()) {
+        if (s.has(CallState.Fact.UNVERIFIED)) {
             return UNVERIFIED;
         }
-        return s.thirdParty() ? THIRD_PARTY : NOT_REACHED;
+        return s.has(CallState.Fact.THIRD_PARTY) ? THIRD_PARTY : NOT_REACHED;
     }
 
     /**

@@ -136,7 +136,7 @@ class CallFlowTest {
                 "500#", "20261205#");
         Turn readBack = run.turns().get(run.turns().size() - 1);
         assertEquals(List.of("PROMISECONFIRM $500.00 December 5, 2026"), readBack.spoken());
-        assertFalse(run.end().promised());
+        assertFalse(run.end().has(CallState.Fact.PROMISED));
         Turn confirmed = new CallFlow(CallScripts.script(false, true), CallScripts.rules(true, true, false))
                 .keys(run.end(), "1", NOW);
         assertEquals(List.of("PROMISERECORDED", "GOODBYE"), confirmed.said());
