@@ -117,6 +117,28 @@ public final class ReplyRouter {
         }));
     }
 
+    /**
+     * A promise keyed in during a contact (a call), about that attempt's case: recorded as a reply's promise is,
+     * under the same locks (the case, its queue rows, the debtor), with its source and the contact's reference.
+     */
+    public Future<Void> promised(Channel channel, UUID attemptId, BigDecimal amount, LocalDate date,
+                                 String providerRef) {
+        InboundReply keyed = new InboundReply(channel, providerRef, null, null, "", clock.instant(), attemptId);
+        return Transactions.run(pool, conn -> ReplyTargets.find(conn, keyed, defaultZone).compose(targets -> {
+            Instant now = clock.instant();
+            List<TimelineEntry> timeline = new ArrayList<>();
+            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            details.put("amount", amount.toPlainString());
+            details.put("date", date.toString());
+            details.put("source", channel.wire());
+            return lockCases(conn, targets.caseIds())
+                    .compose(v -> Ledger.lockDebtors(conn, targets.debtorIds()))
+                    .compose(v -> forEachCase(targets, caseId -> caseEvents.applyIn(conn, caseId,
+                            CaseEventType.PROMISE_TO_PAY, now, providerRef, details, now, timeline).mapEmpty()))
+                    .compose(v -> Timeline.append(conn, timeline));
+        }));
+    }
+
     private Future<Optional<String>> act(SqlConnection conn, InboundReply reply, ReplyTargets.Targets targets,
                                          Classification c, Instant now, List<TimelineEntry> timeline) {
         String why = "reply '" + c.matched() + "'";
