@@ -48,7 +48,11 @@ final class CallStatusWebhook {
                 .put("duration", params.get("CallDuration")).put("answeredBy", params.get("AnsweredBy"))
                 .put("sequenceNumber", params.get("SequenceNumber"));
         return VoiceCalls.status(pool, attempt, status, sid, clock.instant()).compose(call -> {
-            CallState state = call.map(VoiceCalls.StoredCall::state).orElse(CallState.dialling());
+            if (call.isEmpty()) {
+                metrics.callback("voice", "unknown_attempt");
+                return Future.succeededFuture();
+            }
+            CallState state = call.get().state();
             AttemptStatus attemptStatus = TwilioCallStatus.toAttemptStatus(status, state);
             AttemptChange change = AttemptChange.of(attempt, attemptStatus, sid);
             Future<Void> noted = services.note(attempt, "call.status", note);
