@@ -100,6 +100,31 @@ class VoiceWebhookTest {
     }
 
     @Test
+    void aCalleeWhoHangsUpEndsTheFlowAndARepeatedRequestChangesNothing() {
+        Parley parley = start(Map.of());
+        String phone = "+16465550904";
+        CallFixtures.callee(harness, phone, "human", "completed", "hangup");
+        harness.post(parley, "/v1/enrollments", CallFixtures.usDebtor("case-h", "one-call", phone, zone));
+        List<JsonObject> timeline = harness.awaitTimeline(parley, "case-h",
+                t -> has(t, "enrollment.completed", d -> true), WAIT);
+        assertTrue(has(timeline, "call.hung_up", d -> "identify".equals(d.getString("stage"))), timeline.toString());
+        assertTrue(has(timeline, "attempt.status", d -> "delivered".equals(d.getString("status"))));
+        String attempt = timeline.stream().filter(e -> "attempt.sending".equals(e.getString("kind"))).findFirst()
+                .orElseThrow().getJsonObject("data").getString("attemptId");
+
+        String path = "/webhooks/twilio/voice/" + attempt + "/";
+        Map<String, String> params = Map.of("CallSid", CallFixtures.callsTo(harness, phone).get(0).sid(),
+                "CallStatus", "in-progress", "AnsweredBy", "human");
+        String token = harness.twilio.settings().authToken();
+        HttpResponse<Buffer> again = webhook(parley, path + "answer", params, token);
+        assertEquals(200, again.statusCode());
+        assertTrue(again.bodyAsString().contains("If you are Alex, please press 1."), again.bodyAsString());
+        assertTrue(webhook(parley, path + "keys?turn=7", params, token).bodyAsString()
+                .contains("If you are Alex, please press 1."), "a turn that is not the call's gets the last answer");
+        assertEquals(1, count(harness.timeline(parley, "case-h"), "call.turn", d -> true), "nothing new recorded");
+    }
+
+    @Test
     void callsBeyondTheSendersPaceWaitInTheQueue() {
         Parley parley = start(Map.of("voice.callsPerSecond", "1", "voice.maxConcurrentCalls", "1"));
         String first = "+16465550902";
