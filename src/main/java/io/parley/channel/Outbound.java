@@ -17,7 +17,9 @@ public record Outbound(UUID attemptId, String caseId, Channel channel, String to
                        Map<String, Object> decision) {
 
     public Outbound {
-        decision = decision == null ? Map.of() : Map.copyOf(decision);
+        // facts may hold null values (a fact the policy could not establish), which Map.copyOf refuses
+        decision = decision == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(decision));
     }
 
     /** An attempt with no voicemail and no decision facts to pass on. */

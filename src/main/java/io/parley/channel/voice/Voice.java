@@ -33,7 +33,7 @@ public record Voice(TwilioAccount account, String from, String agentNumber, int 
     static final Setting LISTEN_TIMEOUT = Setting.of("voice.listenTimeout", "PT6S");
     static final Setting CALLS_PER_SECOND = Setting.of("voice.callsPerSecond", "1");
     static final Setting MAX_CONCURRENT_CALLS = Setting.of("voice.maxConcurrentCalls", "10");
-    static final Setting LONGEST_CALL = Setting.of("voice.longestCall", "PT15M");
+    static final Setting LONGEST_CALL = Setting.of("voice.longestCall", "PT10M");
 
     public Voice {
         Objects.requireNonNull(account, "account");
