@@ -1,5 +1,6 @@
 package io.parley.api;
 
+import io.parley.http.ApiResponse;
 import io.parley.inbound.ReplyRouter;
 import io.parley.reply.Classification;
 import io.parley.reply.ReplyClassifier;

@@ -2,26 +2,25 @@ package io.parley.dispatch;
 
 import io.parley.channel.ChannelModules;
 import io.parley.enrollment.Sequences;
+import io.parley.domain.AttemptOutcome;
 import io.parley.domain.AttemptStatus;
 import io.parley.observability.Metrics;
 import io.parley.sequence.EnrollmentClock;
 import io.parley.sequence.SequenceEngine;
 import io.parley.store.Attempts;
-import io.parley.store.Rows;
+import io.parley.store.DueSteps;
+import io.parley.store.Locks;
 import io.parley.store.StatusChange;
 import io.parley.store.TimelineEntry;
+import io.parley.store.TimelineKinds;
 import io.parley.store.Transactions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,17 +33,6 @@ import java.util.stream.Collectors;
  * of the enrollments concerned first, the same order the dispatcher uses.
  */
 public final class Outcomes {
-    private static final String LOCK_QUEUE = """
-            SELECT enrollment_id FROM due_step
-            WHERE enrollment_id IN (SELECT enrollment_id FROM attempt WHERE id = ANY($1))
-            ORDER BY enrollment_id FOR UPDATE""";
-    private static final String AWAITING = """
-            SELECT ds.enrollment_id, ds.step_id, ds.retry, ds.attempt_id, e.case_id, e.sequence_name,
-                   e.sequence_version, e.started_at, e.time_zone, e.account
-            FROM due_step ds JOIN enrollment e ON e.id = ds.enrollment_id
-            WHERE ds.enrollment_id = ANY($1) AND ds.phase = 'await' AND e.status IN ('active', 'paused')
-            FOR UPDATE OF ds""";
-
     private final Pool pool;
     private final Sequences sequences;
     private final SequenceEngine engine;
@@ -70,22 +58,28 @@ public final class Outcomes {
      * @param retryAt attempts that never reached their provider, with when their step runs again
      */
     public Future<List<StatusChange>> record(List<Attempts.Change> changes, Map<UUID, Instant> retryAt) {
-        if (changes.isEmpty()) {
-            return Future.succeededFuture(List.of());
-        }
-        UUID[] ids = changes.stream().map(Attempts.Change::attemptId).toArray(UUID[]::new);
-        return Transactions.run(pool, conn -> {
-            Instant now = clock.instant();
-            Progression progression = new Progression(sequences, engine);
-            return conn.preparedQuery(LOCK_QUEUE).execute(Tuple.of(ids))
-                    .compose(locked -> Attempts.advance(conn, changes, now))
-                    .compose(applied -> noteAndSettle(conn, applied, retryAt, now, progression)
-                            .compose(v -> progression.write(conn, now)).map(applied));
-        }).onSuccess(this::count);
+        return record(changes, retryAt, Map.of());
     }
 
     public Future<List<StatusChange>> record(List<Attempts.Change> changes) {
-        return record(changes, Map.of());
+        return record(changes, Map.of(), Map.of());
+    }
+
+    /** As {@link #record(List, Map)}, with channel details kept with each status on the timeline (a call's length). */
+    public Future<List<StatusChange>> record(List<Attempts.Change> changes, Map<UUID, Instant> retryAt,
+                                             Map<UUID, JsonObject> details) {
+        if (changes.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        List<UUID> ids = changes.stream().map(Attempts.Change::attemptId).toList();
+        return Transactions.run(pool, conn -> {
+            Instant now = clock.instant();
+            Progression progression = new Progression(sequences, engine);
+            return Locks.queueOfAttempts(conn, ids)
+                    .compose(locked -> Attempts.advance(conn, changes, now))
+                    .compose(applied -> noteAndSettle(conn, applied, retryAt, details, now, progression)
+                            .compose(v -> progression.write(conn, now)).map(applied));
+        }).onSuccess(this::count);
     }
 
     /** Attempts whose provider gave no clear answer: counted as made, never resent; their outcome is unknown. */
@@ -96,9 +90,9 @@ public final class Outcomes {
         return Transactions.run(pool, conn -> {
             Instant now = clock.instant();
             Progression progression = new Progression(sequences, engine);
-            return conn.preparedQuery(LOCK_QUEUE).execute(Tuple.of(attemptIds.toArray(UUID[]::new)))
+            return Locks.queueOfAttempts(conn, attemptIds)
                     .compose(locked -> Attempts.markUnknown(conn, attemptIds, now, why))
-                    .compose(applied -> noteAndSettle(conn, applied, Map.of(), now, progression)
+                    .compose(applied -> noteAndSettle(conn, applied, Map.of(), Map.of(), now, progression)
                             .compose(v -> progression.write(conn, now)).map(applied));
         }).onSuccess(this::count);
     }
@@ -108,24 +102,30 @@ public final class Outcomes {
     }
 
     /** Notes the changes on the timeline and settles those that are final, into the caller's progression. */
-    Future<Void> noteAndSettle(SqlClient sql, List<StatusChange> applied, Map<UUID, Instant> retryAt, Instant now,
-                               Progression progression) {
+    Future<Void> noteAndSettle(SqlClient sql, List<StatusChange> applied, Map<UUID, Instant> retryAt,
+                               Map<UUID, JsonObject> details, Instant now, Progression progression) {
         List<Settlement> settled = new java.util.ArrayList<>();
+        Map<UUID, AttemptOutcome> outcomes = new java.util.LinkedHashMap<>();
         for (StatusChange c : applied) {
+            JsonObject data = new JsonObject().put("attemptId", c.attemptId().toString())
+                    .put("channel", c.channel().wire()).put("status", c.status().wire())
+                    .put("providerRef", c.providerRef()).put("errorCode", c.errorCode()).put("error", c.errorMessage());
+            JsonObject more = details.get(c.attemptId());
             progression.note(new TimelineEntry(c.caseId(), c.enrollmentId(), now,
-                    c.status() == AttemptStatus.UNKNOWN ? "attempt.unknown" : "attempt.status",
-                    new JsonObject().put("attemptId", c.attemptId().toString()).put("channel", c.channel().wire())
-                            .put("status", c.status().wire()).put("providerRef", c.providerRef())
-                            .put("errorCode", c.errorCode()).put("error", c.errorMessage())));
+                    c.status() == AttemptStatus.UNKNOWN ? TimelineKinds.ATTEMPT_UNKNOWN : TimelineKinds.ATTEMPT_STATUS,
+                    more == null ? data : more.copy().mergeIn(data)));
             Instant again = retryAt.get(c.attemptId());
             if (again != null) {
                 settled.add(new Settlement(c.enrollmentId(), c.attemptId(), null, again));
             } else {
-                c.outcome().or(() -> channels.settledOutcome(c.channel(), c.status()))
-                        .ifPresent(o -> settled.add(Settlement.outcome(c.enrollmentId(), c.attemptId(), o)));
+                c.outcome().or(() -> channels.settledOutcome(c.channel(), c.status())).ifPresent(o -> {
+                    outcomes.put(c.attemptId(), o);
+                    settled.add(Settlement.outcome(c.enrollmentId(), c.attemptId(), o));
+                });
             }
         }
-        return settle(sql, settled, now, progression);
+        // the outcome each attempt settled with stays on it: what skip conditions and the ledger read
+        return Attempts.settled(sql, outcomes).compose(v -> settle(sql, settled, now, progression));
     }
 
     /** Moves on the enrollments still waiting for exactly these attempts; any other (stale) settlement is ignored. */
@@ -135,27 +135,24 @@ public final class Outcomes {
         }
         Map<UUID, Settlement> byEnrollment = settlements.stream()
                 .collect(Collectors.toMap(Settlement::enrollmentId, Function.identity(), (a, b) -> b));
-        return sql.preparedQuery(AWAITING).execute(Tuple.of(byEnrollment.keySet().toArray(UUID[]::new)))
-                .map(rows -> {
-                    for (Row r : rows) {
-                        Settlement s = byEnrollment.get(r.getUUID("enrollment_id"));
-                        if (!s.attemptId().equals(r.getUUID("attempt_id"))) {
-                            continue;
-                        }
-                        if (s.retryAt() != null) {
-                            progression.again(ref(r), r.getString("step_id"), r.getInteger("retry"), s.retryAt(), now);
-                        } else {
-                            progression.settled(ref(r), r.getString("step_id"), s.outcome(), r.getInteger("retry"), now);
-                        }
-                    }
-                    return null;
-                });
+        return DueSteps.awaiting(sql, byEnrollment.keySet()).map(waiting -> {
+            for (DueSteps.Awaiting w : waiting) {
+                Settlement s = byEnrollment.get(w.enrollmentId());
+                if (!s.attemptId().equals(w.attemptId())) {
+                    continue;
+                }
+                if (s.retryAt() != null) {
+                    progression.again(ref(w), w.stepId(), w.retry(), s.retryAt(), now);
+                } else {
+                    progression.settled(ref(w), w.stepId(), s.outcome(), w.retry(), now);
+                }
+            }
+            return null;
+        });
     }
 
-    private static EnrollmentRef ref(Row r) {
-        String due = r.getJsonObject("account").getString("dueDate");
-        return new EnrollmentRef(r.getUUID("enrollment_id"), r.getString("case_id"), r.getString("sequence_name"),
-                r.getInteger("sequence_version"), new EnrollmentClock(Rows.instant(r.getOffsetDateTime("started_at")),
-                due == null ? null : LocalDate.parse(due), ZoneId.of(r.getString("time_zone"))));
+    private static EnrollmentRef ref(DueSteps.Awaiting w) {
+        return new EnrollmentRef(w.enrollmentId(), w.caseId(), w.sequenceName(), w.sequenceVersion(),
+                new EnrollmentClock(w.startedAt(), w.dueDate(), w.zone()));
     }
 }

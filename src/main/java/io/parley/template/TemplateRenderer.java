@@ -48,8 +48,9 @@ final class TemplateRenderer {
             case SCRIPT -> parts.fields().containsKey(ChannelShape.TEXT) ? new VoiceScript(parts.text(ChannelShape.TEXT))
                     : callScript(parts, locale, ctx);
             case EMAIL -> email(parts, locale, values.get(TemplateVariables.OPT_OUT_LINK));
-            case CARD -> new WechatMessage(parts.line(ChannelShape.TITLE), parts.text(ChannelShape.BODY));
-            case LETTER -> new LetterContent(parts.line(ChannelShape.TITLE), parts.paragraphs());
+            case CARD -> card(parts);
+            case LETTER -> new LetterContent(parts.line(ChannelShape.TITLE), parts.paragraphs(),
+                    parts.text(ChannelShape.CONSEQUENCES), letterFacts(ctx, values));
         };
     }
 
@@ -62,10 +63,24 @@ final class TemplateRenderer {
                 ctx.account().currency(), prompts, parts.optionalLine(CallScript.SECOND_FACTOR_ANSWER));
     }
 
+    private static LetterFacts letterFacts(MessageContext ctx, Map<String, String> values) {
+        return new LetterFacts(values.get("debtor.name"), ctx.debtor().address(), values.get("account.contractNo"),
+                values.get("account.amount"), ctx.account().daysPastDue(), values.get("account.dueDate"));
+    }
+
     private SmsMessage sms(String text, String locale) {
         String notice = notices.smsNotice(locale);
         String full = text.contains(notice) ? text : text + separatorBefore(text) + notice;
         return new SmsMessage(full, SmsSegments.of(full));
+    }
+
+    private static WechatMessage card(Rendered parts) {
+        Map<String, String> data = new java.util.LinkedHashMap<>();
+        String prefix = ChannelShape.DATA + ".";
+        parts.fields().keySet().stream().filter(key -> key.startsWith(prefix))
+                .forEach(key -> data.put(key.substring(prefix.length()), parts.text(key)));
+        return new WechatMessage(parts.line(ChannelShape.TITLE), parts.text(ChannelShape.BODY),
+                parts.optionalLine(ChannelShape.TEMPLATE_ID), parts.optionalLine(ChannelShape.URL), data);
     }
 
     private EmailMessage email(Rendered parts, String locale, String optOutLink) {

@@ -23,6 +23,8 @@ import java.util.UUID;
  * call came to from where its flow stood (a callee who hung up mid-flow ends it there, noted).
  */
 final class CallStatusWebhook {
+    /** The timeline kind of a call status Twilio reported. */
+    static final String STATUS = "call.status";
     private final Pool pool;
     private final ChannelServices services;
     private final Metrics metrics;
@@ -55,7 +57,7 @@ final class CallStatusWebhook {
             CallState state = call.get().state();
             AttemptStatus attemptStatus = TwilioCallStatus.toAttemptStatus(status, state);
             AttemptChange change = AttemptChange.of(attempt, attemptStatus, sid);
-            Future<Void> noted = services.note(attempt, "call.status", note);
+            Future<Void> noted = services.note(attempt, STATUS, note);
             if (TwilioCallStatus.isFinal(status)) {
                 change = change.withOutcome(CallOutcomes.of(state, status))
                         .withDetails(note.copy().put("outcome", CallOutcomes.of(state, status).wire()));

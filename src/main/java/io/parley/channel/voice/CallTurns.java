@@ -27,6 +27,8 @@ import java.util.function.BiFunction;
  */
 final class CallTurns {
     private static final Logger LOG = LoggerFactory.getLogger(CallTurns.class);
+    /** The timeline kind of one turn: what the callee did and everything the call said then. */
+    static final String TURN = "call.turn";
 
     private final Pool pool;
     private final ChannelServices services;
@@ -93,7 +95,7 @@ final class CallTurns {
         Turn turn = p.turn();
         JsonObject said = heard.copy().put("turn", turn.state().turn()).put("callSid", callSid)
                 .put("said", new JsonArray(turn.spoken())).put("next", next(turn.next()));
-        Future<Void> chain = services.note(attempt, "call.turn", said);
+        Future<Void> chain = services.note(attempt, TURN, said);
         for (FlowEvent event : turn.events()) {
             chain = chain.compose(v -> services.note(attempt, event.kind(), new JsonObject(
                     new java.util.LinkedHashMap<>(event.data())).put("callSid", callSid)));
