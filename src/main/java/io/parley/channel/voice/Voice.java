@@ -17,11 +17,11 @@ import java.util.Objects;
  * debtor through (empty = no agents); workers bounds concurrent API calls and timeout each one; ringTimeout is how
  * long a call rings; listenTimeout how long a question waits for keys; callsPerSecond and maxConcurrentCalls pace
  * the calls of this sender; longestCall ends a call that lasts longer (Twilio's TimeLimit) and bounds how long a
- * call counts as in progress.
+ * call counts as in progress. simulatorPort is where the local simulator listens when there is no account (0: any).
  */
 public record Voice(TwilioAccount account, String from, String agentNumber, int workers, Duration timeout,
                     Duration ringTimeout, Duration listenTimeout, int callsPerSecond, int maxConcurrentCalls,
-                    Duration longestCall) {
+                    Duration longestCall, int simulatorPort) {
     static final Setting ACCOUNT_SID = Setting.of("voice.twilio.accountSid", "");
     static final Setting AUTH_TOKEN = Setting.secret("voice.twilio.authToken", "");
     static final Setting BASE_URL = Setting.of("voice.twilio.baseUrl", "https://api.twilio.com");
@@ -34,6 +34,7 @@ public record Voice(TwilioAccount account, String from, String agentNumber, int 
     static final Setting CALLS_PER_SECOND = Setting.of("voice.callsPerSecond", "1");
     static final Setting MAX_CONCURRENT_CALLS = Setting.of("voice.maxConcurrentCalls", "10");
     static final Setting LONGEST_CALL = Setting.of("voice.longestCall", "PT10M");
+    static final Setting SIMULATOR_PORT = Setting.of("voice.simulatorPort", "0");
 
     public Voice {
         Objects.requireNonNull(account, "account");
@@ -46,7 +47,7 @@ public record Voice(TwilioAccount account, String from, String agentNumber, int 
         @Override
         public List<Setting> settings() {
             return List.of(ACCOUNT_SID, AUTH_TOKEN, BASE_URL, FROM, AGENT_NUMBER, WORKERS, TIMEOUT, RING_TIMEOUT,
-                    LISTEN_TIMEOUT, CALLS_PER_SECOND, MAX_CONCURRENT_CALLS, LONGEST_CALL);
+                    LISTEN_TIMEOUT, CALLS_PER_SECOND, MAX_CONCURRENT_CALLS, LONGEST_CALL, SIMULATOR_PORT);
         }
 
         @Override
@@ -60,7 +61,8 @@ public record Voice(TwilioAccount account, String from, String agentNumber, int 
                     r.get(LISTEN_TIMEOUT, seconds(1, 60)),
                     r.get(CALLS_PER_SECOND, ConfigValues.range(1, 1000, "is not 1 to 1000 calls a second")),
                     r.get(MAX_CONCURRENT_CALLS, ConfigValues.range(1, 10_000, "is not 1 to 10000 calls")),
-                    r.get(LONGEST_CALL, seconds(60, 4 * 3600)));
+                    r.get(LONGEST_CALL, seconds(60, 4 * 3600)),
+                    r.get(SIMULATOR_PORT, ConfigValues.listenPort()));
         }
     }
 

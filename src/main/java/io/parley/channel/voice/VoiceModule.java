@@ -90,7 +90,8 @@ public final class VoiceModule implements ChannelModule<Voice> {
         String accountSid = "AC" + TwilioAccount.randomHex(16);
         String authToken = TwilioAccount.randomHex(16);
         var sims = context.simulators();
-        return TwilioSimulator.start(context.vertx(), new TwilioSimulator.Settings(sims.host(), 0, accountSid,
+        return TwilioSimulator.start(context.vertx(), new TwilioSimulator.Settings(sims.host(), voice.simulatorPort(),
+                        accountSid,
                         authToken, sims.deliveryDelay()))
                 .map(simulator -> running(context, voice, accountSid, authToken, simulator.baseUrl(), simulator));
     }
