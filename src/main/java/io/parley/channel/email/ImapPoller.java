@@ -89,6 +89,9 @@ public final class ImapPoller extends VerticleBase {
         try {
             inFolder(folder -> {
                 idleStore = folder.getStore();
+                // what arrived before this connection was listening (while down, or while connecting) is read now:
+                // IDLE only announces what comes after it began
+                polls.wake();
                 if (!(folder instanceof IMAPFolder imap) || !((IMAPStore) folder.getStore()).hasCapability("IDLE")) {
                     LOG.info("IMAP server {} has no IDLE: polling every {}", settings.host(), settings.interval());
                     return null;
