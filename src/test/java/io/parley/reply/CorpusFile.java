@@ -48,7 +48,7 @@ final class CorpusFile {
             ReplyIntent secondary = f.length == 10 && !f[8].isEmpty() ? ReplyIntent.parse(f[8]) : null;
             Set<String> scope = f.length == 10 ? scope(f[9]) : impliedScope(intent, channel);
             rows.add(new LabelledReply(i + 1, section, unescape(f[0]), f[1], intent, f[3], f[4], Instant.parse(f[5]),
-                    ZoneId.of(f[6]), channel, secondary, scope));
+                    ZoneId.of(f[6]), channel, secondary, scope, f.length == 10));
         }
         return rows;
     }

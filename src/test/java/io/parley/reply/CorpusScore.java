@@ -18,8 +18,9 @@ final class CorpusScore {
             return got.intent() == label.intent();
         }
 
+        /** Right when it is what the label says; always right where the corpus does not label secondaries. */
         boolean secondaryRight() {
-            return Objects.equals(got.secondary(), label.secondary());
+            return !label.fullyLabelled() || Objects.equals(got.secondary(), label.secondary());
         }
 
         boolean promiseExact() {
@@ -112,7 +113,8 @@ final class CorpusScore {
 
     /** Rows with a labelled secondary intent that got exactly it, out of those rows. */
     Rate secondary() {
-        return rate(s -> s.label().secondary() != null,
+        List<Scored> labelled = scored.stream().filter(s -> s.label().fullyLabelled()).toList();
+        return new CorpusScore(labelled).rate(s -> s.label().secondary() != null,
                 s -> s.got().secondary() != null && (s.label().secondary() == null || s.secondaryRight()));
     }
 

@@ -9,18 +9,15 @@ import java.util.Set;
 record Prediction(ReplyIntent intent, ReplyIntent secondary, Set<String> scope, BigDecimal amount,
                   BigDecimal fractionOfBalance, LocalDate date, List<String> reasons, String matched) {
 
-    /**
-     * The classification of a reply that came on {@code channel}. This classifier names no scope and no secondary
-     * intent: an opt-out stops the channel the reply came on, a cease stops everything.
-     */
+    /** The classification of a reply that came on {@code channel}, in the corpus's terms. */
     static Prediction of(Classification result, String channel) {
-        ReplyIntent intent = result.intent();
-        Set<String> scope = intent == ReplyIntent.OPT_OUT_ALL ? Set.of("all")
-                : intent == ReplyIntent.OPT_OUT ? Set.of(channel) : Set.of();
-        PromiseToPay promise = result.promise().orElse(null);
-        return new Prediction(intent, null, scope, promise == null ? null : promise.amount(),
-                promise == null ? null : promise.fractionOfBalance(), promise == null ? null : promise.date(),
-                result.reasons(), result.matched());
+        Set<String> scope = result.optOut().map(o -> o.everything() ? Set.of("all")
+                : o.channels(io.parley.domain.Channel.of(channel)).stream().map(io.parley.domain.Channel::wire)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new))).orElse(Set.of());
+        PromiseToPay promise = result.intent() == ReplyIntent.PROMISE_TO_PAY ? result.promise().orElse(null) : null;
+        return new Prediction(result.intent(), result.secondary().orElse(null), scope,
+                promise == null ? null : promise.amount(), promise == null ? null : promise.fractionOfBalance(),
+                promise == null ? null : promise.date(), result.reasons(), result.matched());
     }
 
     boolean optsOut() {
