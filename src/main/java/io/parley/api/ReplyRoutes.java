@@ -1,7 +1,8 @@
 package io.parley.api;
 
-import io.parley.inbound.ReplyRouter;
+import io.parley.domain.Channel;
 import io.parley.reply.Classification;
+import io.parley.reply.ClassificationWire;
 import io.parley.reply.ReplyClassifier;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -17,11 +18,12 @@ import static io.parley.api.JsonFields.OPTIONAL;
 import static io.parley.api.JsonFields.REQUIRED;
 
 /**
- * POST /v1/replies/classify: what the classifier makes of a text, with the amount and date it extracts and its
- * reasons. No side effects: operators use it to try their keyword configuration.
+ * POST /v1/replies/classify: what the classifier makes of a text: its intent and secondary intent, what it would stop
+ * (for the channel it came on, when {@code channel} is given), the amount and date it extracts, its reasons, and why a
+ * person should read it. No side effects: operators use it to try their keyword configuration.
  */
 public final class ReplyRoutes {
-    private static final Set<String> KEYS = Set.of("text", "locale", "timeZone", "arrivedAt");
+    private static final Set<String> KEYS = Set.of("text", "locale", "timeZone", "arrivedAt", "channel");
     private static final int MAX_TEXT = 5000;
 
     private final ReplyClassifier classifier;
@@ -45,6 +47,15 @@ public final class ReplyRoutes {
         String text = body.text("text", REQUIRED, MAX_TEXT);
         String locale = body.string("locale", OPTIONAL);
         String zoneText = body.string("timeZone", OPTIONAL);
+        String channelText = body.string("channel", OPTIONAL);
+        Channel channel = null;
+        if (channelText != null) {
+            try {
+                channel = Channel.parse(channelText);
+            } catch (IllegalArgumentException e) {
+                body.invalid("channel", e.getMessage());
+            }
+        }
         Instant arrivedAt = body.instant("arrivedAt", OPTIONAL);
         ZoneId zone = defaultZone;
         if (zoneText != null) {
@@ -57,7 +68,7 @@ public final class ReplyRoutes {
         violations.throwIfAny();
         Instant at = arrivedAt == null ? clock.instant() : arrivedAt;
         Classification c = classifier.classify(text, locale == null ? "en" : locale, zone, at);
-        new ApiResponse(200, ReplyRouter.json(c).put("locale", locale == null ? "en" : locale)
+        new ApiResponse(200, new JsonObject(ClassificationWire.of(c, channel)).put("locale", locale == null ? "en" : locale)
                 .put("timeZone", zone.getId()).put("arrivedAt", at.toString())).send(ctx);
     }
 

@@ -10,7 +10,8 @@ import java.util.regex.Matcher;
 
 /**
  * Searches the phrases of every intent in a reply's words. Before an intent's phrases of a file run, that file's
- * exceptions of the intent hide the text they match (replaced by as many '~', so positions do not move): "I'm not
+ * exceptions of the intent hide the text they match (replaced by as many characters, spaces at its ends and '~'
+ * between, so positions do not move and no phrase runs across it): "I'm not
  * unsubscribing" never reaches the opt-out phrases. The first phrase that matches decides the intent's hit; for the
  * opt-outs every match is kept, because each names its own channels.
  */
@@ -54,7 +55,7 @@ final class IntentMatcher {
         return new Matches(hits, Collections.unmodifiableList(optOuts), hidden);
     }
 
-    /** Text with everything the exceptions match replaced by '~', as long as what it replaces. */
+    /** Text with everything the exceptions match blanked out (" ~~~ "), as long as what it replaces. */
     static String hide(String words, List<LanguageRules.Phrase> exceptions, java.util.function.Consumer<String> noted) {
         String visible = words;
         for (LanguageRules.Phrase exception : exceptions) {
@@ -65,7 +66,7 @@ final class IntentMatcher {
                 if (m.end() > m.start()) {
                     noted.accept("'" + m.group() + "' by exception " + exception.describe());
                     for (int i = m.start(); i < m.end(); i++) {
-                        rest.setCharAt(i, '~');
+                        rest.setCharAt(i, i == m.start() || i == m.end() - 1 ? ' ' : '~');
                     }
                     any = true;
                 }

@@ -183,8 +183,31 @@ class ReplyTest {
         assertEquals("promise_to_pay", c.getString("intent"));
         assertEquals("500", c.getJsonObject("promise").getString("amount"));
         assertEquals("2026-12-04", c.getJsonObject("promise").getString("date"), c.encodePrettily());
+        assertTrue(c.containsKey("secondaryIntent") && c.getValue("secondaryIntent") == null, c.encodePrettily());
+
+        JsonObject two = harness.post(parley, "/v1/replies/classify", new JsonObject()
+                .put("text", "This is not my debt. Stop emailing me.").put("channel", "sms")).bodyAsJsonObject();
+        assertEquals("dispute", two.getString("intent"), two.encodePrettily());
+        assertEquals("opt_out", two.getString("secondaryIntent"), two.encodePrettily());
+        assertEquals("channels", two.getJsonObject("optOut").getString("scope"));
+        assertEquals(List.of("email"), two.getJsonObject("optOut").getJsonArray("channels").getList());
+
+        JsonObject keyword = harness.post(parley, "/v1/replies/classify", new JsonObject().put("text", "Ｔ。")
+                .put("locale", "zh-CN").put("channel", "sms")).bodyAsJsonObject();
+        assertEquals("opt_out", keyword.getString("intent"));
+        assertEquals("reply_channel", keyword.getJsonObject("optOut").getString("scope"));
+        assertEquals(List.of("sms"), keyword.getJsonObject("optOut").getJsonArray("channels").getList());
+
+        JsonObject unsure = harness.post(parley, "/v1/replies/classify", new JsonObject().put("text", "leave me alone"))
+                .bodyAsJsonObject();
+        assertEquals("other", unsure.getString("intent"));
+        assertTrue(unsure.getString("review", "").contains("leave me alone"), unsure.encodePrettily());
+
         var bad = harness.post(parley, "/v1/replies/classify", new JsonObject().put("text", "hi").put("timeZone", "Mars/Base"));
         assertEquals(422, bad.statusCode());
         assertTrue(bad.bodyAsString().contains("timeZone"));
+        var badChannel = harness.post(parley, "/v1/replies/classify", new JsonObject().put("text", "hi").put("channel", "pigeon"));
+        assertEquals(422, badChannel.statusCode());
+        assertTrue(badChannel.bodyAsString().contains("channel"));
     }
 }
