@@ -10,6 +10,7 @@ import io.parley.channel.ChannelModule;
 import io.parley.channel.ChannelModules;
 import io.parley.channel.RunningChannels;
 import io.parley.config.ParleyConfig;
+import io.parley.lifecycle.Deployments;
 import io.parley.observability.Metrics;
 import io.parley.store.DatabaseTarget;
 import io.parley.store.ServiceDatabase;
@@ -17,7 +18,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpServer;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
@@ -27,11 +27,12 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One running Parley instance: its Vert.x, database, channels, dispatcher and HTTP server, started in that order
- * and closed in reverse.
+ * One running Parley instance: its Vert.x, database, channels, HTTP server and long-running loops (dispatcher,
+ * promise watcher, channel loops, webhook deliverer), started in that order and closed in reverse.
  */
 public final class Parley {
     private static final Logger LOG = LoggerFactory.getLogger(Parley.class);
@@ -39,14 +40,17 @@ public final class Parley {
     private final Vertx vertx;
     private final ServiceDatabase database;
     private final Services services;
-    private final HttpServer server;
+    private final Deployments verticles;
+    private final int port;
     private final String publicBaseUrl;
 
-    private Parley(Vertx vertx, ServiceDatabase database, Services services, HttpServer server, String publicBaseUrl) {
+    private Parley(Vertx vertx, ServiceDatabase database, Services services, Deployments verticles, int port,
+                   String publicBaseUrl) {
         this.vertx = vertx;
         this.database = database;
         this.services = services;
-        this.server = server;
+        this.verticles = verticles;
+        this.port = port;
         this.publicBaseUrl = publicBaseUrl;
     }
 
@@ -77,7 +81,6 @@ public final class Parley {
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
         Metrics metrics = new Metrics(registry);
-        int port = config.http().port();
         String publicBaseUrl = config.publicBaseUrl();
         var db = config.database();
         DatabaseTarget external = db.embedded() ? null
@@ -85,6 +88,7 @@ public final class Parley {
         Promise<Parley> started = Promise.promise();
         AtomicReference<ServiceDatabase> opened = new AtomicReference<>();
         AtomicReference<Services> wired = new AtomicReference<>();
+        Deployments verticles = new Deployments(vertx);
         ServiceDatabase.open(vertx, external, config.dataDir().resolve("postgres"), db.embeddedPort(), db.poolSize())
                 .compose(database -> {
                     opened.set(database);
@@ -93,20 +97,21 @@ public final class Parley {
                 })
                 .compose(services -> {
                     wired.set(services);
-                    return vertx.createHttpServer()
-                        .requestHandler(services.router())
-                        .listen(port, config.http().host())
-                        .map(server -> {
-                            if (config.dispatch().enabled()) {
-                                services.dispatcher().start();
-                                services.promises().start();
-                            }
-                            LOG.info("Parley listening on {}:{} (public URL {}), database {}", config.http().host(),
-                                    server.actualPort(), publicBaseUrl, opened.get().target());
-                            services.channels().simulators().forEach((name, url) ->
-                                    LOG.info("Local {} simulator at {}", name, url));
-                            return new Parley(vertx, opened.get(), services, server, publicBaseUrl);
-                        });
+                    List<HttpListener> listeners = new CopyOnWriteArrayList<>();
+                    return verticles.deploy(() -> {
+                                HttpListener listener = new HttpListener(services.router(), config.http());
+                                listeners.add(listener);
+                                return listener;
+                            }, config.http().instances())
+                            .compose(v -> verticles.deploy(services.loops()))
+                            .map(v -> {
+                                int port = listeners.get(0).port();
+                                LOG.info("Parley listening on {}:{} (public URL {}), database {}",
+                                        config.http().host(), port, publicBaseUrl, opened.get().target());
+                                services.channels().simulators().forEach((name, url) ->
+                                        LOG.info("Local {} simulator at {}", name, url));
+                                return new Parley(vertx, opened.get(), services, verticles, port, publicBaseUrl);
+                            });
                 })
                 .onComplete(ar -> {
                     if (ar.succeeded()) {
@@ -116,7 +121,9 @@ public final class Parley {
                     // undo what did start (an embedded database is a child process), then report the cause
                     Services services = wired.get();
                     ServiceDatabase database = opened.get();
-                    (services == null ? Future.<Void>succeededFuture() : services.channels().close())
+                    verticles.undeploy()
+                            .transform(v -> services == null ? Future.<Void>succeededFuture()
+                                    : services.channels().close())
                             .transform(v -> database == null ? Future.<Void>succeededFuture() : database.close(vertx))
                             .transform(v -> vertx.close())
                             .onComplete(v -> started.fail(ar.cause()));
@@ -125,7 +132,7 @@ public final class Parley {
     }
 
     public int port() {
-        return server.actualPort();
+        return port;
     }
 
     public String publicBaseUrl() {
@@ -141,14 +148,11 @@ public final class Parley {
         return services.channels();
     }
 
-    /** Stops claiming work, then closes the server, channels, database and Vert.x itself. */
+    /** Undeploys the loops (last deployed first) and the HTTP server, then closes channels, database and Vert.x. */
     public Future<Void> close() {
         // completed from Vert.x's last callback: a future bound to one of its (closed) event loops would never notify
         Promise<Void> closed = Promise.promise();
-        services.promises().stop();
-        services.events().stop()
-                .compose(v -> services.dispatcher().stop())
-                .compose(v -> server.close())
+        verticles.undeploy()
                 .compose(v -> services.channels().close())
                 .compose(v -> database.close(vertx))
                 .onComplete(ar -> {

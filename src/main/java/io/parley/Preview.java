@@ -1,6 +1,6 @@
 package io.parley;
 
-import io.parley.api.ApiProblem;
+import io.parley.http.ApiProblem;
 import io.parley.api.EnrollmentRequest;
 import io.parley.api.SequenceRoutes;
 import io.parley.channel.ChannelModules;

@@ -14,7 +14,6 @@ import io.parley.channel.RunningChannels;
 import io.parley.dispatch.ChannelEvents;
 import io.parley.sequence.SequenceParser;
 import io.parley.channel.OptOutRoutes;
-import io.parley.channel.ServiceSecrets;
 import io.parley.config.ApiKey;
 import io.parley.config.ParleyConfig;
 import io.parley.dispatch.DispatchSettings;
@@ -43,7 +42,9 @@ import io.parley.sequence.SequenceEngine;
 import io.parley.template.Company;
 import io.parley.template.OptOutNotices;
 import io.parley.template.TemplateCatalog;
+import io.parley.store.ServiceSecrets;
 import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -55,7 +56,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -63,10 +66,10 @@ import java.util.stream.Collectors;
 
 /**
  * Wires the service by hand: catalogs, sequence versions, the registered channel modules (started with the services
- * they report to), the dispatcher, and the HTTP routes.
+ * they report to), the HTTP routes, and the long-running loops (verticles, in the order they are deployed after the
+ * HTTP server).
  */
-record Services(Router router, Dispatcher dispatcher, PromiseWatcher promises, EngineEvents events,
-                RunningChannels channels) {
+record Services(Router router, List<VerticleBase> loops, RunningChannels channels) {
     /** How far ahead the policy looks for an allowed time before it gives up on an attempt. */
     static final java.time.Duration POLICY_HORIZON = java.time.Duration.ofDays(60);
 
@@ -112,7 +115,7 @@ record Services(Router router, Dispatcher dispatcher, PromiseWatcher promises, E
         SequenceEngine engine = core.engine();
         Outcomes outcomes = core.outcomes();
         var dispatch = config.dispatch();
-        Dispatcher dispatcher = DispatcherFactory.create(vertx, pool, sequences, engine, templates,
+        Dispatcher dispatcher = DispatcherFactory.create(pool, sequences, engine, templates,
                 policy, channels, links,
                 new Company(config.company().name(), config.company().phone()), config.company().payUrl(), outcomes,
                 metrics, clock, new DispatchSettings(dispatch.batchSize(), dispatch.pollInterval(), dispatch.lease(),
@@ -133,13 +136,20 @@ record Services(Router router, Dispatcher dispatcher, PromiseWatcher promises, E
         new DebtorRoutes(pool, clock).mount(router);
         new SequenceRoutes(pool, sequences, new ContactCalendar(engine, policy, templates, channels.modules()), packIds,
                 config.policy().defaultZone(), clock).mount(router);
-        EngineEvents events = EngineEvents.start(vertx, router, pool, config.engine(), metrics, clock, owner());
+        List<VerticleBase> deliverers = EngineEvents.mount(router, pool, config.engine(), metrics, clock, owner());
         channels.routes(router);
         router.route("/optout/*").handler(body);
         new OptOutRoutes(pool, links, clock).mount(router);
         router.route().failureHandler(Problems.handler(config.http().maxBodyBytes()));
         router.route().last().handler(ctx -> ctx.fail(404));
-        return new Services(router, dispatcher, new PromiseWatcher(vertx, pool, sequences, clock), events, channels);
+        List<VerticleBase> loops = new ArrayList<>();
+        if (config.dispatch().enabled()) {
+            loops.add(dispatcher);
+            loops.add(new PromiseWatcher(pool, sequences, clock));
+        }
+        loops.addAll(channels.loops());
+        loops.addAll(deliverers);
+        return new Services(router, List.copyOf(loops), channels);
     }
 
     private static Map<String, Principal> keys(ParleyConfig config) {

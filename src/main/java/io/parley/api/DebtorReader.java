@@ -182,7 +182,7 @@ final class DebtorReader {
 
     private static String normalise(JsonFields point, Channel channel, String raw, Address address) {
         if (channel.format() == AddressFormat.POSTAL) {
-            return raw != null ? raw : address == null ? null : postalLine(address);
+            return raw != null ? raw : address == null ? null : address.postalLine();
         }
         if (raw == null) {
             return null;
@@ -197,22 +197,5 @@ final class DebtorReader {
             point.invalid("address", e.getMessage());
             return null;
         }
-    }
-
-    /** The postal address on one line: lines, postal code and city, region, country. */
-    private static String postalLine(Address address) {
-        List<String> parts = new ArrayList<>(address.lines());
-        String place = Stream.of(address.postalCode(), address.city()).filter(s -> s != null)
-                .collect(Collectors.joining(" "));
-        if (!place.isEmpty()) {
-            parts.add(place);
-        }
-        if (address.region() != null) {
-            parts.add(address.region());
-        }
-        if (address.country() != null) {
-            parts.add(address.country());
-        }
-        return String.join(", ", parts);
     }
 }

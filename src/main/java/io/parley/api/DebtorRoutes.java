@@ -1,11 +1,14 @@
 package io.parley.api;
 
+import io.parley.http.ApiResponse;
+import io.parley.http.ApiProblem;
 import io.parley.domain.Channel;
 import io.parley.policy.ContactPreferences;
 import io.parley.store.Debtors;
-import io.parley.store.StoredContactPoint;
+import io.parley.store.ContactPointStatus;
 import io.parley.store.Timeline;
 import io.parley.store.TimelineEntry;
+import io.parley.store.TimelineKinds;
 import io.parley.store.Transactions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -44,10 +47,10 @@ public final class DebtorRoutes {
                         "debtor " + ctx.pathParam("debtorId")))).send(ctx))
                 .onFailure(ctx::fail));
         router.put("/v1/debtors/:debtorId/preferences").handler(this::preferences);
-        router.post("/v1/debtors/:debtorId/opt-outs").handler(ctx -> pointStatus(ctx, StoredContactPoint.OPTED_OUT,
-                List.of(StoredContactPoint.VALID), "contact.opted_out"));
-        router.post("/v1/debtors/:debtorId/opt-ins").handler(ctx -> pointStatus(ctx, StoredContactPoint.VALID,
-                List.of(StoredContactPoint.OPTED_OUT), "contact.opted_in"));
+        router.post("/v1/debtors/:debtorId/opt-outs").handler(ctx -> pointStatus(ctx, ContactPointStatus.OPTED_OUT,
+                List.of(ContactPointStatus.VALID), TimelineKinds.CONTACT_OPTED_OUT));
+        router.post("/v1/debtors/:debtorId/opt-ins").handler(ctx -> pointStatus(ctx, ContactPointStatus.VALID,
+                List.of(ContactPointStatus.OPTED_OUT), TimelineKinds.CONTACT_OPTED_IN));
     }
 
     private void preferences(RoutingContext ctx) {
@@ -61,7 +64,7 @@ public final class DebtorRoutes {
                 if (!found) {
                     return Future.failedFuture(ApiProblem.notFound("debtor " + debtorId));
                 }
-                return note(conn, debtorId, "debtor.preferences", new JsonObject()
+                return note(conn, debtorId, TimelineKinds.DEBTOR_PREFERENCES, new JsonObject()
                         .put("preferences", io.parley.store.Rows.preferences(preferences)), now);
             });
         }).compose(v -> Debtors.find(pool, debtorId))
@@ -69,7 +72,7 @@ public final class DebtorRoutes {
                 .onFailure(ctx::fail);
     }
 
-    private void pointStatus(RoutingContext ctx, String to, List<String> from, String kind) {
+    private void pointStatus(RoutingContext ctx, ContactPointStatus to, List<ContactPointStatus> from, String kind) {
         String debtorId = ctx.pathParam("debtorId");
         Violations violations = new Violations();
         JsonFields body = JsonFields.root(JsonBody.of(ctx), violations);

@@ -1,5 +1,6 @@
 package io.parley.api;
 
+import io.parley.http.ApiProblem;
 import io.parley.domain.Account;
 import io.parley.domain.Debtor;
 import io.parley.policy.ContactPreferences;

@@ -1,5 +1,8 @@
 package io.parley.api;
 
+import io.parley.http.FieldError;
+import io.parley.http.ApiResponse;
+import io.parley.http.ApiProblem;
 import io.parley.enrollment.CaseEvents;
 import io.parley.enrollment.EnrollmentControl;
 import io.parley.enrollment.Enroller;

@@ -1,5 +1,6 @@
 package io.parley.api;
 
+import io.parley.http.ApiProblem;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;

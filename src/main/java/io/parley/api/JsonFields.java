@@ -1,5 +1,6 @@
 package io.parley.api;
 
+import io.parley.http.ApiProblem;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

@@ -1,5 +1,6 @@
 package io.parley.api;
 
+import io.parley.http.ApiProblem;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;

@@ -1,6 +1,7 @@
 package io.parley.api;
 
 import io.parley.domain.Channel;
+import io.parley.http.ApiResponse;
 import io.parley.reply.Classification;
 import io.parley.reply.ClassificationWire;
 import io.parley.reply.ReplyClassifier;

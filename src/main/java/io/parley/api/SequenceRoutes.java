@@ -1,5 +1,7 @@
 package io.parley.api;
 
+import io.parley.http.ApiResponse;
+import io.parley.http.ApiProblem;
 import io.parley.dispatch.ContactCalendar;
 import io.parley.enrollment.Sequences;
 import io.parley.policy.ContactHistory;

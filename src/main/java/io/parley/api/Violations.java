@@ -1,5 +1,7 @@
 package io.parley.api;
 
+import io.parley.http.FieldError;
+import io.parley.http.ApiProblem;
 import java.util.ArrayList;
 import java.util.List;
 

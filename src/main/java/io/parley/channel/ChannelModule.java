@@ -63,6 +63,14 @@ public interface ChannelModule<C> {
     LedgerCounting.Counted counts(AttemptStatus status, Optional<AttemptOutcome> outcome, Instant madeAt);
 
     /**
+     * How long a step on this channel waits for its attempt's final outcome before the sequence moves on without it:
+     * the service's setting, unless the channel's news takes longer to come (a letter's days in the post).
+     */
+    default java.time.Duration outcomeTimeout(java.time.Duration configured) {
+        return configured;
+    }
+
+    /**
      * Starts the channel with its configuration: the local simulator when no provider is configured, worker pools,
      * sender, webhooks and loops. Nothing here blocks the event loop.
      */

@@ -1,14 +1,14 @@
 package io.parley.channel;
 
-import io.parley.store.Rows;
+import io.parley.store.Debtors;
 import io.parley.store.Timeline;
 import io.parley.store.TimelineEntry;
+import io.parley.store.TimelineKinds;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,11 +19,7 @@ import java.util.OptionalLong;
  * client) opts that contact point out at once. Opting out twice changes nothing.
  */
 public final class OptOutRoutes {
-    private static final String OPT_OUT = """
-            UPDATE contact_point cp SET status = 'opted_out', status_reason = 'opt-out link', updated_at = $2
-            WHERE id = $1 AND status <> 'opted_out'
-            RETURNING channel, (SELECT e.case_id FROM enrollment e WHERE e.debtor_id = cp.debtor_id
-                                ORDER BY e.created_at DESC LIMIT 1) AS case_id""";
+    private static final String VIA = "opt-out link";
     private static final String PAGE = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>%s</title></head>"
             + "<body><main><h1>%s</h1><p>%s</p>%s</main></body></html>";
 
@@ -66,16 +62,14 @@ public final class OptOutRoutes {
 
     private Future<Void> optOut(long contactPointId) {
         Instant now = clock.instant();
-        return pool.withTransaction(conn -> conn.preparedQuery(OPT_OUT).execute(Tuple.of(contactPointId, Rows.ts(now)))
-                .compose(rows -> {
-                    if (rows.size() == 0 || rows.iterator().next().getString("case_id") == null) {
-                        return Future.succeededFuture();
-                    }
-                    var row = rows.iterator().next();
-                    return Timeline.append(conn, new TimelineEntry(row.getString("case_id"), null, now,
-                            "contact.opted_out", new JsonObject().put("contactPointId", contactPointId)
-                            .put("channel", row.getString("channel")).put("via", "opt-out link")));
-                }));
+        return pool.withTransaction(conn -> Debtors.optOut(conn, contactPointId, VIA, now).compose(optedOut -> {
+            if (optedOut.isEmpty() || optedOut.get().latestCaseId() == null) {
+                return Future.succeededFuture();
+            }
+            return Timeline.append(conn, new TimelineEntry(optedOut.get().latestCaseId(), null, now,
+                    TimelineKinds.CONTACT_OPTED_OUT, new JsonObject().put("contactPointId", contactPointId)
+                    .put("channel", optedOut.get().channel().wire()).put("via", VIA)));
+        }));
     }
 
     private static void html(RoutingContext ctx, int status, String title, String heading, String text, String form) {

@@ -2,18 +2,32 @@ package io.parley.config;
 
 import java.util.Objects;
 
-/** The HTTP server: address and port to listen on (0 = any free port), and the largest request body accepted. */
-public record Http(String host, int port, int maxBodyBytes) {
+/**
+ * The HTTP server: address and port to listen on (0 = any free port), the largest request body accepted, and how
+ * many server verticles share the port (each on an event loop of its own).
+ */
+public record Http(String host, int port, int maxBodyBytes, int instances) {
 
     public Http {
         Objects.requireNonNull(host, "host");
+    }
+
+    /** One server verticle. */
+    public Http(String host, int port, int maxBodyBytes) {
+        this(host, port, maxBodyBytes, 1);
     }
 
     static Http read(ConfigReader r) {
         return new Http(
                 r.get(Setting.HTTP_HOST, ConfigValues.host()),
                 r.get(Setting.HTTP_PORT, ConfigValues.listenPort()),
-                r.get(Setting.HTTP_MAX_BODY_BYTES, ConfigValues.positiveInt()));
+                r.get(Setting.HTTP_MAX_BODY_BYTES, ConfigValues.positiveInt()),
+                r.get(Setting.HTTP_INSTANCES, ConfigValues.positiveInt()));
+    }
+
+    /** The same server listening on another port. */
+    Http onPort(int other) {
+        return new Http(host, other, maxBodyBytes, instances);
     }
 
     /** The base URL of a server listening on this machine, the default for public.baseUrl. */

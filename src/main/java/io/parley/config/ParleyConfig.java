@@ -58,7 +58,7 @@ public record ParleyConfig(Http http, String publicBaseUrl, Path dataDir, Databa
      */
     public ParleyConfig withBoundPort(int boundPort) {
         String baseUrl = publicBaseUrl.equals(Http.localUrl(http.port())) ? Http.localUrl(boundPort) : publicBaseUrl;
-        return new ParleyConfig(new Http(http.host(), boundPort, http.maxBodyBytes()), baseUrl, dataDir, database,
+        return new ParleyConfig(http.onPort(boundPort), baseUrl, dataDir, database,
                 api, paths, dispatch, policy, company, simulators, engine, sections);
     }
 

@@ -17,6 +17,8 @@ public final class Setting {
     public static final Setting HTTP_HOST = core("http.host", "0.0.0.0", false);
     public static final Setting HTTP_PORT = core("http.port", "8080", false);
     public static final Setting HTTP_MAX_BODY_BYTES = core("http.maxBodyBytes", "65536", false);
+    /** How many HTTP server verticles share http.port, each on an event loop of its own. */
+    public static final Setting HTTP_INSTANCES = core("http.instances", "1", false);
     /** Empty means "http://localhost:" + http.port. */
     public static final Setting PUBLIC_BASE_URL = core("public.baseUrl", "", false);
     public static final Setting DATA_DIR = core("data.dir", "./data", false);

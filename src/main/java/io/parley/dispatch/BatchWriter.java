@@ -10,15 +10,15 @@ import io.parley.store.ClaimedStep;
 import io.parley.store.Decisions;
 import io.parley.store.DueSteps;
 import io.parley.store.Ledger;
-import io.parley.store.Rows;
+import io.parley.store.Locks;
 import io.parley.store.StatusChange;
 import io.parley.store.TimelineEntry;
+import io.parley.store.TimelineKinds;
 import io.parley.store.Transactions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +82,7 @@ final class BatchWriter {
                 List<String> cases = mine.stream().filter(StepWork.Contact.class::isInstance)
                         .map(w -> w.step().caseId()).distinct().toList();
                 Map<String, List<String>> holds = new HashMap<>();
-                return Ledger.lockDebtors(conn, debtors)
+                return Locks.debtors(conn, debtors)
                         .compose(v -> CaseHolds.ofCases(conn, cases)).map(found -> {
                             holds.putAll(found);
                             return null;
@@ -134,8 +134,8 @@ final class BatchWriter {
     private Future<Written> writeRest(SqlConnection conn, List<StepWork> decided, Set<UUID> inserted, Instant now) {
         List<StepWork.Send> toSend = new ArrayList<>();
         List<Decisions.Recorded> decisions = new ArrayList<>();
-        List<Tuple> awaits = new ArrayList<>();
-        List<Tuple> defers = new ArrayList<>();
+        List<DueSteps.Await> awaits = new ArrayList<>();
+        List<DueSteps.Defer> defers = new ArrayList<>();
         List<UUID> gaveUp = new ArrayList<>();
         List<Settlement> unknown = new ArrayList<>();
         Progression progression = new Progression(sequences, engine);
@@ -151,14 +151,14 @@ final class BatchWriter {
                 }
                 toSend.add(send);
                 decide(send.decision(), decisions, progression);
-                awaits.add(Tuple.of(s.enrollmentId(), send.attempt().id(), Rows.ts(send.awaitUntil())));
-                progression.note(new TimelineEntry(s.caseId(), s.enrollmentId(), now, "attempt.sending",
+                awaits.add(new DueSteps.Await(s.enrollmentId(), send.attempt().id(), send.awaitUntil()));
+                progression.note(new TimelineEntry(s.caseId(), s.enrollmentId(), now, TimelineKinds.ATTEMPT_SENDING,
                         new JsonObject().put("attemptId", send.attempt().id().toString()).put("stepId", s.stepId())
                                 .put("channel", send.attempt().channel().wire()).put("to", send.attempt().contactAddress())
                                 .put("template", send.attempt().template()).put("content", send.attempt().content())));
             } else if (w instanceof StepWork.Wait wait) {
                 decide(wait.decision(), decisions, progression);
-                defers.add(Tuple.of(s.enrollmentId(), Rows.ts(wait.releaseAt())));
+                defers.add(new DueSteps.Defer(s.enrollmentId(), wait.releaseAt()));
             } else if (w instanceof StepWork.Pass pass) {
                 progression.note(pass.notes());
                 if (pass.decision() == null) {
@@ -186,7 +186,8 @@ final class BatchWriter {
 
     private static void decide(Decisions.Recorded d, List<Decisions.Recorded> decisions, Progression progression) {
         decisions.add(d);
-        progression.note(new TimelineEntry(d.caseId(), d.enrollmentId(), d.at(), "decision", d.asTimelineData()));
+        progression.note(new TimelineEntry(d.caseId(), d.enrollmentId(), d.at(), TimelineKinds.DECISION,
+                d.asTimelineData()));
     }
 
     static EnrollmentRef ref(ClaimedStep s) {

@@ -7,9 +7,10 @@ import io.parley.inbound.InboundReply;
 import io.parley.inbound.ReplyRouter;
 import io.parley.store.Attempts;
 import io.parley.store.StatusChange;
-import io.parley.store.StoredContactPoint;
+import io.parley.store.ContactPointStatus;
 import io.parley.store.Timeline;
 import io.parley.store.TimelineEntry;
+import io.parley.store.TimelineKinds;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -40,7 +41,7 @@ public final class ChannelEvents implements ChannelServices {
 
     @Override
     public Future<Void> note(UUID attemptId, String kind, JsonObject data) {
-        return Attempts.ref(pool, attemptId).compose(ref -> ref.isEmpty()
+        return Attempts.find(pool, attemptId).compose(ref -> ref.isEmpty()
                 ? Future.failedFuture(new IllegalArgumentException("no attempt " + attemptId))
                 : Timeline.append(pool, new TimelineEntry(ref.get().caseId(), ref.get().enrollmentId(),
                         clock.instant(), kind, data.copy().put("attemptId", attemptId.toString()))));
@@ -55,12 +56,12 @@ public final class ChannelEvents implements ChannelServices {
     public Future<Integer> contactPoint(Channel channel, String address, ContactPointStanding standing,
                                         String reason) {
         Future<Boolean> changed = switch (standing) {
-            case OPTED_OUT -> replies.pointStanding(channel, address, List.of(StoredContactPoint.VALID),
-                    StoredContactPoint.OPTED_OUT, reason, "contact.opted_out");
-            case VALID -> replies.pointStanding(channel, address, List.of(StoredContactPoint.OPTED_OUT),
-                    StoredContactPoint.VALID, reason, "contact.opted_in");
-            case INVALID -> replies.pointStanding(channel, address, List.of(StoredContactPoint.VALID,
-                    StoredContactPoint.OPTED_OUT), StoredContactPoint.INVALID, reason, "contact.invalid");
+            case OPTED_OUT -> replies.pointStanding(channel, address, List.of(ContactPointStatus.VALID),
+                    ContactPointStatus.OPTED_OUT, reason, TimelineKinds.CONTACT_OPTED_OUT);
+            case VALID -> replies.pointStanding(channel, address, List.of(ContactPointStatus.OPTED_OUT),
+                    ContactPointStatus.VALID, reason, TimelineKinds.CONTACT_OPTED_IN);
+            case INVALID -> replies.pointStanding(channel, address, List.of(ContactPointStatus.VALID,
+                    ContactPointStatus.OPTED_OUT), ContactPointStatus.INVALID, reason, TimelineKinds.CONTACT_INVALID);
         };
         return changed.map(any -> any ? 1 : 0);
     }

@@ -20,6 +20,7 @@ import io.parley.sequence.Plan;
 import io.parley.sequence.SequenceDefinition;
 import io.parley.sequence.SequenceEngine;
 import io.parley.sequence.Step;
+import io.parley.store.ContactPointStatus;
 import io.parley.store.StoredContactPoint;
 import io.parley.template.TemplateCatalog;
 
@@ -69,7 +70,7 @@ public final class ContactCalendar {
         EnrollmentClock clock = new EnrollmentClock(startAt, account.dueDate(), zone);
         List<StoredContactPoint> contacts = new ArrayList<>();
         for (ContactPoint p : debtor.contactPoints()) {
-            contacts.add(new StoredContactPoint(contacts.size(), p, StoredContactPoint.VALID));
+            contacts.add(new StoredContactPoint(contacts.size(), p, ContactPointStatus.VALID));
         }
         List<Entry> entries = new ArrayList<>();
         ContactHistory seen = history;

@@ -62,6 +62,6 @@ record ContactChoice(Optional<Chosen> chosen, List<String> passedOver) {
             return thirdParty ? "no third-party contact point"
                     : "only third-party contact points, which are not used to reach the borrower";
         }
-        return "no usable contact point (" + String.join(", ", own.stream().map(StoredContactPoint::status).toList()) + ")";
+        return "no usable contact point (" + String.join(", ", own.stream().map(p -> p.status().wire()).toList()) + ")";
     }
 }

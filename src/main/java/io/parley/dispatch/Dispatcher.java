@@ -6,14 +6,14 @@ import io.parley.channel.ChannelSender;
 import io.parley.channel.SendResult;
 import io.parley.domain.AttemptStatus;
 import io.parley.domain.Channel;
+import io.parley.lifecycle.Loop;
 import io.parley.observability.Metrics;
 import io.parley.store.Attempts;
 import io.parley.store.ClaimedStep;
 import io.parley.store.DueSteps;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +31,12 @@ import java.util.UUID;
  * queue updates) in one transaction, then hands the committed attempts to their channels and records what the
  * providers answered. A batch that fills up is followed at once by the next; otherwise it polls.
  */
-public final class Dispatcher {
+public final class Dispatcher extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    private static final long RECONCILE_EVERY_MS = 5_000;
+    private static final Duration RECONCILE_EVERY = Duration.ofSeconds(5);
     /** When nothing reached the provider (rate limited, unavailable, circuit open), the step runs again after this. */
     static final Duration NOT_ATTEMPTED_BACKOFF = Duration.ofSeconds(60);
 
-    private final Vertx vertx;
     private final Pool pool;
     private final Sequences sequences;
     private final StepRunner runner;
@@ -48,14 +47,12 @@ public final class Dispatcher {
     private final Clock clock;
     private final DispatchSettings settings;
     private final String owner;
-    private volatile boolean running;
-    private long reconcileTimer = -1;
-    private Future<Void> current = Future.succeededFuture();
+    private Loop batches;
+    private Loop reconciling;
 
-    Dispatcher(Vertx vertx, Pool pool, Sequences sequences, StepRunner runner, BatchWriter writer, Outcomes outcomes,
+    Dispatcher(Pool pool, Sequences sequences, StepRunner runner, BatchWriter writer, Outcomes outcomes,
                RunningChannels channels, Metrics metrics, Clock clock, DispatchSettings settings,
                String owner) {
-        this.vertx = vertx;
         this.pool = pool;
         this.sequences = sequences;
         this.runner = runner;
@@ -68,38 +65,22 @@ public final class Dispatcher {
         this.owner = owner;
     }
 
-    public void start() {
-        running = true;
-        vertx.runOnContext(v -> loop());
-        long period = Math.max(100, Math.min(RECONCILE_EVERY_MS, settings.sendingTimeout().toMillis() / 4));
-        reconcileTimer = vertx.setPeriodic(period, id -> reconcileStale());
+    /** Starts claiming at once, a batch after another while they come full, otherwise at every poll interval. */
+    @Override
+    public Future<?> start() {
+        batches = new Loop(vertx, settings.pollInterval(), () -> runBatch()
+                .onFailure(e -> LOG.error("Dispatch batch failed; its leases expire and the steps are claimed again", e))
+                .map(claimed -> claimed >= settings.batchSize())).startNow();
+        Duration period = Duration.ofMillis(Math.max(100,
+                Math.min(RECONCILE_EVERY.toMillis(), settings.sendingTimeout().toMillis() / 4)));
+        reconciling = new Loop(vertx, period, () -> reconcileStale().map(false)).startAfterInterval();
+        return Future.succeededFuture();
     }
 
     /** Stops claiming; completes when the batch in hand is written and sent. */
-    public Future<Void> stop() {
-        running = false;
-        if (reconcileTimer >= 0) {
-            vertx.cancelTimer(reconcileTimer);
-        }
-        return current;
-    }
-
-    private void loop() {
-        if (!running) {
-            return;
-        }
-        current = runBatch().transform(ar -> {
-            if (ar.failed()) {
-                LOG.error("Dispatch batch failed; its leases expire and the steps are claimed again", ar.cause());
-            }
-            boolean full = ar.succeeded() && ar.result() >= settings.batchSize();
-            if (full) {
-                vertx.runOnContext(v -> loop());
-            } else {
-                vertx.setTimer(settings.pollInterval().toMillis(), id -> loop());
-            }
-            return Future.succeededFuture();
-        });
+    @Override
+    public Future<?> stop() {
+        return Future.all(batches.stop(), reconciling.stop());
     }
 
     /** Claims, runs, writes and sends one batch; completes with the number of steps claimed. */
@@ -173,12 +154,9 @@ public final class Dispatcher {
     }
 
     /** Attempts left SENDING by a crash between commit and the provider's answer become UNKNOWN, never resent. */
-    private void reconcileStale() {
-        if (!running) {
-            return;
-        }
+    private Future<Void> reconcileStale() {
         Instant now = clock.instant();
-        Attempts.staleSending(pool, now.minus(settings.sendingTimeout()), 500)
+        return Attempts.staleSending(pool, now.minus(settings.sendingTimeout()), 500)
                 .compose(ids -> outcomes.unknown(ids, "no answer recorded within " + settings.sendingTimeout()))
                 .compose(changed -> DueSteps.pending(pool, now))
                 .compose(pending -> {
@@ -186,6 +164,7 @@ public final class Dispatcher {
                     return Attempts.unknownCount(pool);
                 })
                 .onSuccess(metrics::unknownAttempts)
-                .onFailure(e -> LOG.warn("Reconciling in-flight attempts failed", e));
+                .onFailure(e -> LOG.warn("Reconciling in-flight attempts failed", e))
+                .otherwiseEmpty().mapEmpty();
     }
 }

@@ -10,7 +10,6 @@ import io.parley.policy.CompliancePolicy;
 import io.parley.sequence.SequenceEngine;
 import io.parley.template.Company;
 import io.parley.template.TemplateCatalog;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
@@ -23,7 +22,7 @@ public final class DispatcherFactory {
     private DispatcherFactory() {
     }
 
-    public static Dispatcher create(Vertx vertx, Pool pool, Sequences sequences, SequenceEngine engine,
+    public static Dispatcher create(Pool pool, Sequences sequences, SequenceEngine engine,
                                     TemplateCatalog templates, CompliancePolicy policy,
                                     RunningChannels channels, OptOutLinks links, Company company,
                                     String payUrl, Outcomes outcomes, Metrics metrics, Clock clock,
@@ -32,7 +31,7 @@ public final class DispatcherFactory {
         StepRunner runner = new StepRunner(sequences, engine, templates, policy, channels, links, company, payUrl,
                 outcomeTimeout, releaseSpread);
         BatchWriter writer = new BatchWriter(pool, sequences, engine, runner, outcomes, clock);
-        return new Dispatcher(vertx, pool, sequences, runner, writer, outcomes, channels, metrics, clock, settings,
+        return new Dispatcher(pool, sequences, runner, writer, outcomes, channels, metrics, clock, settings,
                 owner);
     }
 }

@@ -7,21 +7,19 @@ import io.parley.observability.Metrics;
 import io.parley.sequence.EnrollmentClock;
 import io.parley.sequence.SequenceEngine;
 import io.parley.store.Attempts;
-import io.parley.store.Rows;
+import io.parley.store.DueSteps;
+import io.parley.store.Locks;
 import io.parley.store.StatusChange;
 import io.parley.store.TimelineEntry;
+import io.parley.store.TimelineKinds;
 import io.parley.store.Transactions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,17 +32,6 @@ import java.util.stream.Collectors;
  * of the enrollments concerned first, the same order the dispatcher uses.
  */
 public final class Outcomes {
-    private static final String LOCK_QUEUE = """
-            SELECT enrollment_id FROM due_step
-            WHERE enrollment_id IN (SELECT enrollment_id FROM attempt WHERE id = ANY($1))
-            ORDER BY enrollment_id FOR UPDATE""";
-    private static final String AWAITING = """
-            SELECT ds.enrollment_id, ds.step_id, ds.retry, ds.attempt_id, e.case_id, e.sequence_name,
-                   e.sequence_version, e.started_at, e.time_zone, e.account
-            FROM due_step ds JOIN enrollment e ON e.id = ds.enrollment_id
-            WHERE ds.enrollment_id = ANY($1) AND ds.phase = 'await' AND e.status IN ('active', 'paused')
-            FOR UPDATE OF ds""";
-
     private final Pool pool;
     private final Sequences sequences;
     private final SequenceEngine engine;
@@ -73,11 +60,11 @@ public final class Outcomes {
         if (changes.isEmpty()) {
             return Future.succeededFuture(List.of());
         }
-        UUID[] ids = changes.stream().map(Attempts.Change::attemptId).toArray(UUID[]::new);
+        List<UUID> ids = changes.stream().map(Attempts.Change::attemptId).toList();
         return Transactions.run(pool, conn -> {
             Instant now = clock.instant();
             Progression progression = new Progression(sequences, engine);
-            return conn.preparedQuery(LOCK_QUEUE).execute(Tuple.of(ids))
+            return Locks.queueOfAttempts(conn, ids)
                     .compose(locked -> Attempts.advance(conn, changes, now))
                     .compose(applied -> noteAndSettle(conn, applied, retryAt, now, progression)
                             .compose(v -> progression.write(conn, now)).map(applied));
@@ -96,7 +83,7 @@ public final class Outcomes {
         return Transactions.run(pool, conn -> {
             Instant now = clock.instant();
             Progression progression = new Progression(sequences, engine);
-            return conn.preparedQuery(LOCK_QUEUE).execute(Tuple.of(attemptIds.toArray(UUID[]::new)))
+            return Locks.queueOfAttempts(conn, attemptIds)
                     .compose(locked -> Attempts.markUnknown(conn, attemptIds, now, why))
                     .compose(applied -> noteAndSettle(conn, applied, Map.of(), now, progression)
                             .compose(v -> progression.write(conn, now)).map(applied));
@@ -113,7 +100,7 @@ public final class Outcomes {
         List<Settlement> settled = new java.util.ArrayList<>();
         for (StatusChange c : applied) {
             progression.note(new TimelineEntry(c.caseId(), c.enrollmentId(), now,
-                    c.status() == AttemptStatus.UNKNOWN ? "attempt.unknown" : "attempt.status",
+                    c.status() == AttemptStatus.UNKNOWN ? TimelineKinds.ATTEMPT_UNKNOWN : TimelineKinds.ATTEMPT_STATUS,
                     new JsonObject().put("attemptId", c.attemptId().toString()).put("channel", c.channel().wire())
                             .put("status", c.status().wire()).put("providerRef", c.providerRef())
                             .put("errorCode", c.errorCode()).put("error", c.errorMessage())));
@@ -135,27 +122,24 @@ public final class Outcomes {
         }
         Map<UUID, Settlement> byEnrollment = settlements.stream()
                 .collect(Collectors.toMap(Settlement::enrollmentId, Function.identity(), (a, b) -> b));
-        return sql.preparedQuery(AWAITING).execute(Tuple.of(byEnrollment.keySet().toArray(UUID[]::new)))
-                .map(rows -> {
-                    for (Row r : rows) {
-                        Settlement s = byEnrollment.get(r.getUUID("enrollment_id"));
-                        if (!s.attemptId().equals(r.getUUID("attempt_id"))) {
-                            continue;
-                        }
-                        if (s.retryAt() != null) {
-                            progression.again(ref(r), r.getString("step_id"), r.getInteger("retry"), s.retryAt(), now);
-                        } else {
-                            progression.settled(ref(r), r.getString("step_id"), s.outcome(), r.getInteger("retry"), now);
-                        }
-                    }
-                    return null;
-                });
+        return DueSteps.awaiting(sql, byEnrollment.keySet()).map(waiting -> {
+            for (DueSteps.Awaiting w : waiting) {
+                Settlement s = byEnrollment.get(w.enrollmentId());
+                if (!s.attemptId().equals(w.attemptId())) {
+                    continue;
+                }
+                if (s.retryAt() != null) {
+                    progression.again(ref(w), w.stepId(), w.retry(), s.retryAt(), now);
+                } else {
+                    progression.settled(ref(w), w.stepId(), s.outcome(), w.retry(), now);
+                }
+            }
+            return null;
+        });
     }
 
-    private static EnrollmentRef ref(Row r) {
-        String due = r.getJsonObject("account").getString("dueDate");
-        return new EnrollmentRef(r.getUUID("enrollment_id"), r.getString("case_id"), r.getString("sequence_name"),
-                r.getInteger("sequence_version"), new EnrollmentClock(Rows.instant(r.getOffsetDateTime("started_at")),
-                due == null ? null : LocalDate.parse(due), ZoneId.of(r.getString("time_zone"))));
+    private static EnrollmentRef ref(DueSteps.Awaiting w) {
+        return new EnrollmentRef(w.enrollmentId(), w.caseId(), w.sequenceName(), w.sequenceVersion(),
+                new EnrollmentClock(w.startedAt(), w.dueDate(), w.zone()));
     }
 }

@@ -7,13 +7,12 @@ import io.parley.sequence.SequenceDefinition;
 import io.parley.sequence.SequenceEngine;
 import io.parley.store.DueSteps;
 import io.parley.store.Enrollments;
-import io.parley.store.Rows;
 import io.parley.store.Timeline;
 import io.parley.store.TimelineEntry;
+import io.parley.store.TimelineKinds;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +33,8 @@ final class Progression {
 
     private final Sequences sequences;
     private final SequenceEngine engine;
-    private final List<Tuple> reschedules = new ArrayList<>();
-    private final List<Tuple> defers = new ArrayList<>();
+    private final List<DueSteps.MoveOn> moves = new ArrayList<>();
+    private final List<DueSteps.Defer> defers = new ArrayList<>();
     private final List<UUID> finished = new ArrayList<>();
     private final List<TimelineEntry> timeline = new ArrayList<>();
     private int failures;
@@ -67,8 +66,8 @@ final class Progression {
 
     /** Nothing reached the provider: the same step, with the same retry count, runs again at the given time. */
     void again(EnrollmentRef ref, String stepId, int retry, Instant dueAt, Instant at) {
-        reschedules.add(Tuple.of(ref.enrollmentId(), stepId, retry, Rows.ts(dueAt)));
-        timeline.add(new TimelineEntry(ref.caseId(), ref.enrollmentId(), at, "step.scheduled", new JsonObject()
+        moves.add(new DueSteps.MoveOn(ref.enrollmentId(), stepId, retry, dueAt));
+        timeline.add(new TimelineEntry(ref.caseId(), ref.enrollmentId(), at, TimelineKinds.STEP_SCHEDULED, new JsonObject()
                 .put("stepId", stepId).put("retry", retry).put("dueAt", dueAt.toString())
                 .put("reason", "the provider was not reached; nothing was sent")));
     }
@@ -78,21 +77,22 @@ final class Progression {
         LOG.error("Step {} of enrollment {} could not be handled; trying again in {}", stepId, enrollmentId,
                 AFTER_FAILURE, error);
         failures++;
-        defers.add(Tuple.of(enrollmentId, Rows.ts(at.plus(AFTER_FAILURE))));
-        timeline.add(new TimelineEntry(caseId, enrollmentId, at, "step.error", new JsonObject()
+        defers.add(new DueSteps.Defer(enrollmentId, at.plus(AFTER_FAILURE)));
+        timeline.add(new TimelineEntry(caseId, enrollmentId, at, TimelineKinds.STEP_ERROR, new JsonObject()
                 .put("stepId", stepId).put("error", String.valueOf(error.getMessage()))
                 .put("retryAt", at.plus(AFTER_FAILURE).toString())));
     }
 
     private void follow(EnrollmentRef ref, Plan plan, Instant at) {
         if (plan instanceof Plan.RunStep run) {
-            reschedules.add(Tuple.of(ref.enrollmentId(), run.step().id(), run.retry(), Rows.ts(run.dueAt())));
-            timeline.add(new TimelineEntry(ref.caseId(), ref.enrollmentId(), at, "step.scheduled", new JsonObject()
+            moves.add(new DueSteps.MoveOn(ref.enrollmentId(), run.step().id(), run.retry(), run.dueAt()));
+            timeline.add(new TimelineEntry(ref.caseId(), ref.enrollmentId(), at, TimelineKinds.STEP_SCHEDULED,
+                    new JsonObject()
                     .put("stepId", run.step().id()).put("channel", run.step().channel().wire())
                     .put("retry", run.retry()).put("dueAt", run.dueAt().toString())));
         } else if (plan instanceof Plan.Finish finish) {
             finished.add(ref.enrollmentId());
-            timeline.add(new TimelineEntry(ref.caseId(), ref.enrollmentId(), at, "enrollment.completed",
+            timeline.add(new TimelineEntry(ref.caseId(), ref.enrollmentId(), at, TimelineKinds.ENROLLMENT_COMPLETED,
                     new JsonObject().put("reason", finish.reason())));
         }
     }
@@ -111,7 +111,7 @@ final class Progression {
 
     /** Writes everything collected, inside the caller's transaction, with one timeline append at the end. */
     Future<Void> write(SqlClient sql, Instant now) {
-        return DueSteps.reschedule(sql, reschedules)
+        return DueSteps.moveOn(sql, moves)
                 .compose(v -> DueSteps.defer(sql, defers))
                 .compose(v -> DueSteps.delete(sql, finished))
                 .compose(v -> Enrollments.complete(sql, finished, now))

@@ -25,6 +25,7 @@ import io.parley.store.Ledger;
 import io.parley.store.NewAttempt;
 import io.parley.store.StoredContactPoint;
 import io.parley.store.TimelineEntry;
+import io.parley.store.TimelineKinds;
 import io.parley.template.Company;
 import io.parley.template.MessageContext;
 import io.parley.template.RenderedMessage;
@@ -93,7 +94,7 @@ final class StepRunner {
                 "step " + s.stepId() + " is not in sequence " + def.label()));
         if (engine.shouldSkip(step, new CaseFacts(s.replied(), s.promised(), s.deliveredOn()))) {
             return new StepWork.Pass(s, null, List.of(new TimelineEntry(s.caseId(), s.enrollmentId(), now,
-                    "step.skipped", new JsonObject().put("stepId", step.id()).put("runNo", s.runNo())
+                    TimelineKinds.STEP_SKIPPED, new JsonObject().put("stepId", step.id()).put("runNo", s.runNo())
                     .put("skipIf", step.skipIf().stream().map(Enum::name).toList()))));
         }
         if (!s.holds().isEmpty()) {
@@ -178,8 +179,10 @@ final class StepRunner {
                 MessageContent.json(message), providers.get(chosen.channel()), now);
         Outbound outbound = new Outbound(attemptId, s.caseId(), chosen.channel(), point.address(),
                 s.debtor().locale(), message, optOutUrl);
+        Duration wait = channels.module(chosen.channel()).map(m -> m.outcomeTimeout(outcomeTimeout))
+                .orElse(outcomeTimeout);
         return new StepWork.Send(s, attempt, record(s, chosen.channel(), allow, attemptId, now), outbound,
-                now.plus(outcomeTimeout));
+                now.plus(wait));
     }
 
     private TemplateTraits traits(String template) {

@@ -5,17 +5,18 @@ import io.parley.enrollment.Sequences;
 import io.parley.domain.CaseEventType;
 import io.parley.sequence.SequenceDefinition;
 import io.parley.store.CaseHolds;
-import io.parley.store.Promises;
-import io.parley.store.DueSteps;
+import io.parley.store.EnrollmentStatus;
 import io.parley.store.Enrollments;
+import io.parley.store.Locks;
+import io.parley.store.Promises;
 import io.parley.store.Timeline;
 import io.parley.store.TimelineEntry;
+import io.parley.store.TimelineKinds;
 import io.parley.store.Transactions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 
 import java.math.BigDecimal;
@@ -36,9 +37,6 @@ import java.util.UUID;
  * sequence says.
  */
 public final class CaseEvents {
-    private static final String CASE_ZONE =
-            "SELECT time_zone FROM enrollment WHERE case_id = $1 ORDER BY created_at DESC LIMIT 1";
-
     private final Pool pool;
     private final Sequences sequences;
     private final Duration promiseGrace;
@@ -75,9 +73,8 @@ public final class CaseEvents {
         JsonObject data = new JsonObject().put("type", type.wire())
                 .put("occurredAt", occurredAt.toString()).put("reference", reference)
                 .put("details", new JsonObject(new LinkedHashMap<>(details)));
-        timeline.add(new TimelineEntry(caseId, null, now, "case.event", data));
-        return CaseHolds.lockCase(conn, caseId)
-                .compose(v -> DueSteps.lockForCase(conn, caseId))
+        timeline.add(new TimelineEntry(caseId, null, now, TimelineKinds.CASE_EVENT, data));
+        return Locks.cases(conn, List.of(caseId))
                 .compose(v -> type.holdsAllContact()
                         ? CaseHolds.place(conn, caseId, type.wire(), reference, now) : Future.succeededFuture())
                 .compose(v -> type == CaseEventType.CEASE_REQUEST
@@ -96,8 +93,8 @@ public final class CaseEvents {
      */
     private Future<Void> promise(SqlConnection conn, String caseId, java.util.Map<String, Object> details,
                                  Instant occurredAt, Instant now, List<TimelineEntry> timeline) {
-        return conn.preparedQuery(CASE_ZONE).execute(io.vertx.sqlclient.Tuple.of(caseId)).compose(rows -> {
-            ZoneId zone = rows.size() == 0 ? defaultZone : ZoneId.of(rows.iterator().next().getString(0));
+        return Enrollments.caseZone(conn, caseId).compose(found -> {
+            ZoneId zone = found.orElse(defaultZone);
             Object date = details.get("date");
             LocalDate day = date == null ? occurredAt.atZone(zone).toLocalDate().plusDays(7)
                     : LocalDate.parse(String.valueOf(date));
@@ -114,30 +111,32 @@ public final class CaseEvents {
                                 data.put(extra, details.get(extra));
                             }
                         }
-                        timeline.add(new TimelineEntry(caseId, null, now, "promise.recorded", data));
+                        timeline.add(new TimelineEntry(caseId, null, now, TimelineKinds.PROMISE_RECORDED, data));
                         return null;
                     });
         });
     }
 
-    private Future<JsonObject> react(SqlConnection conn, String caseId, CaseEventType type, List<Row> open,
-                                     Instant now, List<TimelineEntry> timeline) {
+    private Future<JsonObject> react(SqlConnection conn, String caseId, CaseEventType type,
+                                     List<Enrollments.Open> open, Instant now, List<TimelineEntry> timeline) {
         List<UUID> stopped = new ArrayList<>();
         List<UUID> paused = new ArrayList<>();
         Future<Void> chain = Future.succeededFuture();
-        String reason = "case event " + type.wire();
-        for (Row r : open) {
-            UUID id = r.getUUID("id");
-            SequenceDefinition def = sequences.definition(r.getString("sequence_name"), r.getInteger("sequence_version"));
+        String reason = Enrollments.reason(type);
+        for (Enrollments.Open e : open) {
+            UUID id = e.id();
+            SequenceDefinition def = sequences.definition(e.sequenceName(), e.sequenceVersion());
             if (type.holdsAllContact() || def.stopOn().contains(type)) {
                 stopped.add(id);
-                chain = chain.compose(v -> move(conn, id, Enrollments.STOPPED, reason,
-                        List.of(Enrollments.ACTIVE, Enrollments.PAUSED), now));
-                timeline.add(new TimelineEntry(caseId, id, now, "enrollment.stopped", new JsonObject().put("reason", reason)));
-            } else if (def.pauseOn().contains(type) && Enrollments.ACTIVE.equals(r.getString("status"))) {
+                chain = chain.compose(v -> move(conn, id, EnrollmentStatus.STOPPED, reason, EnrollmentStatus.OPEN, now));
+                timeline.add(new TimelineEntry(caseId, id, now, TimelineKinds.ENROLLMENT_STOPPED,
+                        new JsonObject().put("reason", reason)));
+            } else if (def.pauseOn().contains(type) && e.status() == EnrollmentStatus.ACTIVE) {
                 paused.add(id);
-                chain = chain.compose(v -> move(conn, id, Enrollments.PAUSED, reason, List.of(Enrollments.ACTIVE), now));
-                timeline.add(new TimelineEntry(caseId, id, now, "enrollment.paused", new JsonObject().put("reason", reason)));
+                chain = chain.compose(v -> move(conn, id, EnrollmentStatus.PAUSED, reason,
+                        List.of(EnrollmentStatus.ACTIVE), now));
+                timeline.add(new TimelineEntry(caseId, id, now, TimelineKinds.ENROLLMENT_PAUSED,
+                        new JsonObject().put("reason", reason)));
             }
         }
         return chain.map(v -> new JsonObject()
@@ -146,8 +145,8 @@ public final class CaseEvents {
                 .put("hold", type.holdsAllContact()));
     }
 
-    private static Future<Void> move(SqlConnection conn, UUID id, String to, String reason, List<String> from,
-                                     Instant now) {
+    private static Future<Void> move(SqlConnection conn, UUID id, EnrollmentStatus to, String reason,
+                                     List<EnrollmentStatus> from, Instant now) {
         return Enrollments.transition(conn, id, to, reason, from, now).mapEmpty();
     }
 }

@@ -1,11 +1,12 @@
 package io.parley.enrollment;
 
-import io.parley.api.ApiProblem;
-import io.parley.api.ApiResponse;
+import io.parley.http.ApiProblem;
+import io.parley.http.ApiResponse;
 import io.parley.api.EnrollmentRequest;
-import io.parley.api.FieldError;
+import io.parley.http.FieldError;
 import io.parley.api.PackIds;
 import io.parley.enrollment.Sequences;
+import io.parley.domain.Debtor;
 import io.parley.sequence.EnrollmentClock;
 import io.parley.sequence.MissingDueDateException;
 import io.parley.sequence.Plan;
@@ -13,7 +14,10 @@ import io.parley.sequence.PlannedStep;
 import io.parley.sequence.SequenceDefinition;
 import io.parley.sequence.SequenceEngine;
 import io.parley.store.CaseHolds;
+import io.parley.store.EnrollmentStatus;
 import io.parley.store.Enrollments;
+import io.parley.store.Locks;
+import io.parley.store.TimelineKinds;
 import io.parley.store.IdempotencyKeys;
 import io.parley.store.NewEnrollment;
 import io.parley.store.Timeline;
@@ -65,6 +69,7 @@ public final class Enroller {
         Instant now = clock.instant();
         PackIds.check(request.policyPacks(), packIds);
         SequenceDefinition def = definition(request);
+        Debtor debtor = PostalSteps.addressed(def, request.debtor());
         Instant startedAt = request.startAt() == null ? now : request.startAt();
         ZoneId zone = request.debtor().explicitZone().orElse(defaultZone);
         EnrollmentClock enrollmentClock = new EnrollmentClock(startedAt, request.account().dueDate(), zone);
@@ -80,13 +85,13 @@ public final class Enroller {
         UUID id = UUID.randomUUID();
         JsonObject body = new JsonObject()
                 .put("id", id.toString()).put("caseId", request.caseId())
-                .put("sequence", def.name()).put("version", def.version()).put("status", Enrollments.ACTIVE)
+                .put("sequence", def.name()).put("version", def.version()).put("status", EnrollmentStatus.ACTIVE.wire())
                 .put("createdAt", now.toString()).put("startAt", startedAt.toString()).put("timeZone", zone.getId())
                 .put("plannedSteps", plannedJson(planned));
-        NewEnrollment enrollment = new NewEnrollment(id, request.caseId(), request.debtor(), request.account(),
+        NewEnrollment enrollment = new NewEnrollment(id, request.caseId(), debtor, request.account(),
                 new JsonObject(new java.util.HashMap<>(request.variables())), def.name(), def.version(), startedAt,
                 zone, first.step().id(), first.dueAt(), now, request.policyPacks(), request.preferences());
-        return Transactions.run(pool, conn -> CaseHolds.lockCase(conn, request.caseId())
+        return Transactions.run(pool, conn -> Locks.caseAlone(conn, request.caseId())
                         .compose(v -> reserve(conn, principal, idempotencyKey, requestHash, now))
                         .compose(stored -> stored.isPresent() ? replay(stored.get(), requestHash)
                                 : create(conn, enrollment, body, principal, idempotencyKey)))
@@ -117,7 +122,7 @@ public final class Enroller {
 
     private static Future<ApiResponse> create(SqlConnection conn, NewEnrollment e, JsonObject body, String principal,
                                               String idempotencyKey) {
-        TimelineEntry created = new TimelineEntry(e.caseId(), e.id(), e.createdAt(), "enrollment.created",
+        TimelineEntry created = new TimelineEntry(e.caseId(), e.id(), e.createdAt(), TimelineKinds.ENROLLMENT_CREATED,
                 new JsonObject().put("sequence", e.sequenceName()).put("version", e.sequenceVersion())
                         .put("startAt", e.startedAt().toString()).put("timeZone", e.zone().getId())
                         .put("plannedSteps", body.getJsonArray("plannedSteps")));

@@ -1,10 +1,12 @@
 package io.parley.enrollment;
 
-import io.parley.api.ApiProblem;
-import io.parley.store.DueSteps;
+import io.parley.http.ApiProblem;
+import io.parley.store.EnrollmentStatus;
 import io.parley.store.Enrollments;
+import io.parley.store.Locks;
 import io.parley.store.Timeline;
 import io.parley.store.TimelineEntry;
+import io.parley.store.TimelineKinds;
 import io.parley.store.Transactions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -19,16 +21,18 @@ import java.util.UUID;
 public final class EnrollmentControl {
     /** What the engine can ask for: the target status and the statuses it may come from. */
     public enum Command {
-        CANCEL(Enrollments.CANCELLED, List.of(Enrollments.ACTIVE, Enrollments.PAUSED)),
-        PAUSE(Enrollments.PAUSED, List.of(Enrollments.ACTIVE)),
-        RESUME(Enrollments.ACTIVE, List.of(Enrollments.PAUSED));
+        CANCEL(EnrollmentStatus.CANCELLED, EnrollmentStatus.OPEN, TimelineKinds.ENROLLMENT_CANCELLED),
+        PAUSE(EnrollmentStatus.PAUSED, List.of(EnrollmentStatus.ACTIVE), TimelineKinds.ENROLLMENT_PAUSED),
+        RESUME(EnrollmentStatus.ACTIVE, List.of(EnrollmentStatus.PAUSED), TimelineKinds.ENROLLMENT_RESUMED);
 
-        private final String to;
-        private final List<String> from;
+        private final EnrollmentStatus to;
+        private final List<EnrollmentStatus> from;
+        private final String noted;
 
-        Command(String to, List<String> from) {
+        Command(EnrollmentStatus to, List<EnrollmentStatus> from, String noted) {
             this.to = to;
             this.from = from;
+            this.noted = noted;
         }
     }
 
@@ -47,7 +51,7 @@ public final class EnrollmentControl {
     public Future<JsonObject> apply(UUID id, Command command, String reason) {
         Instant now = clock.instant();
         String why = reason == null ? "requested by the collection engine" : reason;
-        return Transactions.run(pool, conn -> DueSteps.lock(conn, id)
+        return Transactions.run(pool, conn -> Locks.queueOf(conn, id)
                 .compose(v -> Enrollments.transition(conn, id, command.to, why, command.from, now))
                 .compose(caseId -> {
                     if (caseId.isEmpty()) {
@@ -56,7 +60,7 @@ public final class EnrollmentControl {
                                 : ApiProblem.conflict("enrollment " + id + " is " + found.get().getString("status")
                                 + "; it cannot be " + past(command))));
                     }
-                    return Timeline.append(conn, new TimelineEntry(caseId.get(), id, now, "enrollment." + past(command),
+                    return Timeline.append(conn, new TimelineEntry(caseId.get(), id, now, command.noted,
                             new JsonObject().put("reason", why))).compose(v -> Enrollments.find(conn, id));
                 }))
                 .map(found -> found.orElseThrow(() -> ApiProblem.notFound("enrollment " + id)));

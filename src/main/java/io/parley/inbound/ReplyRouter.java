@@ -8,19 +8,19 @@ import io.parley.reply.Classification;
 import io.parley.reply.PromiseToPay;
 import io.parley.reply.ReplyClassifier;
 import io.parley.reply.ReplyIntent;
+import io.parley.store.ContactPointStatus;
 import io.parley.store.Debtors;
-import io.parley.store.Ledger;
-import io.parley.store.Rows;
-import io.parley.store.StoredContactPoint;
+import io.parley.store.InboundMessages;
+import io.parley.store.Locks;
 import io.parley.store.Timeline;
 import io.parley.store.TimelineEntry;
+import io.parley.store.TimelineKinds;
 import io.parley.store.Transactions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Turns a debtor's reply, on any channel, into what it means for their cases, in one transaction: recorded once
@@ -41,11 +40,6 @@ import java.util.UUID;
  * callback or hardship flagged for an agent. Serialised with dispatch decisions by the debtor's lock.
  */
 public final class ReplyRouter {
-    private static final String RECORD = """
-            INSERT INTO inbound_message (id, channel, provider_ref, from_address, to_address, body, debtor_ids, case_ids,
-                                         intent, classification, received_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (channel, provider_ref) DO NOTHING""";
-
     private final Pool pool;
     private final ReplyClassifier classifier;
     private final CaseEvents caseEvents;
@@ -74,20 +68,19 @@ public final class ReplyRouter {
             Instant now = clock.instant();
             Classification c = classifier.classify(reply.text(), targets.locale(), targets.zone(), reply.receivedAt());
             JsonObject classification = json(c);
-            Tuple row = Tuple.from(new Object[]{UUID.randomUUID(), reply.channel().wire(), reply.providerRef(),
-                    reply.from(), reply.to(), reply.text(), targets.debtorIds().toArray(String[]::new),
-                    targets.caseIds().toArray(String[]::new), c.intent().wire(), classification, Rows.ts(reply.receivedAt())});
-            // the order every writer uses: the case, its queue rows, then the debtor
-            return lockCases(conn, targets.caseIds())
-                    .compose(v -> Ledger.lockDebtors(conn, targets.debtorIds()))
-                    .compose(v -> conn.preparedQuery(RECORD).execute(row))
+            InboundMessages.Received received = new InboundMessages.Received(reply.channel(), reply.providerRef(),
+                    reply.from(), reply.to(), reply.text(), targets.debtorIds(), targets.caseIds(), c.intent().wire(),
+                    classification, reply.receivedAt());
+            return Locks.cases(conn, targets.caseIds())
+                    .compose(v -> Locks.debtors(conn, targets.debtorIds()))
+                    .compose(v -> InboundMessages.record(conn, received))
                     .compose(recorded -> {
-                        if (recorded.rowCount() == 0) {
+                        if (!recorded) {
                             return Future.succeededFuture(new Routed(true, c.intent(), Optional.empty(), targets.caseIds()));
                         }
                         List<TimelineEntry> timeline = new ArrayList<>();
                         for (String caseId : targets.caseIds()) {
-                            timeline.add(new TimelineEntry(caseId, null, now, "reply.received", classification.copy()
+                            timeline.add(new TimelineEntry(caseId, null, now, TimelineKinds.REPLY_RECEIVED, classification.copy()
                                     .put("channel", reply.channel().wire()).put("from", reply.from())
                                     .put("text", reply.text()).put("providerRef", reply.providerRef())));
                         }
@@ -104,14 +97,14 @@ public final class ReplyRouter {
      *
      * @return whether any contact point changed
      */
-    public Future<Boolean> pointStanding(Channel channel, String address, List<String> from, String to, String why,
-                                         String kind) {
+    public Future<Boolean> pointStanding(Channel channel, String address, List<ContactPointStatus> from,
+                                         ContactPointStatus to, String why, String kind) {
         InboundReply word = new InboundReply(channel, null, address, null, "", clock.instant(), null);
         return Transactions.run(pool, conn -> ReplyTargets.find(conn, word, defaultZone).compose(targets -> {
             Instant now = clock.instant();
             List<TimelineEntry> timeline = new ArrayList<>();
-            return lockCases(conn, targets.caseIds())
-                    .compose(v -> Ledger.lockDebtors(conn, targets.debtorIds()))
+            return Locks.cases(conn, targets.caseIds())
+                    .compose(v -> Locks.debtors(conn, targets.debtorIds()))
                     .compose(v -> pointStatus(conn, word, targets, from, to, why, kind, now, timeline))
                     .compose(changed -> Timeline.append(conn, timeline).map(changed));
         }));
@@ -123,11 +116,11 @@ public final class ReplyRouter {
         Future<Void> replied = forEachCase(targets, caseId -> io.parley.store.Enrollments.noteFacts(conn, caseId,
                 false, true, now));
         return replied.compose(v -> switch (c.intent()) {
-            case OPT_OUT -> pointStatus(conn, reply, targets, List.of(StoredContactPoint.VALID),
-                    StoredContactPoint.OPTED_OUT, why, "contact.opted_out", now, timeline)
+            case OPT_OUT -> pointStatus(conn, reply, targets, List.of(ContactPointStatus.VALID),
+                    ContactPointStatus.OPTED_OUT, why, TimelineKinds.CONTACT_OPTED_OUT, now, timeline)
                     .map(changed -> answer(changed, confirmations.optedOut(targets.locale())));
-            case OPT_IN -> pointStatus(conn, reply, targets, List.of(StoredContactPoint.OPTED_OUT),
-                    StoredContactPoint.VALID, why, "contact.opted_in", now, timeline)
+            case OPT_IN -> pointStatus(conn, reply, targets, List.of(ContactPointStatus.OPTED_OUT),
+                    ContactPointStatus.VALID, why, TimelineKinds.CONTACT_OPTED_IN, now, timeline)
                     .map(changed -> answer(changed, confirmations.optedIn(targets.locale())));
             case OPT_OUT_ALL -> caseEvent(conn, targets, CaseEventType.CEASE_REQUEST, reply, now, timeline)
                     .map(x -> answer(targets.known(), confirmations.optedOutOfAll(targets.locale())));
@@ -139,11 +132,11 @@ public final class ReplyRouter {
             case ATTORNEY -> caseEvent(conn, targets, CaseEventType.ATTORNEY, reply, now, timeline).map(Optional.empty());
             case BANKRUPTCY -> caseEvent(conn, targets, CaseEventType.BANKRUPTCY, reply, now, timeline)
                     .map(Optional.empty());
-            case WRONG_NUMBER -> pointStatus(conn, reply, targets, List.of(StoredContactPoint.VALID,
-                    StoredContactPoint.OPTED_OUT), StoredContactPoint.INVALID, "wrong number (" + why + ")",
-                    "contact.invalid", now, timeline).map(x -> Optional.<String>empty());
+            case WRONG_NUMBER -> pointStatus(conn, reply, targets, List.of(ContactPointStatus.VALID,
+                    ContactPointStatus.OPTED_OUT), ContactPointStatus.INVALID, "wrong number (" + why + ")",
+                    TimelineKinds.CONTACT_INVALID, now, timeline).map(x -> Optional.<String>empty());
             case CALLBACK_REQUEST, HARDSHIP -> {
-                targets.caseIds().forEach(caseId -> timeline.add(new TimelineEntry(caseId, null, now, "agent.flagged",
+                targets.caseIds().forEach(caseId -> timeline.add(new TimelineEntry(caseId, null, now, TimelineKinds.AGENT_FLAGGED,
                         new JsonObject().put("reason", c.intent().wire()).put("text", reply.text()))));
                 yield Future.succeededFuture(Optional.<String>empty());
             }
@@ -153,9 +146,9 @@ public final class ReplyRouter {
 
     /** The contact point the reply came from changes status (for every debtor who has it); true if any changed. */
     private Future<Boolean> pointStatus(SqlConnection conn, InboundReply reply, ReplyTargets.Targets targets,
-                                        List<String> from, String to, String why, String kind, Instant now,
-                                        List<TimelineEntry> timeline) {
-        List<Channel> channels = reply.channel() == Channel.SMS && StoredContactPoint.INVALID.equals(to)
+                                        List<ContactPointStatus> from, ContactPointStatus to, String why, String kind,
+                                        Instant now, List<TimelineEntry> timeline) {
+        List<Channel> channels = reply.channel() == Channel.SMS && to == ContactPointStatus.INVALID
                 ? List.of(Channel.SMS, Channel.VOICE) : List.of(reply.channel());
         Future<Boolean> changed = Future.succeededFuture(false);
         for (String debtor : targets.debtorIds()) {
@@ -208,17 +201,6 @@ public final class ReplyRouter {
                     .setScale(2, java.math.RoundingMode.HALF_UP);
         }
         return null;
-    }
-
-    private static Future<Void> lockCases(SqlConnection conn, List<String> caseIds) {
-        Future<Void> chain = Future.succeededFuture();
-        for (String caseId : caseIds.stream().sorted().toList()) {
-            chain = chain.compose(v -> io.parley.store.CaseHolds.lockCase(conn, caseId));
-        }
-        for (String caseId : caseIds.stream().sorted().toList()) {
-            chain = chain.compose(v -> io.parley.store.DueSteps.lockForCase(conn, caseId));
-        }
-        return chain;
     }
 
     private static Future<Void> forEachCase(ReplyTargets.Targets targets,

@@ -1,6 +1,7 @@
 package io.parley.observability;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.parley.store.Migrations;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.PrometheusScrapingHandler;
@@ -13,10 +14,8 @@ public final class HealthRoutes {
 
     public static void mount(Router router, Pool pool, PrometheusMeterRegistry registry) {
         router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "up")));
-        router.get("/health/ready").handler(ctx -> pool.query("SELECT max(version) FROM flyway_schema_history WHERE success")
-                .execute()
-                .onSuccess(rows -> ctx.json(new JsonObject().put("status", "ready")
-                        .put("schemaVersion", rows.iterator().next().getString(0))))
+        router.get("/health/ready").handler(ctx -> Migrations.currentVersion(pool)
+                .onSuccess(version -> ctx.json(new JsonObject().put("status", "ready").put("schemaVersion", version)))
                 .onFailure(err -> ctx.response().setStatusCode(503).putHeader("Content-Type", "application/json")
                         .end(new JsonObject().put("status", "unavailable").put("reason", "database: " + err.getMessage())
                                 .encode())));

@@ -2,8 +2,7 @@ package io.parley.outbox;
 
 import io.parley.config.Engine;
 import io.parley.observability.Metrics;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
@@ -11,42 +10,33 @@ import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * How the collection engine hears about case events: the pull feed (GET /v1/events and /v1/events/stream,
- * always there) and, when engine.webhookUrl is set, the webhook deliverer.
+ * always there) and, when engine.webhookUrl is set, the webhook deliverer (a verticle the service deploys).
  */
 public final class EngineEvents {
     private static final Logger LOG = LoggerFactory.getLogger(EngineEvents.class);
 
-    private final EventDeliverer deliverer;
-
-    private EngineEvents(EventDeliverer deliverer) {
-        this.deliverer = deliverer;
+    private EngineEvents() {
     }
 
     /**
      * Mounts the feed routes (after the /v1 key check, before the router's failure and not-found handlers) and,
-     * with a webhook configured, starts delivering to it. owner names this instance as a lease holder.
+     * with a webhook configured, returns the deliverer to deploy. owner names this instance as a lease holder.
      */
-    public static EngineEvents start(Vertx vertx, Router router, Pool pool, Engine engine, Metrics metrics,
-                                     Clock clock, String owner) {
-        new EventRoutes(vertx, pool).mount(router);
+    public static List<VerticleBase> mount(Router router, Pool pool, Engine engine, Metrics metrics, Clock clock,
+                                           String owner) {
+        new EventRoutes(pool).mount(router);
         if (!engine.webhook()) {
             LOG.info("No engine webhook configured ({}): case events are available by pull only",
                     "engine.webhookUrl");
-            return new EngineEvents(null);
+            return List.of();
         }
-        EventDeliverer deliverer = new EventDeliverer(vertx, pool, engine.webhookUrl(),
-                StandardWebhooks.of(engine.webhookSecret().reveal()), engine.timeout(), engine.maxBackoff(),
-                engine.batchSize(), new OutboxMetrics(metrics.registry()), clock, owner, new SecureRandom());
-        deliverer.start();
         LOG.info("Delivering case events to the engine webhook, {} cases at a time", engine.batchSize());
-        return new EngineEvents(deliverer);
-    }
-
-    /** Stops webhook delivery; completes when the cases in hand have stopped. */
-    public Future<Void> stop() {
-        return deliverer == null ? Future.succeededFuture() : deliverer.stop();
+        return List.of(new EventDeliverer(pool, engine.webhookUrl(),
+                StandardWebhooks.of(engine.webhookSecret().reveal()), engine.timeout(), engine.maxBackoff(),
+                engine.batchSize(), new OutboxMetrics(metrics.registry()), clock, owner, new SecureRandom()));
     }
 }

@@ -1,9 +1,10 @@
 package io.parley.outbox;
 
-import io.vertx.core.Context;
+import io.parley.lifecycle.Loop;
+import io.parley.store.CaseDeliveries;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
@@ -34,11 +35,11 @@ import java.util.random.RandomGenerator;
  * and within a case never sent after a later one. A POST is only started while the lease has more than the POST's
  * time limit left, so no other instance can be delivering the same case at the same time.
  */
-final class EventDeliverer {
+final class EventDeliverer extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(EventDeliverer.class);
-    static final long POLL_MS = 250;
-    static final long AFTER_FAILURE_MS = 2_000;
-    static final long PENDING_EVERY_MS = 5_000;
+    static final Duration POLL = Duration.ofMillis(250);
+    static final Duration AFTER_FAILURE = Duration.ofSeconds(2);
+    static final Duration PENDING_EVERY = Duration.ofSeconds(5);
     static final int EVENTS_PER_READ = 50;
     /** Time kept in hand on the lease beyond a POST's limit before one is started. */
     static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
@@ -66,9 +67,8 @@ final class EventDeliverer {
         }
     }
 
-    private final Vertx vertx;
     private final Pool pool;
-    private final WebClient client;
+    private WebClient client;
     private final String url;
     private final StandardWebhooks signer;
     private final Duration timeout;
@@ -80,16 +80,12 @@ final class EventDeliverer {
     private final String owner;
     private final RandomGenerator random;
     private final Set<String> active = new HashSet<>();
-    private Context context;
-    private boolean running;
-    private boolean claiming;
-    private long pollTimer = -1;
-    private long pendingTimer = -1;
-    private Promise<Void> stopped;
+    private Loop claims;
+    private Loop pending;
+    private Promise<Void> idle;
 
-    EventDeliverer(Vertx vertx, Pool pool, String url, StandardWebhooks signer, Duration timeout, Duration maxBackoff,
+    EventDeliverer(Pool pool, String url, StandardWebhooks signer, Duration timeout, Duration maxBackoff,
                    int batchSize, OutboxMetrics metrics, Clock clock, String owner, RandomGenerator random) {
-        this.vertx = vertx;
         this.pool = pool;
         this.url = url;
         this.signer = signer;
@@ -102,66 +98,49 @@ final class EventDeliverer {
         this.clock = clock;
         this.owner = owner;
         this.random = random;
-        this.client = WebClient.create(vertx, new WebClientOptions().setUserAgent("Parley-Webhooks")
-                .setFollowRedirects(false), new PoolOptions().setHttp1MaxSize(batchSize));
     }
 
-    void start() {
-        context = vertx.getOrCreateContext();
-        context.runOnContext(v -> {
-            running = true;
-            pendingTimer = vertx.setPeriodic(PENDING_EVERY_MS, id -> refreshPending());
-            pump();
-        });
+    @Override
+    public Future<?> start() {
+        client = WebClient.create(vertx, new WebClientOptions().setUserAgent("Parley-Webhooks")
+                .setFollowRedirects(false), new PoolOptions().setHttp1MaxSize(batchSize));
+        claims = new Loop(vertx, POLL, AFTER_FAILURE, this::claim).startNow();
+        pending = new Loop(vertx, PENDING_EVERY, () -> CaseDeliveries.pending(pool).onSuccess(metrics::pending)
+                .onFailure(e -> LOG.debug("Counting cases pending webhook delivery failed", e))
+                .otherwiseEmpty().map(false)).startAfterInterval();
+        return Future.succeededFuture();
     }
 
     /** Stops claiming; completes when the cases in hand have stopped (each after its current POST). */
-    Future<Void> stop() {
-        Promise<Void> done = Promise.promise();
-        if (context == null) {
-            return Future.succeededFuture();
-        }
-        context.runOnContext(v -> {
-            running = false;
-            if (pollTimer >= 0) {
-                vertx.cancelTimer(pollTimer);
-            }
-            if (pendingTimer >= 0) {
-                vertx.cancelTimer(pendingTimer);
-            }
-            stopped = done;
-            checkStopped();
-        });
-        return done.future().onSuccess(v -> client.close());
+    @Override
+    public Future<?> stop() {
+        return Future.all(claims.stop(), pending.stop()).compose(v -> {
+            idle = Promise.promise();
+            checkIdle();
+            return idle.future();
+        }).onComplete(v -> client.close());
     }
 
-    private void checkStopped() {
-        if (!running && stopped != null && active.isEmpty() && !claiming) {
-            stopped.tryComplete();
+    private void checkIdle() {
+        if (idle != null && active.isEmpty()) {
+            idle.tryComplete();
         }
     }
 
-    /** Claims as many due cases as there are free places, and starts delivering each. */
-    private void pump() {
-        if (!running || claiming) {
-            return;
-        }
+    /**
+     * Claims as many due cases as there are free places and starts delivering each; a case that finishes wakes the
+     * claims at once, so the places fill again without waiting for the poll.
+     */
+    private Future<Boolean> claim() {
         int free = batchSize - active.size();
         if (free <= 0) {
-            return;
+            return Future.succeededFuture(false);
         }
-        claiming = true;
         Instant now = clock.instant();
         Instant leaseUntil = now.plus(lease);
-        Deliveries.claim(pool, owner, now, leaseUntil, free).onComplete(ar -> {
-            claiming = false;
-            if (ar.failed()) {
-                LOG.warn("Claiming cases for webhook delivery failed; trying again: {}", ar.cause().toString());
-                later(AFTER_FAILURE_MS);
-                checkStopped();
-                return;
-            }
-            for (Deliveries.Claimed c : ar.result()) {
+        return CaseDeliveries.claim(pool, owner, now, leaseUntil, free).onFailure(err -> LOG.warn(
+                "Claiming cases for webhook delivery failed; trying again: {}", err.toString())).map(claimed -> {
+            for (CaseDeliveries.Claimed c : claimed) {
                 // a case already in hand here (its lease ran out and was renewed by this claim) keeps its runner
                 if (active.add(c.caseId())) {
                     new CaseRun(c, leaseUntil).start().onComplete(done -> {
@@ -170,35 +149,21 @@ final class EventDeliverer {
                             LOG.warn("Webhook delivery of a case stopped on an error; its lease expires and it is "
                                     + "claimed again: {}", done.cause().toString());
                         }
-                        checkStopped();
-                        pump();
+                        checkIdle();
+                        claims.wake();
                     });
                 }
             }
-            if (!running) {
-                checkStopped();
-            } else if (ar.result().size() < free) {
-                later(POLL_MS);
-            }
+            return false;
         });
     }
 
-    private void later(long millis) {
-        if (running && pollTimer < 0) {
-            pollTimer = vertx.setTimer(millis, id -> {
-                pollTimer = -1;
-                pump();
-            });
-        }
-    }
-
-    private void refreshPending() {
-        Deliveries.pending(pool).onSuccess(metrics::pending)
-                .onFailure(e -> LOG.debug("Counting cases pending webhook delivery failed", e));
+    private boolean running() {
+        return claims.running();
     }
 
     /** POSTs one event: the stored payload as is, signed; never fails (a failure is a Result). */
-    Future<Result> post(Deliveries.Undelivered event) {
+    Future<Result> post(CaseDeliveries.Undelivered event) {
         Buffer body = Buffer.buffer(event.body());
         long timestamp = clock.instant().getEpochSecond();
         return client.postAbs(url)
@@ -223,7 +188,7 @@ final class EventDeliverer {
         private int failures;
         private Instant leaseUntil;
 
-        CaseRun(Deliveries.Claimed claimed, Instant leaseUntil) {
+        CaseRun(CaseDeliveries.Claimed claimed, Instant leaseUntil) {
             this.caseId = claimed.caseId();
             this.delivered = claimed.deliveredSeq();
             this.failures = claimed.failures();
@@ -236,7 +201,7 @@ final class EventDeliverer {
         }
 
         private void read() {
-            Deliveries.undelivered(pool, caseId, delivered, EVENTS_PER_READ).onComplete(ar -> {
+            CaseDeliveries.undelivered(pool, caseId, delivered, EVENTS_PER_READ).onComplete(ar -> {
                 if (ar.failed()) {
                     done.fail(ar.cause());
                 } else if (ar.result().isEmpty()) {
@@ -248,12 +213,12 @@ final class EventDeliverer {
         }
 
         private void finish() {
-            Deliveries.finish(pool, caseId, owner).onComplete(ar -> {
+            CaseDeliveries.finish(pool, caseId, owner).onComplete(ar -> {
                 if (ar.failed()) {
                     done.fail(ar.cause());
-                } else if (ar.result() == Deliveries.Finish.MORE && running) {
+                } else if (ar.result() == CaseDeliveries.Finish.MORE && running()) {
                     read();
-                } else if (ar.result() == Deliveries.Finish.MORE) {
+                } else if (ar.result() == CaseDeliveries.Finish.MORE) {
                     release();
                 } else {
                     done.complete();
@@ -261,22 +226,22 @@ final class EventDeliverer {
             });
         }
 
-        private void send(List<Deliveries.Undelivered> events, int i) {
+        private void send(List<CaseDeliveries.Undelivered> events, int i) {
             if (i == events.size()) {
                 read();
                 return;
             }
-            if (!running || clock.instant().plus(timeout).plus(LEASE_MARGIN).isAfter(leaseUntil)) {
+            if (!running() || clock.instant().plus(timeout).plus(LEASE_MARGIN).isAfter(leaseUntil)) {
                 release();
                 return;
             }
-            Deliveries.Undelivered event = events.get(i);
+            CaseDeliveries.Undelivered event = events.get(i);
             post(event).onComplete(posted -> {
                 Result result = posted.result();
                 if (result.ok()) {
                     metrics.delivered();
                     Instant renewed = clock.instant().plus(lease);
-                    Deliveries.advance(pool, caseId, event.seq(), owner, renewed).onComplete(ar -> {
+                    CaseDeliveries.advance(pool, caseId, event.seq(), owner, renewed).onComplete(ar -> {
                         if (ar.failed()) {
                             done.fail(ar.cause());
                         } else if (!ar.result()) {
@@ -296,13 +261,13 @@ final class EventDeliverer {
                 Duration wait = Backoff.after(failures, maxBackoff, random);
                 LOG.info("Webhook delivery failed ({}); the case is tried again in {} (failure {} in a row)",
                         result.error(), wait, failures);
-                Deliveries.fail(pool, caseId, clock.instant().plus(wait), result.error(), owner)
+                CaseDeliveries.fail(pool, caseId, clock.instant().plus(wait), result.error(), owner)
                         .onComplete(ar -> done.handle(ar));
             });
         }
 
         private void release() {
-            Deliveries.release(pool, caseId, owner).onComplete(done);
+            CaseDeliveries.release(pool, caseId, owner).onComplete(done);
         }
     }
 }

@@ -1,17 +1,16 @@
 package io.parley.outbox;
 
-import io.parley.api.ApiProblem;
-import io.parley.api.ApiResponse;
-import io.parley.api.FieldError;
-import io.vertx.core.Vertx;
+import io.parley.http.ApiProblem;
+import io.parley.http.ApiResponse;
+import io.parley.http.FieldError;
+import io.parley.store.CaseEventFeed;
+import io.parley.store.FeedCursor;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
@@ -31,13 +30,9 @@ final class EventRoutes {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 500;
 
-    private static final Logger LOG = LoggerFactory.getLogger(EventRoutes.class);
-
-    private final Vertx vertx;
     private final Pool pool;
 
-    EventRoutes(Vertx vertx, Pool pool) {
-        this.vertx = vertx;
+    EventRoutes(Pool pool) {
         this.pool = pool;
     }
 
@@ -49,7 +44,7 @@ final class EventRoutes {
     private void page(RoutingContext ctx) {
         FeedCursor after = cursor("after", ctx.queryParams().get("after"));
         int limit = limit(ctx.queryParams().get("limit"));
-        EventFeed.after(pool, after, limit).onSuccess(page -> {
+        CaseEventFeed.after(pool, after, limit).onSuccess(page -> {
             JsonArray events = new JsonArray();
             page.events().forEach(e -> events.add(e.payload()));
             new ApiResponse(200, new JsonObject().put("events", events).put("next", page.next().toString()))
@@ -68,7 +63,8 @@ final class EventRoutes {
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
-        new EventStream(vertx, pool, response, from).start();
+        // each open stream is a verticle of its own, undeployed when its client goes away
+        ctx.vertx().deployVerticle(new EventStream(pool, response, from)).onFailure(ctx::fail);
     }
 
     static FeedCursor cursor(String name, String raw) {
@@ -95,87 +91,5 @@ final class EventRoutes {
             // reported below
         }
         throw ApiProblem.malformed(List.of(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT)));
-    }
-
-    /** One open stream: polls the feed from its cursor and writes what it finds, until the client goes away. */
-    static final class EventStream {
-        static final long POLL_MS = 250;
-        static final long HEARTBEAT_MS = 15_000;
-        static final long AFTER_FAILURE_MS = 2_000;
-        static final int PAGE = 200;
-
-        private final Vertx vertx;
-        private final Pool pool;
-        private final HttpServerResponse response;
-        private FeedCursor cursor;
-        private boolean closed;
-        private long pollTimer = -1;
-        private long heartbeatTimer = -1;
-
-        EventStream(Vertx vertx, Pool pool, HttpServerResponse response, FeedCursor from) {
-            this.vertx = vertx;
-            this.pool = pool;
-            this.response = response;
-            this.cursor = from;
-        }
-
-        void start() {
-            response.closeHandler(v -> close());
-            response.exceptionHandler(e -> close());
-            // sends the headers at once, and asks clients to reconnect after a second
-            response.write("retry: 1000\n\n");
-            heartbeatTimer = vertx.setPeriodic(HEARTBEAT_MS, id -> {
-                if (!closed) {
-                    response.write(": heartbeat\n\n");
-                }
-            });
-            poll();
-        }
-
-        private void poll() {
-            pollTimer = -1;
-            if (closed) {
-                return;
-            }
-            EventFeed.after(pool, cursor, PAGE).onComplete(ar -> {
-                if (closed) {
-                    return;
-                }
-                if (ar.failed()) {
-                    LOG.warn("Reading the event feed for a stream failed; trying again", ar.cause());
-                    later(AFTER_FAILURE_MS);
-                    return;
-                }
-                for (EventFeed.Event e : ar.result().events()) {
-                    response.write("id: " + e.cursor() + "\nevent: " + e.type() + "\ndata: " + e.payload().encode()
-                            + "\n\n");
-                    cursor = e.cursor();
-                }
-                if (response.writeQueueFull()) {
-                    response.drainHandler(v -> {
-                        response.drainHandler(null);
-                        poll();
-                    });
-                } else if (ar.result().events().size() == PAGE) {
-                    vertx.runOnContext(v -> poll());
-                } else {
-                    later(POLL_MS);
-                }
-            });
-        }
-
-        private void later(long millis) {
-            pollTimer = vertx.setTimer(millis, id -> poll());
-        }
-
-        private void close() {
-            closed = true;
-            if (pollTimer >= 0) {
-                vertx.cancelTimer(pollTimer);
-            }
-            if (heartbeatTimer >= 0) {
-                vertx.cancelTimer(heartbeatTimer);
-            }
-        }
     }
 }

@@ -23,7 +23,7 @@ public final class Attempts {
             INSERT INTO attempt (id, enrollment_id, run_no, case_id, debtor_id, step_id, channel, contact_address,
                                  contact_type, template, locale, content, status, status_rank, provider, created_at,
                                  updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'sending', 0, $13, $14, $14)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $15, $16, $13, $14, $14)
             ON CONFLICT (enrollment_id, run_no) DO NOTHING RETURNING id""";
     private static final String ADVANCE = """
             UPDATE attempt SET status = $2, status_rank = $3, provider_ref = COALESCE(provider_ref, $4),
@@ -32,27 +32,32 @@ public final class Attempts {
             WHERE id = $1 AND status_rank < $3
             RETURNING id, enrollment_id, case_id, channel, status, provider_ref, error_code, error_message, outcome""";
     private static final String MARK_UNKNOWN = """
-            UPDATE attempt SET status = 'unknown', updated_at = $2, error_message = $3
-            WHERE id = ANY($1) AND status = 'sending'
+            UPDATE attempt SET status = $4, updated_at = $2, error_message = $3
+            WHERE id = ANY($1) AND status = $5
             RETURNING id, enrollment_id, case_id, channel, status, provider_ref, error_code, error_message, outcome""";
     private static final String STALE_SENDING =
-            "SELECT id FROM attempt WHERE status = 'sending' AND updated_at < $1 ORDER BY updated_at LIMIT $2";
+            "SELECT id FROM attempt WHERE status = $3 AND updated_at < $1 ORDER BY updated_at LIMIT $2";
+    private static final String FIND =
+            "SELECT case_id, debtor_id, enrollment_id, contact_address FROM attempt WHERE id = $1";
     private static final String COUNT_UNKNOWN =
-            "SELECT count(*) FROM attempt WHERE status = 'unknown' AND updated_at > now() - interval '1 day'";
-
-    private static final String REF = "SELECT case_id, enrollment_id FROM attempt WHERE id = $1";
+            "SELECT count(*) FROM attempt WHERE status = $1 AND updated_at > now() - interval '1 day'";
 
     private Attempts() {
     }
 
-    /** The case and enrollment an attempt belongs to. */
-    public record Ref(String caseId, UUID enrollmentId) {
+    /** Whom an attempt went to, about which case and in which enrollment. */
+    public record Addressed(UUID id, String caseId, String debtorId, UUID enrollmentId, String contactAddress) {
     }
 
-    public static Future<Optional<Ref>> ref(SqlClient sql, UUID attemptId) {
-        return sql.preparedQuery(REF).execute(Tuple.of(attemptId)).map(rows -> rows.size() == 0 ? Optional.empty()
-                : Optional.of(new Ref(rows.iterator().next().getString("case_id"),
-                        rows.iterator().next().getUUID("enrollment_id"))));
+    public static Future<Optional<Addressed>> find(SqlClient sql, UUID id) {
+        return sql.preparedQuery(FIND).execute(Tuple.of(id)).map(rows -> {
+            if (rows.size() == 0) {
+                return Optional.empty();
+            }
+            Row r = rows.iterator().next();
+            return Optional.of(new Addressed(id, r.getString("case_id"), r.getString("debtor_id"),
+                    r.getUUID("enrollment_id"), r.getString("contact_address")));
+        });
     }
 
     /** Inserts the attempts; returns the ids actually inserted (a step run that already has an attempt gets none). */
@@ -63,7 +68,8 @@ public final class Attempts {
         List<Tuple> rows = attempts.stream().map(a -> Tuple.from(new Object[]{a.id(), a.enrollmentId(), a.runNo(),
                 a.caseId(), a.debtorId(), a.stepId(), a.channel().wire(), a.contactAddress(), a.contactType().wire(),
                 a.template(),
-                a.locale(), a.content(), a.provider(), Rows.ts(a.at())})).toList();
+                a.locale(), a.content(), a.provider(), Rows.ts(a.at()), AttemptStatus.SENDING.wire(),
+                AttemptStatus.SENDING.rank()})).toList();
         return sql.preparedQuery(INSERT).executeBatch(rows).map(Attempts::ids);
     }
 
@@ -88,12 +94,13 @@ public final class Attempts {
         if (ids.isEmpty()) {
             return Future.succeededFuture(List.of());
         }
-        return sql.preparedQuery(MARK_UNKNOWN).execute(Tuple.of(ids.toArray(UUID[]::new), Rows.ts(now), why))
+        return sql.preparedQuery(MARK_UNKNOWN).execute(Tuple.of(ids.toArray(UUID[]::new), Rows.ts(now), why,
+                        AttemptStatus.UNKNOWN.wire(), AttemptStatus.SENDING.wire()))
                 .map(Attempts::changes);
     }
 
     public static Future<List<UUID>> staleSending(SqlClient sql, Instant olderThan, int limit) {
-        return sql.preparedQuery(STALE_SENDING).execute(Tuple.of(Rows.ts(olderThan), limit)).map(rows -> {
+        return sql.preparedQuery(STALE_SENDING).execute(Tuple.of(Rows.ts(olderThan), limit, AttemptStatus.SENDING.wire())).map(rows -> {
             List<UUID> ids = new ArrayList<>();
             rows.forEach(r -> ids.add(r.getUUID(0)));
             return ids;
@@ -101,7 +108,7 @@ public final class Attempts {
     }
 
     public static Future<Long> unknownCount(SqlClient sql) {
-        return sql.query(COUNT_UNKNOWN).execute().map(rows -> rows.iterator().next().getLong(0));
+        return sql.preparedQuery(COUNT_UNKNOWN).execute(Tuple.of(AttemptStatus.UNKNOWN.wire())).map(rows -> rows.iterator().next().getLong(0));
     }
 
     private static Set<UUID> ids(RowSet<Row> first) {

@@ -24,14 +24,7 @@ public final class CaseHolds {
             UPDATE debtor SET preferences = jsonb_set(preferences, '{ceaseAll}', 'true'::jsonb, true), updated_at = $2
             WHERE id IN (SELECT debtor_id FROM enrollment WHERE case_id = $1)""";
 
-    private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended('parley.case:' || $1, 0))";
-
     private CaseHolds() {
-    }
-
-    /** Serialises enrolling a case with events that put it on hold, until the transaction ends. */
-    public static Future<Void> lockCase(SqlClient sql, String caseId) {
-        return sql.preparedQuery(LOCK).execute(Tuple.of(caseId)).mapEmpty();
     }
 
     public static Future<Void> place(SqlClient sql, String caseId, String kind, String reference, Instant at) {

@@ -29,6 +29,11 @@ public final class Debtors {
     private static final String SET_STATUS = """
             UPDATE contact_point SET status = $5, status_reason = $6, updated_at = $7
             WHERE debtor_id = $1 AND channel = $2 AND address = $3 AND status = ANY($4) RETURNING id""";
+    private static final String OPT_OUT_POINT = """
+            UPDATE contact_point cp SET status = $3, status_reason = $2, updated_at = $4
+            WHERE id = $1 AND status <> $3
+            RETURNING channel, (SELECT e.case_id FROM enrollment e WHERE e.debtor_id = cp.debtor_id
+                                ORDER BY e.created_at DESC LIMIT 1) AS case_id""";
     private static final String EXISTS =
             "SELECT status FROM contact_point WHERE debtor_id = $1 AND channel = $2 AND address = $3";
     private static final String CASES = "SELECT DISTINCT case_id FROM enrollment WHERE debtor_id = $1 ORDER BY case_id";
@@ -71,14 +76,33 @@ public final class Debtors {
      * whether it changed (false: it was already so, or in a status that may not change this way).
      */
     public static Future<Optional<Boolean>> setStatus(SqlClient sql, String debtorId, Channel channel, String address,
-                                                      List<String> from, String to, String reason, Instant now) {
+                                                      List<ContactPointStatus> from, ContactPointStatus to,
+                                                      String reason, Instant now) {
         return sql.preparedQuery(EXISTS).execute(Tuple.of(debtorId, channel.wire(), address)).compose(found -> {
             if (found.size() == 0) {
                 return Future.succeededFuture(Optional.<Boolean>empty());
             }
             return sql.preparedQuery(SET_STATUS).execute(Tuple.from(new Object[]{debtorId, channel.wire(), address,
-                    from.toArray(String[]::new), to, reason, Rows.ts(now)})).map(rows -> Optional.of(rows.size() > 0));
+                    from.stream().map(ContactPointStatus::wire).toArray(String[]::new), to.wire(), reason, Rows.ts(now)}))
+                    .map(rows -> Optional.of(rows.size() > 0));
         });
+    }
+
+    /** A contact point opted out by its id: its channel, and the debtor's latest case (null when they have none). */
+    public record OptedOut(Channel channel, String latestCaseId) {
+    }
+
+    /** Opts out the contact point with this id; empty when there is none or it was opted out already. */
+    public static Future<Optional<OptedOut>> optOut(SqlClient sql, long contactPointId, String reason, Instant now) {
+        return sql.preparedQuery(OPT_OUT_POINT)
+                .execute(Tuple.of(contactPointId, reason, ContactPointStatus.OPTED_OUT.wire(), Rows.ts(now)))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.empty();
+                    }
+                    Row r = rows.iterator().next();
+                    return Optional.of(new OptedOut(Channel.parse(r.getString("channel")), r.getString("case_id")));
+                });
     }
 
     /** Every case the debtor has been enrolled under. */

@@ -9,9 +9,11 @@ import io.vertx.sqlclient.Tuple;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -54,16 +56,18 @@ public final class DueSteps {
             "UPDATE due_step SET due_at = $2, lease_owner = NULL, lease_until = NULL WHERE enrollment_id = $1";
     private static final String AWAIT = "UPDATE due_step SET phase = 'await', attempt_id = $2, due_at = $3, "
             + "lease_owner = NULL, lease_until = NULL WHERE enrollment_id = $1";
-    private static final String RESCHEDULE = "UPDATE due_step SET run_no = run_no + 1, step_id = $2, retry = $3, "
+    private static final String MOVE_ON = "UPDATE due_step SET run_no = run_no + 1, step_id = $2, retry = $3, "
             + "phase = 'run', attempt_id = NULL, due_at = $4, lease_owner = NULL, lease_until = NULL "
             + "WHERE enrollment_id = $1";
     private static final String INSERT = "INSERT INTO due_step (enrollment_id, run_no, step_id, retry, phase, due_at) "
             + "VALUES ($1, 1, $2, 0, 'run', $3)";
     private static final String DELETE = "DELETE FROM due_step WHERE enrollment_id = ANY($1)";
-    private static final String LOCK_FOR_CASE = """
-            SELECT d.enrollment_id FROM due_step d JOIN enrollment e ON e.id = d.enrollment_id
-            WHERE e.case_id = $1 ORDER BY d.enrollment_id FOR UPDATE OF d""";
-    private static final String LOCK = "SELECT enrollment_id FROM due_step WHERE enrollment_id = $1 FOR UPDATE";
+    private static final String AWAITING = """
+            SELECT ds.enrollment_id, ds.step_id, ds.retry, ds.attempt_id, e.case_id, e.sequence_name,
+                   e.sequence_version, e.started_at, e.time_zone, e.account
+            FROM due_step ds JOIN enrollment e ON e.id = ds.enrollment_id
+            WHERE ds.enrollment_id = ANY($1) AND ds.phase = $2 AND e.status = ANY($3)
+            FOR UPDATE OF ds""";
     private static final String PENDING = "SELECT count(*) FROM due_step WHERE runnable AND due_at <= $1 "
             + "AND (lease_until IS NULL OR lease_until < $1)";
 
@@ -111,18 +115,31 @@ public final class DueSteps {
                 });
     }
 
-    public static Future<Void> defer(SqlClient sql, List<Tuple> enrollmentAndUntil) {
-        return batch(sql, DEFER, enrollmentAndUntil);
+    /** A step that runs later: the enrollment's queue row becomes due then, and its lease is let go. */
+    public record Defer(UUID enrollmentId, Instant until) {
     }
 
-    /** Tuples of (enrollment id, attempt id, stop waiting at). */
-    public static Future<Void> await(SqlClient sql, List<Tuple> rows) {
-        return batch(sql, AWAIT, rows);
+    public static Future<Void> defer(SqlClient sql, List<Defer> steps) {
+        return batch(sql, DEFER, steps.stream().map(d -> Tuple.of(d.enrollmentId(), Rows.ts(d.until()))).toList());
     }
 
-    /** Tuples of (enrollment id, step id, retry, due at). */
-    public static Future<Void> reschedule(SqlClient sql, List<Tuple> rows) {
-        return batch(sql, RESCHEDULE, rows);
+    /** A step whose attempt is committed: the enrollment waits for its outcome until then at the latest. */
+    public record Await(UUID enrollmentId, UUID attemptId, Instant until) {
+    }
+
+    public static Future<Void> await(SqlClient sql, List<Await> steps) {
+        return batch(sql, AWAIT, steps.stream()
+                .map(a -> Tuple.of(a.enrollmentId(), a.attemptId(), Rows.ts(a.until()))).toList());
+    }
+
+    /** An enrollment's next step run: this step, with this many retries behind it, due then. */
+    public record MoveOn(UUID enrollmentId, String stepId, int retry, Instant dueAt) {
+    }
+
+    /** Moves each enrollment on to its next step run, leaving the lease and any awaited attempt behind. */
+    public static Future<Void> moveOn(SqlClient sql, List<MoveOn> runs) {
+        return batch(sql, MOVE_ON, runs.stream()
+                .map(r -> Tuple.of(r.enrollmentId(), r.stepId(), r.retry(), Rows.ts(r.dueAt()))).toList());
     }
 
     public static Future<Void> insertFirst(SqlClient sql, UUID enrollmentId, String stepId, Instant dueAt) {
@@ -136,13 +153,28 @@ public final class DueSteps {
         return sql.preparedQuery(DELETE).execute(Tuple.of(enrollmentIds.toArray(UUID[]::new))).mapEmpty();
     }
 
-    /** Locks the queue rows of a case's enrollments: every transaction takes these first, in one order. */
-    public static Future<Void> lockForCase(SqlClient sql, String caseId) {
-        return sql.preparedQuery(LOCK_FOR_CASE).execute(Tuple.of(caseId)).mapEmpty();
+    /**
+     * An enrollment waiting for the outcome of an attempt, with what its sequence needs to go on: the step, its
+     * retries so far, and the enrollment's clock (start, account due date, zone).
+     */
+    public record Awaiting(UUID enrollmentId, String stepId, int retry, UUID attemptId, String caseId,
+                           String sequenceName, int sequenceVersion, Instant startedAt, LocalDate dueDate,
+                           ZoneId zone) {
     }
 
-    public static Future<Void> lock(SqlClient sql, UUID enrollmentId) {
-        return sql.preparedQuery(LOCK).execute(Tuple.of(enrollmentId)).mapEmpty();
+    /** Those of these open enrollments that wait for an outcome, their queue rows locked. */
+    public static Future<List<Awaiting>> awaiting(SqlClient sql, Collection<UUID> enrollmentIds) {
+        return sql.preparedQuery(AWAITING).execute(Tuple.of(enrollmentIds.toArray(UUID[]::new), PHASE_AWAIT,
+                EnrollmentStatus.wires(EnrollmentStatus.OPEN))).map(rows -> {
+                    List<Awaiting> out = new ArrayList<>(rows.size());
+                    for (Row r : rows) {
+                        out.add(new Awaiting(r.getUUID("enrollment_id"), r.getString("step_id"), r.getInteger("retry"),
+                                r.getUUID("attempt_id"), r.getString("case_id"), r.getString("sequence_name"),
+                                r.getInteger("sequence_version"), Rows.instant(r.getOffsetDateTime("started_at")),
+                                Rows.account(r.getJsonObject("account")).dueDate(), ZoneId.of(r.getString("time_zone"))));
+                    }
+                    return out;
+                });
     }
 
     public static Future<Long> pending(SqlClient sql, Instant now) {

@@ -1,14 +1,17 @@
 package io.parley.store;
 
+import io.parley.domain.CaseEventType;
 import io.parley.domain.ContactPoint;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,12 +19,6 @@ import java.util.UUID;
 
 /** Enrollments and the debtor records they carry in. */
 public final class Enrollments {
-    public static final String ACTIVE = "active";
-    public static final String PAUSED = "paused";
-    public static final String COMPLETED = "completed";
-    public static final String CANCELLED = "cancelled";
-    public static final String STOPPED = "stopped";
-
     // preferences are replaced only when the request states them ($7 null = keep), and a cease once given stays
     private static final String UPSERT_DEBTOR = """
             INSERT INTO debtor (id, name, locale, time_zone, address, updated_at, preferences)
@@ -40,7 +37,7 @@ public final class Enrollments {
     private static final String INSERT = """
             INSERT INTO enrollment (id, case_id, debtor_id, sequence_name, sequence_version, status, started_at,
                                     time_zone, account, variables, created_at, updated_at, policy_packs)
-            VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, $8, $9, $10, $10, $11)""";
+            VALUES ($1, $2, $3, $4, $5, $12, $6, $7, $8, $9, $10, $10, $11)""";
     private static final String SELECT = """
             SELECT e.id, e.case_id, e.debtor_id, e.sequence_name, e.sequence_version, e.status, e.status_reason,
                    e.started_at, e.time_zone, e.created_at, e.updated_at,
@@ -50,19 +47,32 @@ public final class Enrollments {
             UPDATE enrollment SET status = $2, status_reason = $3, updated_at = $4
             WHERE id = $1 AND status = ANY($5) RETURNING id, case_id""";
     private static final String COMPLETE = """
-            UPDATE enrollment SET status = 'completed', status_reason = 'sequence finished', updated_at = $2
-            WHERE id = ANY($1) AND status IN ('active', 'paused')""";
+            UPDATE enrollment SET status = $3, status_reason = 'sequence finished', updated_at = $2
+            WHERE id = ANY($1) AND status = ANY($4)""";
     private static final String RUNNABLE = "UPDATE due_step SET runnable = $2 WHERE enrollment_id = $1";
     private static final String OPEN_FOR_CASE = """
             SELECT id, sequence_name, sequence_version, status FROM enrollment
-            WHERE case_id = $1 AND status IN ('active', 'paused') ORDER BY created_at FOR UPDATE""";
+            WHERE case_id = $1 AND status = ANY($2) ORDER BY created_at FOR UPDATE""";
+    private static final String PAUSED_FOR = """
+            SELECT id, sequence_name, sequence_version, status FROM enrollment
+            WHERE case_id = $1 AND status = $2 AND status_reason = $3""";
+    private static final String CASE_ZONE =
+            "SELECT time_zone FROM enrollment WHERE case_id = $1 ORDER BY created_at DESC LIMIT 1";
     private static final String FACTS = """
             UPDATE enrollment SET promised = promised OR $2, replied = replied OR $3, updated_at = $4
-            WHERE case_id = $1 AND status IN ('active', 'paused')""";
-
+            WHERE case_id = $1 AND status = ANY($5)""";
     private static final String CEASED = "SELECT (preferences->>'ceaseAll')::boolean FROM debtor WHERE id = $1";
 
     private Enrollments() {
+    }
+
+    /** An open enrollment as case events see it: which sequence version it runs and where it stands. */
+    public record Open(UUID id, String sequenceName, int sequenceVersion, EnrollmentStatus status) {
+    }
+
+    /** Why enrollments stop or pause for a case event: the reason stored with their status. */
+    public static String reason(CaseEventType event) {
+        return "case event " + event.wire();
     }
 
     /** Creates the enrollment; fails with {@link AlreadyEnrolled} when the case runs this sequence already. */
@@ -78,7 +88,8 @@ public final class Enrollments {
         }
         Tuple enrollment = Tuple.from(new Object[]{e.id(), e.caseId(), e.debtor().id(), e.sequenceName(),
                 e.sequenceVersion(), Rows.ts(e.startedAt()), e.zone().getId(), Rows.account(e.account()),
-                e.variables(), Rows.ts(e.createdAt()), e.policyPacks().toArray(String[]::new)});
+                e.variables(), Rows.ts(e.createdAt()), e.policyPacks().toArray(String[]::new),
+                EnrollmentStatus.ACTIVE.wire()});
         return sql.preparedQuery(UPSERT_DEBTOR).execute(debtor)
                 .compose(v -> DueSteps.batch(sql, UPSERT_CONTACT, contacts))
                 .compose(v -> sql.preparedQuery(INSERT).execute(enrollment))
@@ -108,9 +119,10 @@ public final class Enrollments {
     }
 
     /** Moves an enrollment from one of the given statuses to another; empty when it was in none of them. */
-    public static Future<Optional<String>> transition(SqlClient sql, UUID id, String to, String reason,
-                                                      List<String> from, Instant now) {
-        return sql.preparedQuery(TRANSITION).execute(Tuple.of(id, to, reason, Rows.ts(now), from.toArray(String[]::new)))
+    public static Future<Optional<String>> transition(SqlClient sql, UUID id, EnrollmentStatus to, String reason,
+                                                      List<EnrollmentStatus> from, Instant now) {
+        return sql.preparedQuery(TRANSITION)
+                .execute(Tuple.of(id, to.wire(), reason, Rows.ts(now), EnrollmentStatus.wires(from)))
                 .compose(rows -> {
                     if (rows.size() == 0) {
                         return Future.succeededFuture(Optional.<String>empty());
@@ -119,7 +131,7 @@ public final class Enrollments {
                     Future<Void> queue = switch (to) {
                         case PAUSED -> setRunnable(sql, id, false);
                         case ACTIVE -> setRunnable(sql, id, true);
-                        default -> DueSteps.delete(sql, List.of(id));
+                        case COMPLETED, CANCELLED, STOPPED -> DueSteps.delete(sql, List.of(id));
                     };
                     return queue.map(Optional.of(caseId));
                 });
@@ -133,21 +145,40 @@ public final class Enrollments {
         if (ids.isEmpty()) {
             return Future.succeededFuture();
         }
-        return sql.preparedQuery(COMPLETE).execute(Tuple.of(ids.toArray(UUID[]::new), Rows.ts(now))).mapEmpty();
+        return sql.preparedQuery(COMPLETE).execute(Tuple.of(ids.toArray(UUID[]::new), Rows.ts(now),
+                EnrollmentStatus.COMPLETED.wire(), EnrollmentStatus.wires(EnrollmentStatus.OPEN))).mapEmpty();
     }
 
-    /** The case's open enrollments, locked for the caller's transaction: (id, sequence name, version, status). */
-    public static Future<List<Row>> openForCase(SqlClient sql, String caseId) {
-        return sql.preparedQuery(OPEN_FOR_CASE).execute(Tuple.of(caseId)).map(rows -> {
-            List<Row> out = new ArrayList<>();
-            rows.forEach(out::add);
-            return out;
-        });
+    /** The case's open enrollments, locked for the caller's transaction. */
+    public static Future<List<Open>> openForCase(SqlClient sql, String caseId) {
+        return sql.preparedQuery(OPEN_FOR_CASE)
+                .execute(Tuple.of(caseId, (Object) EnrollmentStatus.wires(EnrollmentStatus.OPEN)))
+                .map(Enrollments::open);
+    }
+
+    /** The case's enrollments paused for this case event and still waiting on it. */
+    public static Future<List<Open>> pausedFor(SqlClient sql, String caseId, CaseEventType event) {
+        return sql.preparedQuery(PAUSED_FOR).execute(Tuple.of(caseId, EnrollmentStatus.PAUSED.wire(), reason(event)))
+                .map(Enrollments::open);
+    }
+
+    private static List<Open> open(RowSet<Row> rows) {
+        List<Open> out = new ArrayList<>();
+        rows.forEach(r -> out.add(new Open(r.getUUID("id"), r.getString("sequence_name"),
+                r.getInteger("sequence_version"), EnrollmentStatus.parse(r.getString("status")))));
+        return out;
+    }
+
+    /** The zone of the case's latest enrollment; empty when it has none. */
+    public static Future<Optional<ZoneId>> caseZone(SqlClient sql, String caseId) {
+        return sql.preparedQuery(CASE_ZONE).execute(Tuple.of(caseId)).map(rows -> rows.size() == 0
+                ? Optional.empty() : Optional.of(ZoneId.of(rows.iterator().next().getString(0))));
     }
 
     /** Facts that skip conditions read: the debtor promised to pay, or replied. */
     public static Future<Void> noteFacts(SqlClient sql, String caseId, boolean promised, boolean replied, Instant now) {
-        return sql.preparedQuery(FACTS).execute(Tuple.of(caseId, promised, replied, Rows.ts(now))).mapEmpty();
+        return sql.preparedQuery(FACTS).execute(Tuple.of(caseId, promised, replied, Rows.ts(now),
+                EnrollmentStatus.wires(EnrollmentStatus.OPEN))).mapEmpty();
     }
 
     private static JsonObject json(Row r) {

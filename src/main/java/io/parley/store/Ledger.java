@@ -30,7 +30,6 @@ public final class Ledger {
     /** How far back caps and lockouts look (rule packs allow windows up to 31 days). */
     public static final Duration LOOKBACK = Duration.ofDays(32);
 
-    private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended('parley.debtor:' || $1, 0))";
     private static final String CURRENT = """
             SELECT d.id, d.preferences,
                    COALESCE((SELECT jsonb_object_agg(cp.id::text, cp.status) FROM contact_point cp
@@ -41,12 +40,6 @@ public final class Ledger {
             WHERE debtor_id = ANY($1) AND created_at > $2 ORDER BY created_at""";
 
     private Ledger() {
-    }
-
-    /** Serialises contact decisions per debtor across every instance, until the transaction ends. */
-    public static Future<Void> lockDebtors(SqlClient sql, List<String> debtorIds) {
-        List<Tuple> ids = debtorIds.stream().distinct().sorted().map(Tuple::of).toList();
-        return DueSteps.batch(sql, LOCK, ids);
     }
 
     /**
@@ -68,10 +61,10 @@ public final class Ledger {
                     Map<String, DebtorRecord> out = new HashMap<>();
                     for (String id : debtorIds) {
                         Row c = current.get(id);
-                        Map<Long, String> statuses = new HashMap<>();
+                        Map<Long, ContactPointStatus> statuses = new HashMap<>();
                         if (c != null) {
                             c.getJsonObject("statuses").forEach(e -> statuses.put(Long.parseLong(e.getKey()),
-                                    String.valueOf(e.getValue())));
+                                    ContactPointStatus.parse(String.valueOf(e.getValue()))));
                         }
                         out.put(id, record(rows.getOrDefault(id, List.of()), counting,
                                 c == null ? ContactPreferences.none() : Rows.preferences(c.getJsonObject("preferences")),
@@ -83,7 +76,7 @@ public final class Ledger {
 
     /** A debtor's history and reachability, preferences, and the status of each contact point by id. */
     public record DebtorRecord(ContactHistory history, BorrowerReach reach, ContactPreferences preferences,
-                               Map<Long, String> statuses) {
+                               Map<Long, ContactPointStatus> statuses) {
         public DebtorRecord {
             statuses = Map.copyOf(statuses);
         }
@@ -95,7 +88,7 @@ public final class Ledger {
     }
 
     private static DebtorRecord record(List<Row> rows, LedgerCounting counting, ContactPreferences preferences,
-                                       Map<Long, String> statuses) {
+                                       Map<Long, ContactPointStatus> statuses) {
         List<PastContact> contacts = new ArrayList<>();
         int failuresInARow = 0;
         for (Row r : rows) {

@@ -1,5 +1,7 @@
 package io.parley.store;
 
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
@@ -7,9 +9,15 @@ import org.slf4j.LoggerFactory;
 
 /** Brings the schema up to date with Flyway over JDBC. Blocking: run it on a worker thread at start. */
 public final class Migrations {
+    private static final String CURRENT = "SELECT max(version) FROM flyway_schema_history WHERE success";
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     private Migrations() {
+    }
+
+    /** The schema version the database is at: the last migration that succeeded. */
+    public static Future<String> currentVersion(SqlClient sql) {
+        return sql.query(CURRENT).execute().map(rows -> rows.iterator().next().getString(0));
     }
 
     public static void migrate(DatabaseTarget target) {

@@ -17,11 +17,18 @@ import java.util.UUID;
  * with the same per-case number, and their case is marked for webhook delivery.
  */
 public final class Outbox {
-    /** Timeline kinds the engine is told about (a decision only when it suppresses an attempt). */
-    public static final Set<String> KINDS = Set.of("attempt.status", "attempt.unknown", "enrollment.created",
-            "enrollment.completed", "enrollment.stopped", "enrollment.paused", "enrollment.resumed",
-            "enrollment.cancelled", "contact.opted_out", "contact.opted_in", "contact.invalid", "reply.received",
-            "promise.recorded", "promise.kept", "promise.broken", "agent.flagged");
+    /**
+     * Timeline kinds the engine is told about, each as a case event of the same type (a decision only when it
+     * suppresses an attempt, as {@link #ATTEMPT_SUPPRESSED}).
+     */
+    public static final Set<String> KINDS = Set.of(TimelineKinds.ATTEMPT_STATUS, TimelineKinds.ATTEMPT_UNKNOWN,
+            TimelineKinds.ENROLLMENT_CREATED, TimelineKinds.ENROLLMENT_COMPLETED, TimelineKinds.ENROLLMENT_STOPPED,
+            TimelineKinds.ENROLLMENT_PAUSED, TimelineKinds.ENROLLMENT_RESUMED, TimelineKinds.ENROLLMENT_CANCELLED,
+            TimelineKinds.CONTACT_OPTED_OUT, TimelineKinds.CONTACT_OPTED_IN, TimelineKinds.CONTACT_INVALID,
+            TimelineKinds.REPLY_RECEIVED, TimelineKinds.PROMISE_RECORDED, TimelineKinds.PROMISE_KEPT,
+            TimelineKinds.PROMISE_BROKEN, TimelineKinds.AGENT_FLAGGED);
+    /** The case event a suppressing decision becomes. */
+    public static final String ATTEMPT_SUPPRESSED = "attempt.suppressed";
 
     private static final String INSERT = """
             INSERT INTO case_event (event_id, case_id, seq, type, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6)""";
@@ -36,8 +43,8 @@ public final class Outbox {
 
     /** The event type a timeline entry becomes, or null when the engine is not told about it. */
     static String typeOf(TimelineEntry e) {
-        if ("decision".equals(e.kind())) {
-            return "suppress".equals(e.data().getString("outcome")) ? "attempt.suppressed" : null;
+        if (TimelineKinds.DECISION.equals(e.kind())) {
+            return "suppress".equals(e.data().getString("outcome")) ? ATTEMPT_SUPPRESSED : null;
         }
         return KINDS.contains(e.kind()) ? e.kind() : null;
     }

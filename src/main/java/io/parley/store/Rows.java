@@ -74,7 +74,7 @@ public final class Rows {
             out.add(new StoredContactPoint(c.getLong("id"),
                     new ContactPoint(Channel.parse(c.getString("channel")), c.getString("address"),
                             ContactType.parse(c.getString("type")), c.getBoolean("consent", false)),
-                    c.getString("status")));
+                    ContactPointStatus.parse(c.getString("status"))));
         }
         return out;
     }

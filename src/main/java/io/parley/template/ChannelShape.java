@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * What a template holds per locale for a message shape. Text (SMS) and scripts (voice) hold the text itself; email
- * holds subject, text and html; a card (WeChat-style) holds title and body; a letter holds title and paragraphs.
+ * holds subject, text and html; a card (WeChat-style) holds title and body, and may name the platform template it is
+ * sent as (templateId), the link it opens (url) and the template's data fields; a letter holds title, paragraphs and
+ * consequences (what happens if the debtor does not pay).
  */
 record ChannelShape(boolean scalar, List<Field> fields) {
 
@@ -14,11 +16,21 @@ record ChannelShape(boolean scalar, List<Field> fields) {
     static final String TITLE = "title";
     static final String BODY = "body";
     static final String PARAGRAPHS = "paragraphs";
+    static final String TEMPLATE_ID = "templateId";
+    static final String URL = "url";
+    static final String DATA = "data";
+    static final String CONSEQUENCES = "consequences";
 
-    /** How a field's text is rendered: LINE collapses to one line, HTML escapes values, LIST holds paragraphs. */
-    enum Kind { TEXT, LINE, HTML, LIST }
+    /**
+     * How a field's text is rendered: LINE collapses to one line, HTML escapes values, LIST holds paragraphs, MAP
+     * holds named texts (kept as parts "key.name").
+     */
+    enum Kind { TEXT, LINE, HTML, LIST, MAP }
 
-    record Field(String key, Kind kind) {
+    record Field(String key, Kind kind, boolean optional) {
+        Field(String key, Kind kind) {
+            this(key, kind, false);
+        }
     }
 
     ChannelShape {
@@ -30,9 +42,12 @@ record ChannelShape(boolean scalar, List<Field> fields) {
             case TEXT, SCRIPT -> new ChannelShape(true, List.of(new Field(TEXT, Kind.TEXT)));
             case EMAIL -> new ChannelShape(false, List.of(
                     new Field(SUBJECT, Kind.LINE), new Field(TEXT, Kind.TEXT), new Field(HTML, Kind.HTML)));
-            case CARD -> new ChannelShape(false, List.of(new Field(TITLE, Kind.LINE), new Field(BODY, Kind.TEXT)));
+            case CARD -> new ChannelShape(false, List.of(new Field(TITLE, Kind.LINE), new Field(BODY, Kind.TEXT),
+                    new Field(TEMPLATE_ID, Kind.LINE, true), new Field(URL, Kind.LINE, true),
+                    new Field(DATA, Kind.MAP, true)));
             case LETTER -> new ChannelShape(false, List.of(
-                    new Field(TITLE, Kind.LINE), new Field(PARAGRAPHS, Kind.LIST)));
+                    new Field(TITLE, Kind.LINE), new Field(PARAGRAPHS, Kind.LIST),
+                    new Field(CONSEQUENCES, Kind.TEXT)));
         };
     }
 

@@ -128,9 +128,13 @@ final class TemplateFileReader {
             String path = field + "." + spec.key();
             JsonNode value = content.get(spec.key());
             if (value == null || value.isNull()) {
-                file.add(path, "required for the " + channel.wire() + " channel");
+                if (!spec.optional()) {
+                    file.add(path, "required for the " + channel.wire() + " channel");
+                }
             } else if (spec.kind() == ChannelShape.Kind.LIST) {
                 parts.put(spec.key(), paragraphs(path, value, file));
+            } else if (spec.kind() == ChannelShape.Kind.MAP) {
+                named(spec.key(), path, value, file, parts);
             } else {
                 boolean html = spec.kind() == ChannelShape.Kind.HTML;
                 compile(path, value, html, file).ifPresent(part -> parts.put(spec.key(), List.of(part)));
@@ -149,6 +153,17 @@ final class TemplateFileReader {
             compile(path + "[" + i + "]", value.get(i), false, file).ifPresent(parts::add);
         }
         return parts;
+    }
+
+    /** A mapping of names to texts, each kept as the part "key.name". */
+    private void named(String key, String path, JsonNode value, FileProblems file,
+                       Map<String, List<TemplatePart>> parts) {
+        if (!value.isObject() || value.isEmpty()) {
+            file.add(path, "must be a non-empty mapping of names to text");
+            return;
+        }
+        value.fields().forEachRemaining(entry -> compile(path + "." + entry.getKey(), entry.getValue(), false, file)
+                .ifPresent(part -> parts.put(key + "." + entry.getKey(), List.of(part))));
     }
 
     private Optional<TemplatePart> compile(String path, JsonNode value, boolean html, FileProblems file) {

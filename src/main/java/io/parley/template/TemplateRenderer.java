@@ -42,15 +42,30 @@ final class TemplateRenderer {
             case TEXT -> sms(parts.text(ChannelShape.TEXT), locale);
             case SCRIPT -> new VoiceScript(parts.text(ChannelShape.TEXT));
             case EMAIL -> email(parts, locale, values.get(TemplateVariables.OPT_OUT_LINK));
-            case CARD -> new WechatMessage(parts.line(ChannelShape.TITLE), parts.text(ChannelShape.BODY));
-            case LETTER -> new LetterContent(parts.line(ChannelShape.TITLE), parts.paragraphs());
+            case CARD -> card(parts);
+            case LETTER -> new LetterContent(parts.line(ChannelShape.TITLE), parts.paragraphs(),
+                    parts.text(ChannelShape.CONSEQUENCES), letterFacts(ctx, values));
         };
+    }
+
+    private static LetterFacts letterFacts(MessageContext ctx, Map<String, String> values) {
+        return new LetterFacts(values.get("debtor.name"), ctx.debtor().address(), values.get("account.contractNo"),
+                values.get("account.amount"), ctx.account().daysPastDue(), values.get("account.dueDate"));
     }
 
     private SmsMessage sms(String text, String locale) {
         String notice = notices.smsNotice(locale);
         String full = text.contains(notice) ? text : text + separatorBefore(text) + notice;
         return new SmsMessage(full, SmsSegments.of(full));
+    }
+
+    private static WechatMessage card(Rendered parts) {
+        Map<String, String> data = new java.util.LinkedHashMap<>();
+        String prefix = ChannelShape.DATA + ".";
+        parts.fields().keySet().stream().filter(key -> key.startsWith(prefix))
+                .forEach(key -> data.put(key.substring(prefix.length()), parts.text(key)));
+        return new WechatMessage(parts.line(ChannelShape.TITLE), parts.text(ChannelShape.BODY),
+                parts.optionalLine(ChannelShape.TEMPLATE_ID), parts.optionalLine(ChannelShape.URL), data);
     }
 
     private EmailMessage email(Rendered parts, String locale, String optOutLink) {
@@ -99,6 +114,11 @@ final class TemplateRenderer {
 
         String line(String key) {
             return WHITESPACE.matcher(text(key)).replaceAll(" ");
+        }
+
+        /** An optional field as one line, or null when the template does not have it. */
+        String optionalLine(String key) {
+            return fields.containsKey(key) ? line(key) : null;
         }
 
         List<String> paragraphs() {

@@ -1,5 +1,7 @@
 package io.parley.api;
 
+import io.parley.http.FieldError;
+import io.parley.http.ApiProblem;
 import io.parley.domain.CaseEventType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

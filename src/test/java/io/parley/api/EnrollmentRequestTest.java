@@ -1,5 +1,7 @@
 package io.parley.api;
 
+import io.parley.http.FieldError;
+import io.parley.http.ApiProblem;
 import io.parley.domain.Channel;
 import io.parley.domain.ContactPoint;
 import io.parley.domain.ContactType;

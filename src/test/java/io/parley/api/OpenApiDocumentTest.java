@@ -1,5 +1,6 @@
 package io.parley.api;
 
+import io.parley.http.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -68,6 +69,8 @@ class OpenApiDocumentTest {
             "/v1/events/stream, get, 200 400 401 403",
             "/webhooks/twilio/sms/status, post, 204 403",
             "/webhooks/twilio/sms/inbound, post, 200 400 403",
+            "/webhooks/wechat, get, 200 403",
+            "/webhooks/wechat, post, 200 400 403 413",
             "/optout/{token}, get, 200 404",
             "/optout/{token}, post, 200 404",
             "/health/live, get, 200",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.parley.domain.Channel;
 import io.parley.domain.ContactPoint;
 import io.parley.domain.ContactType;
+import io.parley.store.ContactPointStatus;
 import io.parley.store.StoredContactPoint;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -30,13 +31,13 @@ class ContactChoiceTest {
 
     private static long nextId = 1;
 
-    private static StoredContactPoint point(Channel channel, ContactType type, String status) {
+    private static StoredContactPoint point(Channel channel, ContactType type, ContactPointStatus status) {
         String address = channel == Channel.EMAIL ? "p" + nextId + "@example.com" : "+1212555" + (1000 + nextId);
         return new StoredContactPoint(nextId++, new ContactPoint(channel, address, type, true), status);
     }
 
     private static StoredContactPoint valid(Channel channel, ContactType type) {
-        return point(channel, type, StoredContactPoint.VALID);
+        return point(channel, type, ContactPointStatus.VALID);
     }
 
     /** title, contacts, sendable channels, expected channel and template (or null), expected passed-over reasons. */
@@ -44,9 +45,9 @@ class ContactChoiceTest {
         StoredContactPoint mobile = valid(Channel.SMS, ContactType.MOBILE);
         StoredContactPoint email = valid(Channel.EMAIL, ContactType.PERSONAL);
         StoredContactPoint home = valid(Channel.VOICE, ContactType.HOME);
-        StoredContactPoint optedOut = point(Channel.SMS, ContactType.MOBILE, StoredContactPoint.OPTED_OUT);
-        StoredContactPoint invalid = point(Channel.SMS, ContactType.WORK, StoredContactPoint.INVALID);
-        StoredContactPoint invalidWork = point(Channel.SMS, ContactType.WORK, StoredContactPoint.INVALID);
+        StoredContactPoint optedOut = point(Channel.SMS, ContactType.MOBILE, ContactPointStatus.OPTED_OUT);
+        StoredContactPoint invalid = point(Channel.SMS, ContactType.WORK, ContactPointStatus.INVALID);
+        StoredContactPoint invalidWork = point(Channel.SMS, ContactType.WORK, ContactPointStatus.INVALID);
         StoredContactPoint familySms = valid(Channel.SMS, ContactType.FAMILY);
         StoredContactPoint employerSms = valid(Channel.SMS, ContactType.EMPLOYER);
         StoredContactPoint referenceEmail = valid(Channel.EMAIL, ContactType.REFERENCE);

@@ -1,5 +1,7 @@
 package io.parley.outbox;
 
+import io.parley.store.FeedCursor;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

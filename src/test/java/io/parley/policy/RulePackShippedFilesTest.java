@@ -66,6 +66,7 @@ class RulePackShippedFilesTest {
             "us-regf | voice  | 08:00 | 21:00 | ''     | P7D",
             "us-regf | sms    | 08:00 | 21:00 | ''     | PT0S",
             "us-regf | email  | 08:00 | 21:00 | ''     | PT0S",
+            "us-regf | wechat | 08:00 | 21:00 | ''     | PT0S",
             "us-ma   | voice  | 08:00 | 21:00 | ''     | PT0S",
             "us-ma   | sms    | 08:00 | 21:00 | ''     | PT0S",
             "us-wa   | voice  | 07:30 | 21:00 | ''     | PT0S",
@@ -76,9 +77,11 @@ class RulePackShippedFilesTest {
             "uk-fca  | voice  | 08:00 | 21:00 | SUNDAY | PT0S",
             "uk-fca  | sms    | 08:00 | 21:00 | SUNDAY | PT0S",
             "uk-fca  | email  | 08:00 | 21:00 | SUNDAY | PT0S",
+            "uk-fca  | wechat | 08:00 | 21:00 | SUNDAY | PT0S",
             "default | voice  | 09:00 | 20:00 | SUNDAY | PT0S",
             "default | sms    | 09:00 | 20:00 | SUNDAY | PT0S",
-            "default | email  | 09:00 | 20:00 | SUNDAY | PT0S"})
+            "default | email  | 09:00 | 20:00 | SUNDAY | PT0S",
+            "default | wechat | 09:00 | 20:00 | SUNDAY | PT0S"})
     void channelHoursDaysAndLockout(String id, String channel, LocalTime from, LocalTime until, String noContact,
                                     Duration lockout) {
         ChannelRules rules = pack(id).rulesFor(Channel.parse(channel)).orElseThrow();
@@ -90,12 +93,12 @@ class RulePackShippedFilesTest {
 
     @ParameterizedTest(name = "{0} restricts exactly {1}")
     @CsvSource(delimiter = '|', value = {
-            "us-regf | VOICE SMS EMAIL",
+            "us-regf | VOICE SMS EMAIL WECHAT",
             "us-ma   | VOICE SMS",
             "us-wa   | VOICE",
             "cn      | VOICE SMS EMAIL WECHAT",
-            "uk-fca  | VOICE SMS EMAIL",
-            "default | VOICE SMS EMAIL"})
+            "uk-fca  | VOICE SMS EMAIL WECHAT",
+            "default | VOICE SMS EMAIL WECHAT"})
     void restrictsTheseChannels(String id, String channels) {
         assertEquals(Stream.of(channels.split(" ")).map(Channel::parse).collect(java.util.stream.Collectors.toSet()),
                 pack(id).channels().keySet());
@@ -109,9 +112,11 @@ class RulePackShippedFilesTest {
                         Set.of()),
                 cap("us-regf", "us-regf/email/5-in-7", 5, "P7D", CapScope.DEBT, Set.of(ContactKind.EMAIL), Set.of(),
                         Set.of()),
+                cap("us-regf", "us-regf/wechat/3-in-7", 3, "P7D", CapScope.DEBT, Set.of(ContactKind.WECHAT),
+                        Set.of(), Set.of()),
                 cap("us-regf", "us-regf/all/contacts-per-week", 15, "P7D", CapScope.PERSON,
-                        Set.of(ContactKind.CALL_PLACED, ContactKind.SMS, ContactKind.EMAIL),
-                        Set.of(Channel.VOICE, Channel.SMS, Channel.EMAIL), Set.of()),
+                        Set.of(ContactKind.CALL_PLACED, ContactKind.SMS, ContactKind.EMAIL, ContactKind.WECHAT),
+                        Set.of(Channel.VOICE, Channel.SMS, Channel.EMAIL, Channel.WECHAT), Set.of()),
                 cap("us-ma", "us-ma/voice/2-in-7", 2, "P7D", CapScope.PERSON, calls, Set.of(), Set.of()),
                 cap("us-ma", "us-ma/all/work-2-in-30", 2, "P30D", CapScope.PERSON,
                         Set.of(ContactKind.CALL_PLACED, ContactKind.SMS), Set.of(Channel.VOICE, Channel.SMS),
@@ -131,6 +136,8 @@ class RulePackShippedFilesTest {
                 cap("default", "default/sms/3-in-7", 3, "P7D", CapScope.PERSON, Set.of(ContactKind.SMS), Set.of(),
                         Set.of()),
                 cap("default", "default/email/5-in-7", 5, "P7D", CapScope.PERSON, Set.of(ContactKind.EMAIL),
+                        Set.of(), Set.of()),
+                cap("default", "default/wechat/3-in-7", 3, "P7D", CapScope.PERSON, Set.of(ContactKind.WECHAT),
                         Set.of(), Set.of()));
     }
 

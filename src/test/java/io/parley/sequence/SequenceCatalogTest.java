@@ -41,7 +41,8 @@ class SequenceCatalogTest {
     @Test
     void loadsTheShippedDirectory() {
         SequenceCatalog catalog = SequenceCatalog.loadDirectory(Path.of("conf", "sequences"));
-        assertEquals(List.of("demo v1", "m1-early v1", "m2-mid v1", "pre-due-reminder v1"),
+        assertEquals(List.of("demo v1", "demo-letter v1", "demo-wechat v1", "m1-early v1", "m2-mid v1",
+                        "pre-due-reminder v1"),
                 catalog.all().stream().map(SequenceDefinition::label).toList());
         assertEquals(Optional.of("conf/sequences/m1-early.yaml"), catalog.origin("m1-early", 1));
     }

@@ -31,7 +31,10 @@ class SequenceShippedFilesTest {
                 Arguments.of("m2-mid.yaml", "m2-mid",
                         List.of("letter:m2-letter", "voice:m2-ivr", "voice:m2-ivr", "email:m2-email",
                                 "voice:m2-ivr", "sms:m2-sms", "letter:m2-letter")),
-                Arguments.of("demo.yaml", "demo", List.of("sms:demo-sms-1", "email:demo-email", "sms:demo-sms-2")));
+                Arguments.of("demo.yaml", "demo", List.of("sms:demo-sms-1", "email:demo-email", "sms:demo-sms-2")),
+                Arguments.of("demo-wechat.yaml", "demo-wechat",
+                        List.of("wechat:demo-wechat-1", "wechat:demo-wechat-2")),
+                Arguments.of("demo-letter.yaml", "demo-letter", List.of("letter:m2-letter", "sms:demo-sms-2")));
     }
 
     @ParameterizedTest(name = "{0}")

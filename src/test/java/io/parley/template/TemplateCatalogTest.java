@@ -126,13 +126,16 @@ class TemplateCatalogTest {
                       - "{{#variables.note}}{{variables.note}}{{/variables.note}}"
                       - |
                         Please call {{company.phone}}.
+                    consequences: Late fees apply.
                 """);
         TemplateCatalog catalog = TemplateCatalog.loadDirectory(dir, OptOutNotices.defaults(), TemplateFixtures.SHAPES);
         assertEquals(new WechatMessage("Reminder from Acme Finance", "Hi 张伟,\nCN¥1,234.50 is due."),
                 catalog.render("w", "zh-CN", TemplateFixtures.chinese()));
-        assertEquals(new LetterContent("Contract LN-2026-004417",
-                        List.of("Dear Jane Doe,", "Please call +1 800 555 0100.")),
-                catalog.render("l", "en", TemplateFixtures.english()));
+        LetterContent letter = (LetterContent) catalog.render("l", "en", TemplateFixtures.english());
+        assertEquals("Contract LN-2026-004417", letter.title());
+        assertEquals(List.of("Dear Jane Doe,", "Please call +1 800 555 0100."), letter.paragraphs());
+        assertEquals("Late fees apply.", letter.consequences());
+        assertEquals("LN-2026-004417", letter.facts().contractNo());
     }
 
     @Test

@@ -33,7 +33,8 @@ class TemplateShippedTest {
             Map.entry("m1-letter", Channel.LETTER), Map.entry("m2-letter", Channel.LETTER),
             Map.entry("m2-email", Channel.EMAIL), Map.entry("m2-ivr", Channel.VOICE),
             Map.entry("m2-sms", Channel.SMS), Map.entry("third-party-callback-sms", Channel.SMS),
-            Map.entry("voicemail-callback", Channel.VOICE));
+            Map.entry("voicemail-callback", Channel.VOICE), Map.entry("demo-wechat-1", Channel.WECHAT),
+            Map.entry("demo-wechat-2", Channel.WECHAT));
 
     static Stream<Arguments> renderings() {
         return SHIPPED.keySet().stream().sorted().flatMap(name -> Stream.of(
@@ -120,6 +121,6 @@ class TemplateShippedTest {
             return List.of(wechat.title(), wechat.body());
         }
         LetterContent letter = (LetterContent) message;
-        return Stream.concat(Stream.of(letter.title()), letter.paragraphs().stream()).toList();
+        return Stream.concat(Stream.of(letter.title(), letter.consequences()), letter.paragraphs().stream()).toList();
     }
 }

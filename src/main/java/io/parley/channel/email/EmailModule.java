@@ -13,6 +13,7 @@ import io.parley.simulator.mail.LocalMailServer;
 import io.parley.store.LedgerCounting.Counted;
 import io.parley.template.MessageShape;
 import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.ext.web.Router;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
@@ -21,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -91,12 +93,9 @@ public final class EmailModule implements ChannelModule<Email> {
         EmailReplies replies = new EmailReplies(context.pool(), context.services(), email.replyDomain(),
                 context.metrics(), context.clock());
         Imap imap = email.imap();
-        ImapPoller poller = imap.enabled() ? new ImapPoller(context.vertx(), replies, new ImapPoller.Settings(
+        List<VerticleBase> loops = imap.enabled() ? List.of(new ImapPoller(replies, new ImapPoller.Settings(
                 imap.host(), imap.port(), imap.ssl(), imap.user(), imap.password().reveal(), imap.folder(),
-                imap.pollInterval())) : null;
-        if (poller != null) {
-            poller.start();
-        }
+                imap.pollInterval()))) : List.of();
         return new RunningChannel() {
             @Override
             public ChannelSender sender() {
@@ -109,6 +108,11 @@ public final class EmailModule implements ChannelModule<Email> {
             }
 
             @Override
+            public List<VerticleBase> loops() {
+                return loops;
+            }
+
+            @Override
             public Map<String, String> simulators() {
                 return local == null ? Map.of() : Map.of("smtp", "smtp://" + local.host() + ":" + local.smtpPort(),
                         "imap", "imap://" + local.host() + ":" + local.imapPort());
@@ -116,9 +120,6 @@ public final class EmailModule implements ChannelModule<Email> {
 
             @Override
             public Future<Void> close() {
-                if (poller != null) {
-                    poller.stop();
-                }
                 return local == null ? Future.succeededFuture() : context.vertx().executeBlocking(() -> {
                     local.close();
                     return null;

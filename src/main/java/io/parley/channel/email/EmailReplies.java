@@ -10,15 +10,14 @@ import io.parley.channel.ChannelServices;
 import io.parley.observability.Metrics;
 import io.parley.store.Attempts;
 import io.parley.store.Debtors;
-import io.parley.store.StoredContactPoint;
+import io.parley.store.ContactPointStatus;
 import io.parley.store.Timeline;
 import io.parley.store.TimelineEntry;
+import io.parley.store.TimelineKinds;
 import io.parley.store.Transactions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -32,8 +31,9 @@ import java.util.UUID;
  * bounce marks the address invalid (5.x.x) or notes a soft bounce (4.x.x) against the attempt it returns.
  */
 public final class EmailReplies {
-    private static final String ATTEMPT = """
-            SELECT case_id, debtor_id, enrollment_id, contact_address FROM attempt WHERE id = $1""";
+    /** Timeline kinds of the email channel: an automatic answer (out of office), a temporary bounce. */
+    public static final String AUTO_REPLY = "reply.auto";
+    public static final String SOFT_BOUNCE = "email.soft_bounce";
 
     private final Pool pool;
     private final ChannelServices router;
@@ -60,7 +60,7 @@ public final class EmailReplies {
                             email.to().isEmpty() ? null : email.to().get(0), email.replyText(),
                             email.date() == null ? clock.instant() : email.date(), attemptId))
                     .map(routed -> routed.duplicate() ? "duplicate" : routed.intent().wire());
-            case AUTO_REPLY -> note(attemptId, "reply.auto", new JsonObject().put("from", email.from())
+            case AUTO_REPLY -> note(attemptId, AUTO_REPLY, new JsonObject().put("from", email.from())
                     .put("subject", email.subject())).map("auto_reply");
             case BOUNCE -> bounce(attemptId, email.bounce());
         };
@@ -77,27 +77,26 @@ public final class EmailReplies {
         if (attemptId == null) {
             return Future.succeededFuture(bounce.permanent() ? "bounce" : "soft_bounce");
         }
-        return Transactions.run(pool, conn -> conn.preparedQuery(ATTEMPT).execute(Tuple.of(attemptId)).compose(rows -> {
-            if (rows.size() == 0) {
+        return Transactions.run(pool, conn -> Attempts.find(conn, attemptId).compose(found -> {
+            if (found.isEmpty()) {
                 return Future.succeededFuture();
             }
-            Row a = rows.iterator().next();
+            Attempts.Addressed a = found.get();
             Instant now = clock.instant();
-            String caseId = a.getString("case_id");
             JsonObject data = new JsonObject().put("attemptId", attemptId.toString())
-                    .put("address", a.getString("contact_address")).put("status", bounce.status())
+                    .put("address", a.contactAddress()).put("status", bounce.status())
                     .put("diagnostic", bounce.diagnostic());
             if (!bounce.permanent()) {
-                return Timeline.append(conn, new TimelineEntry(caseId, a.getUUID("enrollment_id"), now,
-                        "email.soft_bounce", data));
+                return Timeline.append(conn, new TimelineEntry(a.caseId(), a.enrollmentId(), now, SOFT_BOUNCE, data));
             }
             return Attempts.advance(conn, List.of(new Attempts.Change(attemptId, AttemptStatus.UNDELIVERED, null,
                             bounce.status(), "bounced: " + bounce.diagnostic(), null)), now)
-                    .compose(v -> Debtors.setStatus(conn, a.getString("debtor_id"), Channel.EMAIL,
-                            a.getString("contact_address"), List.of(StoredContactPoint.VALID, StoredContactPoint.OPTED_OUT),
-                            StoredContactPoint.INVALID, "bounced " + bounce.status(), now))
-                    .compose(v -> Timeline.append(conn, new TimelineEntry(caseId, a.getUUID("enrollment_id"), now,
-                            "contact.invalid", data.put("channel", "email").put("reason", "bounce " + bounce.status()))));
+                    .compose(v -> Debtors.setStatus(conn, a.debtorId(), Channel.EMAIL, a.contactAddress(),
+                            List.of(ContactPointStatus.VALID, ContactPointStatus.OPTED_OUT), ContactPointStatus.INVALID,
+                            "bounced " + bounce.status(), now))
+                    .compose(v -> Timeline.append(conn, new TimelineEntry(a.caseId(), a.enrollmentId(), now,
+                            TimelineKinds.CONTACT_INVALID, data.put("channel", "email")
+                            .put("reason", "bounce " + bounce.status()))));
         })).map(bounce.permanent() ? "bounce" : "soft_bounce");
     }
 
@@ -106,9 +105,9 @@ public final class EmailReplies {
         if (attemptId == null) {
             return Future.succeededFuture();
         }
-        return Transactions.run(pool, conn -> conn.preparedQuery(ATTEMPT).execute(Tuple.of(attemptId)).compose(rows ->
-                rows.size() == 0 ? Future.succeededFuture() : Timeline.append(conn, new TimelineEntry(
-                        rows.iterator().next().getString("case_id"), rows.iterator().next().getUUID("enrollment_id"),
+        return Transactions.run(pool, conn -> Attempts.find(conn, attemptId).compose(found -> found.isEmpty()
+                ? Future.succeededFuture()
+                : Timeline.append(conn, new TimelineEntry(found.get().caseId(), found.get().enrollmentId(),
                         clock.instant(), kind, data.put("attemptId", attemptId.toString())))));
     }
 

@@ -2,8 +2,9 @@ package io.parley.channel.email;
 
 import io.parley.channel.email.inbound.InboundEmail;
 import io.parley.channel.email.inbound.InboundEmails;
+import io.parley.lifecycle.Loop;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -28,16 +29,14 @@ import java.util.Properties;
  * Every unseen message is parsed, handed to the replies, and marked seen only once that succeeded (a crash reads it
  * again; the reply router records each Message-ID once). Mailbox I/O runs on a worker thread.
  */
-public final class ImapPoller {
+public final class ImapPoller extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(ImapPoller.class);
     private static final int MAX_PER_POLL = 200;
 
-    private final Vertx vertx;
-    private final WorkerExecutor worker;
     private final EmailReplies replies;
     private final Settings settings;
-    private long timer = -1;
-    private final java.util.concurrent.atomic.AtomicBoolean polling = new java.util.concurrent.atomic.AtomicBoolean();
+    private WorkerExecutor worker;
+    private Loop polls;
     private volatile boolean running;
     private volatile Store idleStore;
 
@@ -46,17 +45,18 @@ public final class ImapPoller {
                            Duration interval) {
     }
 
-    public ImapPoller(Vertx vertx, EmailReplies replies, Settings settings) {
-        this.vertx = vertx;
-        this.worker = vertx.createSharedWorkerExecutor("imap-poller", 1);
+    public ImapPoller(EmailReplies replies, Settings settings) {
         this.replies = replies;
         this.settings = settings;
     }
 
-    public void start() {
+    @Override
+    public Future<?> start() {
+        worker = vertx.createSharedWorkerExecutor("imap-poller", 1);
         running = true;
-        timer = vertx.setPeriodic(settings.interval().toMillis(), id -> poll());
+        polls = new Loop(vertx, settings.interval(), () -> poll().map(false)).startAfterInterval();
         startIdling();
+        return Future.succeededFuture();
     }
 
     private void startIdling() {
@@ -65,11 +65,10 @@ public final class ImapPoller {
         idler.start();
     }
 
-    public void stop() {
+    /** Ends the IDLE connection; completes when the poll in hand has finished. */
+    @Override
+    public Future<?> stop() {
         running = false;
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
         Store store = idleStore;
         if (store != null) {
             try {
@@ -78,7 +77,7 @@ public final class ImapPoller {
                 LOG.debug("Closing the IDLE connection failed", e);
             }
         }
-        worker.close();
+        return polls.stop().eventually(() -> worker.close());
     }
 
     /**
@@ -96,7 +95,7 @@ public final class ImapPoller {
                 }
                 while (running) {
                     imap.idle(true);
-                    vertx.runOnContext(v -> poll());
+                    polls.wake();
                 }
                 return null;
             });
@@ -116,19 +115,11 @@ public final class ImapPoller {
     }
 
     /** One look at the mailbox; completes with how many messages were taken. */
-    public Future<Integer> poll() {
-        if (!polling.compareAndSet(false, true)) {
-            return Future.succeededFuture(0);
-        }
+    private Future<Integer> poll() {
         return worker.executeBlocking(this::fetchUnseen, false)
                 .compose(this::handOver)
                 .compose(taken -> worker.executeBlocking(() -> markSeen(taken), false))
-                .onComplete(ar -> {
-                    polling.set(false);
-                    if (ar.failed()) {
-                        LOG.warn("Reading the reply mailbox {}@{} failed", settings.folder(), settings.host(), ar.cause());
-                    }
-                });
+                .onFailure(e -> LOG.warn("Reading the reply mailbox {}@{} failed", settings.folder(), settings.host(), e));
     }
 
     /** A message read without marking it seen, with its IMAP UID. */

@@ -1,7 +1,7 @@
 package io.parley.channel.email;
 
-import io.parley.api.ApiProblem;
-import io.parley.api.ApiResponse;
+import io.parley.http.ApiProblem;
+import io.parley.http.ApiResponse;
 import io.parley.channel.email.inbound.InboundEmail;
 import io.parley.channel.email.inbound.InboundEmails;
 import io.vertx.core.Vertx;

@@ -1,8 +1,10 @@
 package io.parley.channel.sms;
 
+import com.twilio.Twilio;
 import com.twilio.constant.EnumConstants;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.http.HttpClient;
+import com.twilio.http.HttpUtility;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
 import java.io.IOException;
@@ -30,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 final class TwilioTransport extends HttpClient {
     private static final Logger LOG = LoggerFactory.getLogger(TwilioTransport.class);
-    private static final String SDK_VERSION = "13.0.1";
 
     private final URI baseUrl;
     private final Duration timeout;
@@ -122,8 +123,9 @@ final class TwilioTransport extends HttpClient {
                 .timeout(timeout)
                 .header("Accept", "application/json")
                 .header("Accept-Charset", "utf-8")
-                .header("X-Twilio-Client", "java-" + SDK_VERSION)
-                .header("User-Agent", userAgent(request));
+                // the SDK's own identification: its version and user agent, as its built-in client sends them
+                .header("X-Twilio-Client", "java-" + Twilio.VERSION)
+                .header("User-Agent", HttpUtility.getUserAgentString(request.getUserAgentExtensions()));
         if (request.requiresAuthentication()) {
             builder.header("Authorization", request.getAuthString());
         }
@@ -143,18 +145,6 @@ final class TwilioTransport extends HttpClient {
 
     private static boolean hasBody(String method) {
         return "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
-    }
-
-    private static String userAgent(Request request) {
-        StringBuilder agent = new StringBuilder("twilio-java/").append(SDK_VERSION)
-                .append(" (").append(System.getProperty("os.name")).append(' ')
-                .append(System.getProperty("os.arch")).append(") java/")
-                .append(System.getProperty("java.version"));
-        List<String> extensions = request.getUserAgentExtensions();
-        if (extensions != null) {
-            extensions.forEach(extension -> agent.append(' ').append(extension));
-        }
-        return agent.toString();
     }
 
     private static Header[] headersOf(HttpResponse<?> answer) {

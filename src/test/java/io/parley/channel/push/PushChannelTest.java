@@ -80,6 +80,7 @@ class PushChannelTest {
     @AfterAll
     static void stop() {
         harness.close();
+        Channel.withdraw(PushModule.PUSH); // the vocabulary of the tests that run after this one stays the shipped one
     }
 
     @Test

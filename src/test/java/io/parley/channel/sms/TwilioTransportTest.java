@@ -2,12 +2,24 @@ package io.parley.channel.sms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpServer;
+import com.twilio.http.HttpMethod;
+import com.twilio.http.Request;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,5 +67,39 @@ class TwilioTransportTest {
         Instant now = Instant.parse("2021-01-01T00:00:00Z");
 
         assertEquals(Optional.ofNullable(seconds).map(Duration::ofSeconds), RetryAfter.parse(header, now));
+    }
+
+    @Test
+    void identifiesItselfAsTheSdkOnTheClasspath() throws Exception {
+        AtomicReference<Headers> seen = new AtomicReference<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            seen.set(exchange.getRequestHeaders());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+            Request request = new Request(HttpMethod.GET, "https://api.twilio.com/2010-04-01/Accounts/AC1.json");
+            request.setUserAgentExtensions(List.of("parley-test"));
+
+            assertEquals(204, new TwilioTransport(base, Duration.ofSeconds(5)).makeRequest(request).getStatusCode());
+        } finally {
+            server.stop(0);
+        }
+        String version = sdkVersion();
+        assertEquals("java-" + version, seen.get().getFirst("X-Twilio-Client"));
+        String agent = seen.get().getFirst("User-Agent");
+        assertTrue(agent.startsWith("twilio-java/" + version + " (") && agent.endsWith(" parley-test"), agent);
+    }
+
+    /** The version Maven put on the classpath, read from the SDK jar's own build description. */
+    private static String sdkVersion() throws IOException {
+        try (InputStream in = Request.class.getResourceAsStream("/META-INF/maven/com.twilio.sdk/twilio/pom.properties")) {
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        }
     }
 }

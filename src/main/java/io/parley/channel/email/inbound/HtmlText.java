@@ -1,127 +1,38 @@
 package io.parley.channel.email.inbound;
 
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
- * The text of an HTML email body: tags stripped, entities decoded, block elements and {@code <br>} as line breaks,
- * blockquote contents marked with {@code >} (so quoted history looks as it does in a plain-text reply), and a rule
- * ({@code <hr>}) as a line of underscores, as mail clients render it in plain text.
+ * The text of an HTML email body: parsed by jsoup (an HTML5 parser, so entities, comments, unclosed and misnested tags
+ * are read as a browser reads them), block elements and {@code <br>} as line breaks, blockquote contents marked with
+ * {@code >} (so quoted history looks as it does in a plain-text reply), and a rule ({@code <hr>}) as a line of
+ * underscores, as mail clients render it in plain text. Scripts, styles, the head and Outlook's {@code <xml>} islands
+ * are not text.
  */
 final class HtmlText {
-    private static final Pattern DROP = Pattern.compile(
-            "<!--.*?-->|<(script|style|head|title|xml)\\b[^>]*>.*?</\\1\\s*>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
-    private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9:]*)[^>]*>|<![^>]*>");
     private static final Pattern SPACE = Pattern.compile("[ \\t\\r\\n\\f]+");
-    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});");
-    private static final Set<String> LINE = Set.of("br", "div", "tr", "li", "table", "ul", "ol", "dl", "dt", "dd",
+    /** Half a surrogate pair on its own (a character reference such as &amp;#xD800;): not text, and not storable. */
+    private static final Pattern LONE_SURROGATE = Pattern.compile("[\\x{D800}-\\x{DFFF}]");
+    private static final Set<String> SKIPPED = Set.of("script", "style", "head", "title", "xml");
+    private static final Set<String> LINE = Set.of("div", "tr", "li", "table", "ul", "ol", "dl", "dt", "dd",
             "section", "article", "header", "footer", "address", "center", "form", "fieldset", "caption");
     private static final Set<String> PARAGRAPH = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6");
-    private static final Map<String, String> ENTITIES = Map.ofEntries(
-            Map.entry("nbsp", " "), Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"),
-            Map.entry("quot", "\""), Map.entry("apos", "'"), Map.entry("copy", "©"), Map.entry("reg", "®"),
-            Map.entry("trade", "™"), Map.entry("hellip", "…"), Map.entry("mdash", "—"), Map.entry("ndash", "–"),
-            Map.entry("lsquo", "‘"), Map.entry("rsquo", "’"), Map.entry("ldquo", "“"), Map.entry("rdquo", "”"),
-            Map.entry("laquo", "«"), Map.entry("raquo", "»"), Map.entry("middot", "·"), Map.entry("bull", "•"),
-            Map.entry("euro", "€"), Map.entry("pound", "£"), Map.entry("yen", "¥"), Map.entry("cent", "¢"),
-            Map.entry("times", "×"), Map.entry("divide", "÷"), Map.entry("deg", "°"), Map.entry("sect", "§"),
-            Map.entry("para", "¶"), Map.entry("shy", ""), Map.entry("zwnj", ""), Map.entry("zwj", ""),
-            Map.entry("ensp", " "), Map.entry("emsp", " "), Map.entry("thinsp", " "), Map.entry("iexcl", "¡"),
-            Map.entry("iquest", "¿"), Map.entry("aacute", "á"), Map.entry("agrave", "à"), Map.entry("acirc", "â"),
-            Map.entry("auml", "ä"), Map.entry("atilde", "ã"), Map.entry("aring", "å"), Map.entry("ccedil", "ç"),
-            Map.entry("eacute", "é"), Map.entry("egrave", "è"), Map.entry("ecirc", "ê"), Map.entry("euml", "ë"),
-            Map.entry("iacute", "í"), Map.entry("igrave", "ì"), Map.entry("icirc", "î"), Map.entry("iuml", "ï"),
-            Map.entry("ntilde", "ñ"), Map.entry("oacute", "ó"), Map.entry("ograve", "ò"), Map.entry("ocirc", "ô"),
-            Map.entry("ouml", "ö"), Map.entry("otilde", "õ"), Map.entry("oslash", "ø"), Map.entry("uacute", "ú"),
-            Map.entry("ugrave", "ù"), Map.entry("ucirc", "û"), Map.entry("uuml", "ü"), Map.entry("szlig", "ß"),
-            Map.entry("Aacute", "Á"), Map.entry("Eacute", "É"), Map.entry("Ntilde", "Ñ"), Map.entry("Ouml", "Ö"),
-            Map.entry("Uuml", "Ü"), Map.entry("Auml", "Ä"));
+    private static final String RULE = "________________________________";
 
     private HtmlText() {
     }
 
     static String toText(String html) {
-        String source = DROP.matcher(html).replaceAll("");
         Out out = new Out();
-        Matcher tag = TAG.matcher(source);
-        int last = 0;
-        boolean pre = false;
-        while (tag.find()) {
-            out.text(source.substring(last, tag.start()), pre);
-            last = tag.end();
-            if (tag.group(2) == null) {
-                continue; // <!DOCTYPE ...>
-            }
-            boolean closing = !tag.group(1).isEmpty();
-            String name = tag.group(2).toLowerCase(Locale.ROOT);
-            switch (name) {
-                case "br" -> out.newline(true);
-                case "hr" -> {
-                    out.newline(false);
-                    out.text("________________________________", true);
-                    out.newline(false);
-                }
-                case "blockquote" -> {
-                    out.newline(false);
-                    out.depth = Math.max(0, out.depth + (closing ? -1 : 1));
-                }
-                case "pre" -> {
-                    out.newline(false);
-                    pre = !closing;
-                }
-                case "td", "th" -> {
-                    if (closing) {
-                        out.text(" ", true);
-                    }
-                }
-                default -> {
-                    if (PARAGRAPH.contains(name)) {
-                        out.newline(false);
-                        if (closing) {
-                            out.newline(true);
-                        }
-                    } else if (LINE.contains(name)) {
-                        out.newline(false);
-                        if (name.equals("li") && !closing) {
-                            out.text("- ", true);
-                        }
-                    }
-                }
-            }
-        }
-        out.text(source.substring(last), pre);
+        NodeTraversor.filter(out, Jsoup.parse(html));
         return tidy(out.buffer.toString());
-    }
-
-    static String decodeEntities(String text) {
-        if (text.indexOf('&') < 0) {
-            return text;
-        }
-        Matcher m = ENTITY.matcher(text);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String name = m.group(1);
-            String replacement;
-            if (name.startsWith("#")) {
-                int code;
-                try {
-                    code = name.length() > 1 && (name.charAt(1) == 'x' || name.charAt(1) == 'X')
-                            ? Integer.parseInt(name.substring(2), 16) : Integer.parseInt(name.substring(1));
-                } catch (NumberFormatException e) {
-                    code = 0xFFFD;
-                }
-                replacement = code == 0 ? "" : Character.isValidCodePoint(code) && (code < 0xD800 || code > 0xDFFF)
-                        ? (code == 0xA0 ? " " : new String(Character.toChars(code))) : "\uFFFD";
-            } else {
-                replacement = ENTITIES.getOrDefault(name, m.group());
-            }
-            m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(sb);
-        return sb.toString();
     }
 
     /** Trailing spaces off, at most one blank line in a row (a quoted blank line counts as blank), no blank ends. */
@@ -151,17 +62,87 @@ final class HtmlText {
         return result;
     }
 
-    private static final class Out {
+    /** Walks the parsed document: text nodes become text, elements line breaks and quote marks. */
+    private static final class Out implements NodeFilter {
         final StringBuilder buffer = new StringBuilder();
         boolean lineStart = true;
         int depth;
+        int pre;
 
+        @Override
+        public FilterResult head(Node node, int level) {
+            if (node instanceof TextNode text) {
+                text(text.getWholeText(), pre > 0);
+            } else if (node instanceof Element element) {
+                if (SKIPPED.contains(element.normalName())) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                element(element.normalName(), false);
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int level) {
+            if (node instanceof Element element) {
+                element(element.normalName(), true);
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        private void element(String name, boolean closing) {
+            switch (name) {
+                case "br" -> {
+                    if (!closing) {
+                        newline(true);
+                    }
+                }
+                case "hr" -> {
+                    if (!closing) {
+                        newline(false);
+                        text(RULE, true);
+                        newline(false);
+                    }
+                }
+                case "blockquote" -> {
+                    newline(false);
+                    depth = Math.max(0, depth + (closing ? -1 : 1));
+                }
+                case "pre" -> {
+                    newline(false);
+                    pre = Math.max(0, pre + (closing ? -1 : 1));
+                }
+                case "td", "th" -> {
+                    if (closing) {
+                        text(" ", true);
+                    }
+                }
+                default -> {
+                    if (PARAGRAPH.contains(name)) {
+                        newline(false);
+                        if (closing) {
+                            newline(true);
+                        }
+                    } else if (LINE.contains(name)) {
+                        newline(false);
+                        if (name.equals("li") && !closing) {
+                            text("- ", true);
+                        }
+                    }
+                }
+            }
+        }
+
+        /**
+         * Text as a reader sees it: outside {@code <pre>} runs of white space are one space; no-break spaces are
+         * spaces, soft hyphens (invisible unless a word is broken) go, and a lone surrogate is U+FFFD.
+         */
         void text(String raw, boolean pre) {
             if (raw.isEmpty()) {
                 return;
             }
-            String text = pre ? raw.replace("\r\n", "\n") : SPACE.matcher(raw).replaceAll(" ");
-            text = decodeEntities(text).replace('\u00A0', ' ');
+            String text = (pre ? raw : SPACE.matcher(raw).replaceAll(" ")).replace('\u00A0', ' ').replace("\u00AD", "");
+            text = LONE_SURROGATE.matcher(text).replaceAll("\uFFFD");
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c == '\n') {

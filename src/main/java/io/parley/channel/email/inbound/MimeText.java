@@ -1,12 +1,14 @@
 package io.parley.channel.email.inbound;
 
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.internet.ParseException;
 import java.io.ByteArrayOutputStream;
+import java.io.UnsupportedEncodingException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +18,6 @@ final class MimeText {
     private static final Charset GB18030 = Charset.forName("GB18030");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?([^?\\s]+)\\?([bBqQ])\\?([^?\\s]*)\\?=");
-    private static final Pattern FOLD = Pattern.compile("\\r?\\n(?=[ \\t])");
 
     private MimeText() {
     }
@@ -83,16 +84,17 @@ final class MimeText {
     }
 
     /**
-     * A raw header value as text: unfolded; raw 8-bit bytes (read by the mail library as Latin-1 characters) re-read as
-     * UTF-8 when they are valid UTF-8, else in {@code rawCharset} (the body's charset, for clients that put GBK bytes
-     * straight in headers); then RFC 2047 encoded words decoded, adjacent words in one charset joined as bytes first
-     * (Chinese clients split multi-byte characters across words).
+     * A raw header value as text: unfolded by Jakarta Mail; raw 8-bit bytes (read by the mail library as Latin-1
+     * characters) re-read as UTF-8 when they are valid UTF-8, else in {@code rawCharset} (the body's charset, for
+     * clients that put GBK bytes straight in headers); then RFC 2047 encoded words decoded, adjacent words in one
+     * charset joined as bytes first (Chinese clients split multi-byte characters across words, which the mail
+     * libraries do not undo).
      */
     static String decodeHeader(String raw, String rawCharset) {
         if (raw == null) {
             return null;
         }
-        String value = FOLD.matcher(raw).replaceAll("");
+        String value = MimeUtility.unfold(raw);
         value = repairRaw8bit(value, rawCharset);
         return decodeWords(value).strip();
     }
@@ -157,25 +159,16 @@ final class MimeText {
         pending.reset();
     }
 
+    /**
+     * The octets an encoded word carries, decoded (B or Q) by Jakarta Mail's {@link MimeUtility#decodeWord} with the
+     * word relabelled ISO-8859-1 (one character per octet), so that the charset is applied after adjacent words are
+     * joined; null when the word is malformed.
+     */
     private static byte[] wordBytes(String encoding, String text) {
         try {
-            if (encoding.equalsIgnoreCase("B")) {
-                return Base64.getMimeDecoder().decode(text);
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '_') {
-                    out.write(' ');
-                } else if (c == '=' && i + 2 < text.length()) {
-                    out.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
-                    i += 2;
-                } else {
-                    out.write(c);
-                }
-            }
-            return out.toByteArray();
-        } catch (IllegalArgumentException malformed) {
+            return MimeUtility.decodeWord("=?ISO-8859-1?" + encoding + "?" + text + "?=")
+                    .getBytes(StandardCharsets.ISO_8859_1);
+        } catch (ParseException | UnsupportedEncodingException | RuntimeException malformed) {
             return null;
         }
     }
