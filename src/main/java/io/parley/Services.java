@@ -29,6 +29,7 @@ import io.parley.observability.HealthRoutes;
 import io.parley.observability.Metrics;
 import io.parley.api.ReplyRoutes;
 import io.parley.api.SequenceRoutes;
+import io.parley.api.StandingRoutes;
 import io.parley.dispatch.PromiseWatcher;
 import io.parley.inbound.ReplyRouter;
 import io.parley.outbox.EngineEvents;
@@ -134,6 +135,7 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         new EnrollmentRoutes(pool, new Enroller(pool, sequences, engine, packIds, config.policy().defaultZone(), clock),
                 new EnrollmentControl(pool, clock), caseEvents, clock).mount(router);
         new DebtorRoutes(pool, clock).mount(router);
+        new StandingRoutes(pool, clock).mount(router);
         new SequenceRoutes(pool, sequences, new ContactCalendar(engine, policy, templates, channels.modules()), packIds,
                 config.policy().defaultZone(), clock).mount(router);
         List<VerticleBase> deliverers = EngineEvents.mount(router, pool, config.engine(), metrics, clock, owner());
