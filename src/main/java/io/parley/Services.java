@@ -27,6 +27,7 @@ import io.parley.enrollment.EnrollmentControl;
 import io.parley.enrollment.Enroller;
 import io.parley.observability.HealthRoutes;
 import io.parley.observability.Metrics;
+import io.parley.api.QuarantineRoutes;
 import io.parley.api.ReplyRoutes;
 import io.parley.api.SequenceRoutes;
 import io.parley.api.StandingRoutes;
@@ -136,6 +137,7 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
                 new EnrollmentControl(pool, clock), caseEvents, clock).mount(router);
         new DebtorRoutes(pool, clock).mount(router);
         new StandingRoutes(pool, clock).mount(router);
+        new QuarantineRoutes(pool).mount(router);
         new SequenceRoutes(pool, sequences, new ContactCalendar(engine, policy, templates, channels.modules()), packIds,
                 config.policy().defaultZone(), clock).mount(router);
         List<VerticleBase> deliverers = EngineEvents.mount(router, pool, config.engine(), metrics, clock, owner());

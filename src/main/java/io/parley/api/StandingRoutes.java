@@ -91,7 +91,7 @@ public final class StandingRoutes {
         if (lifted != null && !lifted.equals("true") && !lifted.equals("false")) {
             params.invalid("lifted", "must be true or false");
         }
-        int limit = limit(params);
+        int limit = Limits.of(params, 100, MAX_LIST);
         violations.throwIfAny();
         Suppressions.list(pool, channel, address, "true".equals(lifted), limit)
                 .onSuccess(list -> new ApiResponse(200, new JsonObject().put("suppressions", new JsonArray(list)))
@@ -157,22 +157,5 @@ public final class StandingRoutes {
             }
         }
         return out;
-    }
-
-    private static int limit(JsonFields params) {
-        String text = params.string("limit", OPTIONAL);
-        if (text == null) {
-            return 100;
-        }
-        try {
-            int n = Integer.parseInt(text);
-            if (n >= 1 && n <= MAX_LIST) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        params.invalid("limit", "must be a whole number from 1 to " + MAX_LIST);
-        return 100;
     }
 }
