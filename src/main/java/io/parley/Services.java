@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.parley.api.ApiKeys;
 import io.parley.api.DebtorRoutes;
 import io.parley.api.EnrollmentRoutes;
+import io.parley.api.IdempotencyExpiry;
 import io.parley.api.Principal;
 import io.parley.api.Problems;
 import io.parley.channel.ChannelContext;
@@ -152,6 +153,7 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
             loops.add(new PromiseWatcher(pool, sequences, clock));
         }
         loops.addAll(channels.loops());
+        loops.add(new IdempotencyExpiry(pool, config.section(new IdempotencyExpiry.Section()), clock));
         loops.addAll(deliverers);
         return new Services(router, List.copyOf(loops), channels);
     }
