@@ -99,9 +99,16 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
                     ChannelContext context = new ChannelContext(vertx, pool, publicBaseUrl, config.simulators(),
                             metrics, new ProviderPools(vertx, metrics),
                             new ChannelEvents(pool, outcomes, replies, clock), clock);
-                    return modules.start(context, config).map(running -> build(vertx, config, pool, running, metrics,
-                            registry, clock, sequences, catalogs.result(), links,
-                            new Core(engine, outcomes, caseEvents, replies)));
+                    Core core = new Core(engine, outcomes, caseEvents, replies);
+                    return modules.start(context, config).compose(running -> {
+                        try {
+                            return Future.succeededFuture(build(vertx, config, pool, running, metrics, registry, clock,
+                                    sequences, catalogs.result(), links, core));
+                        } catch (RuntimeException e) {
+                            // the channels started (simulators listen, pools run): close them before failing
+                            return running.close().transform(v -> Future.<Services>failedFuture(e));
+                        }
+                    });
                 });
     }
 

@@ -52,7 +52,14 @@ public interface ChannelModule<C> {
      * The outcome a sequence branches on once an attempt's status is final for this channel; empty while it may still
      * change. A module that knows more than the status (a call's flow) reports the outcome with the status change.
      */
-    Optional<AttemptOutcome> settledOutcome(AttemptStatus status);
+    default Optional<AttemptOutcome> settledOutcome(AttemptStatus status) {
+        // the delivery-report convention: final once delivered or not; a channel that knows less (email) overrides
+        return switch (status) {
+            case DELIVERED -> Optional.of(AttemptOutcome.DELIVERED);
+            case UNDELIVERED, FAILED -> Optional.of(AttemptOutcome.FAILED);
+            default -> Optional.empty();
+        };
+    }
 
     /**
      * What an attempt counts as in the contact ledger, and from when: in this status, with this outcome once known.

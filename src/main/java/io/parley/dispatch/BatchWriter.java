@@ -178,7 +178,7 @@ final class BatchWriter {
                 .compose(v -> DueSteps.await(conn, awaits))
                 .compose(v -> DueSteps.defer(conn, defers))
                 .compose(v -> Attempts.markUnknown(conn, gaveUp, now, "no final status before the outcome timeout"))
-                .compose(changed -> outcomes.noteAndSettle(conn, changed, Map.of(), now, progression)
+                .compose(changed -> outcomes.noteAndSettle(conn, changed, Map.of(), Map.of(), now, progression)
                         .compose(v -> outcomes.settle(conn, unknown, now, progression))
                         .compose(v -> progression.write(conn, now))
                         .map(v -> new Written(toSend, decisions, changed, progression.failures())));

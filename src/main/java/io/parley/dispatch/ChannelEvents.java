@@ -35,8 +35,10 @@ public final class ChannelEvents implements ChannelServices {
 
     @Override
     public Future<List<StatusChange>> record(List<AttemptChange> changes) {
+        java.util.Map<UUID, JsonObject> details = new java.util.HashMap<>();
+        changes.stream().filter(c -> c.details() != null).forEach(c -> details.put(c.attemptId(), c.details()));
         return outcomes.record(changes.stream().map(c -> new Attempts.Change(c.attemptId(), c.status(),
-                c.providerRef(), c.errorCode(), c.errorMessage(), c.outcome())).toList());
+                c.providerRef(), c.errorCode(), c.errorMessage(), c.outcome())).toList(), java.util.Map.of(), details);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.parley.dispatch;
 
 import io.parley.channel.ChannelModules;
 import io.parley.enrollment.Sequences;
+import io.parley.domain.AttemptOutcome;
 import io.parley.domain.AttemptStatus;
 import io.parley.observability.Metrics;
 import io.parley.sequence.EnrollmentClock;
@@ -57,6 +58,16 @@ public final class Outcomes {
      * @param retryAt attempts that never reached their provider, with when their step runs again
      */
     public Future<List<StatusChange>> record(List<Attempts.Change> changes, Map<UUID, Instant> retryAt) {
+        return record(changes, retryAt, Map.of());
+    }
+
+    public Future<List<StatusChange>> record(List<Attempts.Change> changes) {
+        return record(changes, Map.of(), Map.of());
+    }
+
+    /** As {@link #record(List, Map)}, with channel details kept with each status on the timeline (a call's length). */
+    public Future<List<StatusChange>> record(List<Attempts.Change> changes, Map<UUID, Instant> retryAt,
+                                             Map<UUID, JsonObject> details) {
         if (changes.isEmpty()) {
             return Future.succeededFuture(List.of());
         }
@@ -66,13 +77,9 @@ public final class Outcomes {
             Progression progression = new Progression(sequences, engine);
             return Locks.queueOfAttempts(conn, ids)
                     .compose(locked -> Attempts.advance(conn, changes, now))
-                    .compose(applied -> noteAndSettle(conn, applied, retryAt, now, progression)
+                    .compose(applied -> noteAndSettle(conn, applied, retryAt, details, now, progression)
                             .compose(v -> progression.write(conn, now)).map(applied));
         }).onSuccess(this::count);
-    }
-
-    public Future<List<StatusChange>> record(List<Attempts.Change> changes) {
-        return record(changes, Map.of());
     }
 
     /** Attempts whose provider gave no clear answer: counted as made, never resent; their outcome is unknown. */
@@ -85,7 +92,7 @@ public final class Outcomes {
             Progression progression = new Progression(sequences, engine);
             return Locks.queueOfAttempts(conn, attemptIds)
                     .compose(locked -> Attempts.markUnknown(conn, attemptIds, now, why))
-                    .compose(applied -> noteAndSettle(conn, applied, Map.of(), now, progression)
+                    .compose(applied -> noteAndSettle(conn, applied, Map.of(), Map.of(), now, progression)
                             .compose(v -> progression.write(conn, now)).map(applied));
         }).onSuccess(this::count);
     }
@@ -95,24 +102,30 @@ public final class Outcomes {
     }
 
     /** Notes the changes on the timeline and settles those that are final, into the caller's progression. */
-    Future<Void> noteAndSettle(SqlClient sql, List<StatusChange> applied, Map<UUID, Instant> retryAt, Instant now,
-                               Progression progression) {
+    Future<Void> noteAndSettle(SqlClient sql, List<StatusChange> applied, Map<UUID, Instant> retryAt,
+                               Map<UUID, JsonObject> details, Instant now, Progression progression) {
         List<Settlement> settled = new java.util.ArrayList<>();
+        Map<UUID, AttemptOutcome> outcomes = new java.util.LinkedHashMap<>();
         for (StatusChange c : applied) {
+            JsonObject data = new JsonObject().put("attemptId", c.attemptId().toString())
+                    .put("channel", c.channel().wire()).put("status", c.status().wire())
+                    .put("providerRef", c.providerRef()).put("errorCode", c.errorCode()).put("error", c.errorMessage());
+            JsonObject more = details.get(c.attemptId());
             progression.note(new TimelineEntry(c.caseId(), c.enrollmentId(), now,
                     c.status() == AttemptStatus.UNKNOWN ? TimelineKinds.ATTEMPT_UNKNOWN : TimelineKinds.ATTEMPT_STATUS,
-                    new JsonObject().put("attemptId", c.attemptId().toString()).put("channel", c.channel().wire())
-                            .put("status", c.status().wire()).put("providerRef", c.providerRef())
-                            .put("errorCode", c.errorCode()).put("error", c.errorMessage())));
+                    more == null ? data : more.copy().mergeIn(data)));
             Instant again = retryAt.get(c.attemptId());
             if (again != null) {
                 settled.add(new Settlement(c.enrollmentId(), c.attemptId(), null, again));
             } else {
-                c.outcome().or(() -> channels.settledOutcome(c.channel(), c.status()))
-                        .ifPresent(o -> settled.add(Settlement.outcome(c.enrollmentId(), c.attemptId(), o)));
+                c.outcome().or(() -> channels.settledOutcome(c.channel(), c.status())).ifPresent(o -> {
+                    outcomes.put(c.attemptId(), o);
+                    settled.add(Settlement.outcome(c.enrollmentId(), c.attemptId(), o));
+                });
             }
         }
-        return settle(sql, settled, now, progression);
+        // the outcome each attempt settled with stays on it: what skip conditions and the ledger read
+        return Attempts.settled(sql, outcomes).compose(v -> settle(sql, settled, now, progression));
     }
 
     /** Moves on the enrollments still waiting for exactly these attempts; any other (stale) settlement is ignored. */

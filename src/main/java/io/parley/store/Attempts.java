@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -41,6 +42,8 @@ public final class Attempts {
             "SELECT case_id, debtor_id, enrollment_id, contact_address FROM attempt WHERE id = $1";
     private static final String COUNT_UNKNOWN =
             "SELECT count(*) FROM attempt WHERE status = $1 AND updated_at > now() - interval '1 day'";
+
+    private static final String SETTLED = "UPDATE attempt SET outcome = $2 WHERE id = $1 AND outcome IS NULL";
 
     private Attempts() {
     }
@@ -87,6 +90,15 @@ public final class Attempts {
     /** A status an attempt may move forward to, with what the provider said and, when known, the outcome. */
     public record Change(UUID attemptId, AttemptStatus status, String providerRef, String errorCode,
                          String errorMessage, AttemptOutcome outcome) {
+    }
+
+    /** Records the outcome each attempt settled with, unless it has one already. */
+    public static Future<Void> settled(SqlClient sql, Map<UUID, AttemptOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        List<Tuple> rows = outcomes.entrySet().stream().map(e -> Tuple.of(e.getKey(), e.getValue().wire())).toList();
+        return sql.preparedQuery(SETTLED).executeBatch(rows).mapEmpty();
     }
 
     /** Attempts still SENDING when they should long have had an answer: their outcome is now unknown. */

@@ -42,7 +42,7 @@ public final class DueSteps {
                    ARRAY(SELECT h.kind FROM case_hold h WHERE h.case_id = e.case_id) AS holds,
                    d.id AS debtor_id, d.name, d.locale, d.time_zone AS debtor_zone, d.address, d.preferences,
                    ARRAY(SELECT DISTINCT a.channel FROM attempt a WHERE a.enrollment_id = c.enrollment_id
-                         AND (a.status = 'delivered' OR (a.channel = 'email' AND a.status = 'sent'))) AS delivered_on,
+                         AND a.outcome = 'delivered') AS delivered_on,
                    COALESCE((SELECT jsonb_agg(jsonb_build_object('id', cp.id, 'channel', cp.channel,
                              'address', cp.address, 'type', cp.type, 'consent', cp.consent, 'status', cp.status)
                              ORDER BY cp.id) FROM contact_point cp WHERE cp.debtor_id = d.id), '[]'::jsonb) AS contacts

@@ -24,5 +24,13 @@ public interface LedgerCounting {
         public static Counted nothing(Instant at) {
             return new Counted(Set.of(), at);
         }
+
+        /**
+         * The usual rule for a message: one the provider refused (FAILED) reached no one and counts as nothing; every
+         * other, its outcome unknown included, counts as these kinds from when it was made.
+         */
+        public static Counted unlessRefused(AttemptStatus status, Instant madeAt, ContactKind... kinds) {
+            return status == AttemptStatus.FAILED ? nothing(madeAt) : new Counted(Set.of(kinds), madeAt);
+        }
     }
 }

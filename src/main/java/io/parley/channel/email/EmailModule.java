@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * Email over SMTP with Jakarta Mail, replies and bounces read over IMAP or taken on the inbound email route. With no
@@ -75,8 +74,7 @@ public final class EmailModule implements ChannelModule<Email> {
     /** An email counts when it is sent (Reg F); one the relay refused reached no one. */
     @Override
     public Counted counts(AttemptStatus status, Optional<AttemptOutcome> outcome, Instant madeAt) {
-        return status == AttemptStatus.FAILED ? Counted.nothing(madeAt)
-                : new Counted(Set.of(ContactKind.EMAIL), madeAt);
+        return Counted.unlessRefused(status, madeAt, ContactKind.EMAIL);
     }
 
     @Override

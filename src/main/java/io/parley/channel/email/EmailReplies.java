@@ -3,6 +3,7 @@ package io.parley.channel.email;
 import io.parley.channel.email.inbound.Bounce;
 import io.parley.channel.email.inbound.InboundEmail;
 import io.parley.channel.email.inbound.ReplyCorrelation;
+import io.parley.domain.AttemptOutcome;
 import io.parley.domain.AttemptStatus;
 import io.parley.domain.Channel;
 import io.parley.inbound.InboundReply;
@@ -90,7 +91,7 @@ public final class EmailReplies {
                 return Timeline.append(conn, new TimelineEntry(a.caseId(), a.enrollmentId(), now, SOFT_BOUNCE, data));
             }
             return Attempts.advance(conn, List.of(new Attempts.Change(attemptId, AttemptStatus.UNDELIVERED, null,
-                            bounce.status(), "bounced: " + bounce.diagnostic(), null)), now)
+                            bounce.status(), "bounced: " + bounce.diagnostic(), AttemptOutcome.FAILED)), now)
                     .compose(v -> Debtors.setStatus(conn, a.debtorId(), Channel.EMAIL, a.contactAddress(),
                             List.of(ContactPointStatus.VALID, ContactPointStatus.OPTED_OUT), ContactPointStatus.INVALID,
                             "bounced " + bounce.status(), now))

@@ -28,7 +28,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * SMS through Twilio's Messages API: texts with the opt-out notice, signed status callbacks, inbound texts. With no
@@ -63,19 +62,11 @@ public final class SmsModule implements ChannelModule<Sms> {
         return new Sms.Section();
     }
 
-    @Override
-    public Optional<AttemptOutcome> settledOutcome(AttemptStatus status) {
-        return switch (status) {
-            case DELIVERED -> Optional.of(AttemptOutcome.DELIVERED);
-            case UNDELIVERED, FAILED -> Optional.of(AttemptOutcome.FAILED);
-            default -> Optional.empty();
-        };
-    }
 
     /** A text the provider refused reached no one; every other, its outcome unknown included, is a text sent. */
     @Override
     public Counted counts(AttemptStatus status, Optional<AttemptOutcome> outcome, Instant madeAt) {
-        return status == AttemptStatus.FAILED ? Counted.nothing(madeAt) : new Counted(Set.of(ContactKind.SMS), madeAt);
+        return Counted.unlessRefused(status, madeAt, ContactKind.SMS);
     }
 
     @Override

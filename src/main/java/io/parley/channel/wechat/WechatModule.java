@@ -29,7 +29,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * WeChat through an official account: template messages out on the platform's API, the server protocol in on
@@ -63,20 +62,11 @@ public final class WechatModule implements ChannelModule<Wechat> {
         return new Wechat.Section();
     }
 
-    @Override
-    public Optional<AttemptOutcome> settledOutcome(AttemptStatus status) {
-        return switch (status) {
-            case DELIVERED -> Optional.of(AttemptOutcome.DELIVERED);
-            case UNDELIVERED, FAILED -> Optional.of(AttemptOutcome.FAILED);
-            default -> Optional.empty();
-        };
-    }
 
     /** A message the platform refused (or never got) reached no one; every other is a WeChat message sent. */
     @Override
     public Counted counts(AttemptStatus status, Optional<AttemptOutcome> outcome, Instant madeAt) {
-        return status == AttemptStatus.FAILED ? Counted.nothing(madeAt)
-                : new Counted(Set.of(ContactKind.WECHAT), madeAt);
+        return Counted.unlessRefused(status, madeAt, ContactKind.WECHAT);
     }
 
     @Override
