@@ -30,7 +30,7 @@ public final class DispatcherFactory {
                                     String owner) {
         StepRunner runner = new StepRunner(sequences, engine, templates, policy, channels, links, company, payUrl,
                 outcomeTimeout, releaseSpread);
-        BatchWriter writer = new BatchWriter(pool, sequences, engine, runner, outcomes, clock);
+        BatchWriter writer = new BatchWriter(pool, sequences, engine, runner, outcomes, clock, channels.pacing());
         return new Dispatcher(pool, sequences, runner, writer, outcomes, channels, metrics, clock, settings,
                 owner);
     }

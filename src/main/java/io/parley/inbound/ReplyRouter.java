@@ -1,5 +1,6 @@
 package io.parley.inbound;
 
+import io.parley.domain.CaseEventType;
 import io.parley.domain.Channel;
 import io.parley.enrollment.CaseEvents;
 import io.parley.observability.Metrics;
@@ -20,12 +21,16 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Turns a debtor's reply, on any channel, into what it means for their cases, in one transaction: recorded once
@@ -38,6 +43,7 @@ import java.util.Optional;
 public final class ReplyRouter {
     private final Pool pool;
     private final ReplyClassifier classifier;
+    private final CaseEvents caseEvents;
     private final ReplyEffects effects;
     private final ZoneId defaultZone;
     private final Metrics metrics;
@@ -47,6 +53,7 @@ public final class ReplyRouter {
                        ZoneId defaultZone, Metrics metrics, Clock clock) {
         this.pool = pool;
         this.classifier = classifier;
+        this.caseEvents = caseEvents;
         this.effects = new ReplyEffects(caseEvents, new Confirmations(company, phone));
         this.defaultZone = defaultZone;
         this.metrics = metrics;
@@ -101,6 +108,30 @@ public final class ReplyRouter {
                     .compose(v -> Locks.debtors(conn, targets.debtorIds()))
                     .compose(v -> pointStatus(conn, word, targets, from, to, why, kind, now, timeline))
                     .compose(changed -> Timeline.append(conn, timeline).map(changed));
+        }));
+    }
+
+    /**
+     * A promise keyed in during a contact (a call), about that attempt's case: recorded as a reply's promise is,
+     * under the same locks (the case, its queue rows, the debtor), with its source and the contact's reference.
+     */
+    public Future<Void> promised(Channel channel, UUID attemptId, BigDecimal amount, LocalDate date,
+                                 String providerRef) {
+        InboundReply keyed = new InboundReply(channel, providerRef, null, null, "", clock.instant(), attemptId);
+        return Transactions.run(pool, conn -> ReplyTargets.find(conn, keyed, defaultZone).compose(targets -> {
+            Instant now = clock.instant();
+            List<TimelineEntry> timeline = new ArrayList<>();
+            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            details.put("amount", amount.toPlainString());
+            details.put("date", date.toString());
+            details.put("source", channel.wire());
+            Future<Void> chain = Locks.cases(conn, targets.caseIds())
+                    .compose(v -> Locks.debtors(conn, targets.debtorIds()));
+            for (String caseId : targets.caseIds()) {
+                chain = chain.compose(v -> caseEvents.applyIn(conn, caseId, CaseEventType.PROMISE_TO_PAY, now,
+                        providerRef, details, now, timeline).mapEmpty());
+            }
+            return chain.compose(v -> Timeline.append(conn, timeline));
         }));
     }
 

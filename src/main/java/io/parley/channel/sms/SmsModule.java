@@ -21,10 +21,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
@@ -71,8 +69,8 @@ public final class SmsModule implements ChannelModule<Sms> {
 
     @Override
     public Future<RunningChannel> start(ChannelContext context, Sms sms) {
-        String accountSid = sms.simulated() ? "AC" + randomHex(16) : sms.accountSid();
-        String authToken = sms.simulated() ? randomHex(16) : sms.authToken().reveal();
+        String accountSid = sms.simulated() ? "AC" + TwilioAccount.randomHex(16) : sms.accountSid();
+        String authToken = sms.simulated() ? TwilioAccount.randomHex(16) : sms.authToken().reveal();
         if (!sms.simulated()) {
             return Future.succeededFuture(running(context, sms, accountSid, authToken, sms.baseUrl(), null));
         }
@@ -121,11 +119,5 @@ public final class SmsModule implements ChannelModule<Sms> {
                 return simulator == null ? Future.succeededFuture() : simulator.close();
             }
         };
-    }
-
-    private static String randomHex(int bytes) {
-        byte[] b = new byte[bytes];
-        new SecureRandom().nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 }
