@@ -6,6 +6,7 @@ import io.parley.api.ApiKeys;
 import io.parley.api.ApiRouter;
 import io.parley.api.DebtorRoutes;
 import io.parley.api.EnrollmentRoutes;
+import io.parley.api.IdempotencyExpiry;
 import io.parley.api.Principal;
 import io.parley.api.Problems;
 import io.parley.channel.ChannelContext;
@@ -29,8 +30,10 @@ import io.parley.enrollment.EnrollmentControl;
 import io.parley.enrollment.Enroller;
 import io.parley.observability.HealthRoutes;
 import io.parley.observability.Metrics;
+import io.parley.api.QuarantineRoutes;
 import io.parley.api.ReplyRoutes;
 import io.parley.api.SequenceRoutes;
+import io.parley.api.StandingRoutes;
 import io.parley.dispatch.PromiseWatcher;
 import io.parley.inbound.ReplyRouter;
 import io.parley.outbox.EngineEvents;
@@ -149,6 +152,8 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         new SequenceRoutes(pool, sequences, new ContactCalendar(engine, policy, templates, channels.modules()), packIds,
                 config.policy().defaultZone(), clock).mount(api);
         router.route("/*").subRouter(api.router());
+        new StandingRoutes(pool, clock).mount(router);
+        new QuarantineRoutes(pool).mount(router);
         List<VerticleBase> deliverers = EngineEvents.mount(router, pool, config.engine(), metrics, clock, owner());
         channels.routes(router);
         router.route("/optout/*").handler(body);
@@ -161,6 +166,7 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
             loops.add(new PromiseWatcher(pool, sequences, clock));
         }
         loops.addAll(channels.loops());
+        loops.add(new IdempotencyExpiry(pool, config.section(new IdempotencyExpiry.Section()), clock));
         loops.addAll(deliverers);
         return new Services(router, List.copyOf(loops), channels);
     }

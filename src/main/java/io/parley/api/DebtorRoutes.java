@@ -6,6 +6,7 @@ import io.parley.domain.Channel;
 import io.parley.policy.ContactPreferences;
 import io.parley.store.Debtors;
 import io.parley.store.ContactPointStatus;
+import io.parley.store.Suppressions;
 import io.parley.store.Timeline;
 import io.parley.store.TimelineEntry;
 import io.parley.store.TimelineKinds;
@@ -83,10 +84,10 @@ public final class DebtorRoutes {
         Violations violations = new Violations();
         JsonFields body = JsonFields.root(JsonBody.of(ctx), violations);
         body.rejectUnknown(POINT_KEYS);
-        Channel channel = channel(body);
+        Channel channel = ContactPointFields.channel(body);
         String raw = body.string("address", REQUIRED);
         String reason = body.text("reason", OPTIONAL, 500);
-        String address = raw == null || channel == null ? null : address(body, channel, raw);
+        String address = raw == null || channel == null ? null : ContactPointFields.address(body, channel, raw);
         violations.throwIfAny();
         return new PointChange(ctx.pathParam("debtorId"), channel, address,
                 reason == null ? "requested by the collection engine" : reason);
@@ -98,6 +99,7 @@ public final class DebtorRoutes {
         Channel channel = change.channel();
         String address = change.address();
         String why = change.reason();
+        String by = ApiKeys.principal(ctx).name();
         Transactions.run(pool, conn -> {
             Instant now = clock.instant();
             return Debtors.setStatus(conn, debtorId, channel, address, from, to, why, now).compose(changed -> {
@@ -105,7 +107,9 @@ public final class DebtorRoutes {
                     return Future.failedFuture(ApiProblem.notFound("contact point " + channel.wire() + " " + address
                             + " of debtor " + debtorId));
                 }
-                if (!changed.get()) {
+                return suppression(conn, channel, address, to, why, by, now).map(listed -> changed.get() || listed);
+            }).compose(changed -> {
+                if (!changed) {
                     return Future.succeededFuture(false);
                 }
                 return note(conn, debtorId, kind, new JsonObject().put("channel", channel.wire())
@@ -116,26 +120,15 @@ public final class DebtorRoutes {
                 .onFailure(ctx::fail);
     }
 
-    private static Channel channel(JsonFields body) {
-        String text = body.string("channel", REQUIRED);
-        if (text == null) {
-            return null;
+    /** An opt-out puts the address on the suppression list (for every debtor who has it); an opt-in lifts it. */
+    private static Future<Boolean> suppression(SqlConnection conn, Channel channel, String address,
+                                               ContactPointStatus to, String why, String by, Instant now) {
+        if (to == ContactPointStatus.OPTED_OUT) {
+            return Suppressions.add(conn, new Suppressions.New(channel, address, Suppressions.Reason.OPT_OUT, "api",
+                    by, why), now);
         }
-        try {
-            return Channel.parse(text);
-        } catch (IllegalArgumentException e) {
-            body.invalid("channel", e.getMessage());
-            return null;
-        }
-    }
-
-    private static String address(JsonFields body, Channel channel, String raw) {
-        try {
-            return ContactAddresses.normalise(channel, raw, null);
-        } catch (IllegalArgumentException e) {
-            body.invalid("address", e.getMessage());
-            return null;
-        }
+        return Suppressions.lift(conn, channel, address, List.of(Suppressions.Reason.OPT_OUT), why, "api " + by, now)
+                .map(lifted -> !lifted.isEmpty());
     }
 
     private static Future<Void> note(SqlConnection conn, String debtorId, String kind, JsonObject data, Instant now) {
