@@ -29,8 +29,34 @@ final class ApiRequests {
         return RequestExtractor.withBodyHandler().extractValidatableRequest(ctx, operation).map(request -> {
             Map<String, RequestParameter> query = new HashMap<>(request.getQuery());
             query.values().removeIf(value -> value.isString() && value.getString().isEmpty());
+            keepStrings(query, operation);
             return new AsRead(request, query, withoutNulls(request.getBody(), request.getContentType()));
         });
+    }
+
+    /**
+     * A query value the description says is a string stays one: vertx-openapi reads every query value as JSON when
+     * it can, so "+16465550100" (a phone number) or "123" would reach the string schema as a number. Such a value is
+     * handed on as the JSON string it is.
+     */
+    private static void keepStrings(Map<String, RequestParameter> query, Operation operation) {
+        for (io.vertx.openapi.contract.Parameter parameter : operation.getParameters()) {
+            RequestParameter value = query.get(parameter.getName());
+            if (parameter.getIn() == io.vertx.openapi.contract.Location.QUERY
+                    && parameter.getSchemaType() == io.vertx.json.schema.common.dsl.SchemaType.STRING
+                    && value != null && value.isString() && !(decoded(value.getString()) instanceof String)) {
+                String quoted = Json.encode(value.getString());
+                query.put(parameter.getName(), () -> quoted);
+            }
+        }
+    }
+
+    private static Object decoded(String text) {
+        try {
+            return Json.decodeValue(text);
+        } catch (DecodeException e) {
+            return text;
+        }
     }
 
     private static RequestParameter withoutNulls(RequestParameter body, String contentType) {
