@@ -25,8 +25,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PurePackagesTest {
     private static final List<String> PLAIN = List.of("io.parley.policy", "io.parley.domain", "io.parley.files",
-            "io.parley.sequence", "io.parley.template", "io.parley.reply", "io.parley.channel.email.inbound");
-    private static final List<String> TIMELESS = List.of("io.parley.policy", "io.parley.sequence", "io.parley.reply");
+            "io.parley.sequence", "io.parley.template", "io.parley.reply", "io.parley.channel.email.inbound",
+            "io.parley.channel.voice.flow");
+    private static final List<String> TIMELESS = List.of("io.parley.policy", "io.parley.sequence", "io.parley.reply",
+            "io.parley.channel.voice.flow");
     private static final ArchRule NO_CLOCK = noClasses().should().dependOnClassesThat().areAssignableTo(Clock.class)
             .orShould().callMethod(Instant.class, "now")
             .orShould().callMethod(LocalDate.class, "now")

@@ -30,6 +30,16 @@ public interface ChannelServices {
     Future<ReplyRouter.Routed> reply(InboundReply reply);
 
     /**
+     * A promise to pay made through the channel itself (keyed in during a call), about the attempt's case: recorded
+     * and acted on exactly as a promise in a reply (the case's sequences that pause on promises pause until the day
+     * plus grace; then kept, or broken and on to the broken-promise step).
+     *
+     * @param providerRef the provider's reference of the contact it was made in (a call's SID)
+     */
+    Future<Void> promise(Channel channel, UUID attemptId, java.math.BigDecimal amount, java.time.LocalDate date,
+                         String providerRef);
+
+    /**
      * Changes the standing of every contact point of this channel and address (for all debtors who have it):
      * opted out, valid again, or invalid, with the reason recorded on the timeline of their open cases.
      *

@@ -20,6 +20,11 @@ public interface RunningChannel {
     default void routes(Router router) {
     }
 
+    /** How fast the channel's attempts may start (calls per second, calls at once); empty = as fast as they come. */
+    default java.util.Optional<Pacing> pacing() {
+        return java.util.Optional.empty();
+    }
+
     /** Long-running loops of the channel (a mailbox poller, a batch closer), deployed after the HTTP server. */
     default List<VerticleBase> loops() {
         return List.of();

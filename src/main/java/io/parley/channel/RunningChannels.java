@@ -32,6 +32,13 @@ public final class RunningChannels {
         return Optional.ofNullable(running.get(channel)).map(RunningChannel::sender);
     }
 
+    /** How fast each paced channel's attempts may start. */
+    public Map<Channel, Pacing> pacing() {
+        Map<Channel, Pacing> out = new LinkedHashMap<>();
+        running.forEach((channel, r) -> r.pacing().ifPresent(p -> out.put(channel, p)));
+        return out;
+    }
+
     /** The provider recorded on attempts of each running channel. */
     public Map<Channel, String> providers() {
         Map<Channel, String> out = new LinkedHashMap<>();

@@ -1,11 +1,14 @@
 package io.parley.dispatch;
 
+import io.parley.channel.Pacing;
+import io.parley.domain.Channel;
 import io.parley.enrollment.Sequences;
 import io.parley.domain.AttemptOutcome;
 import io.parley.sequence.EnrollmentClock;
 import io.parley.sequence.SequenceEngine;
 import io.parley.store.Attempts;
 import io.parley.store.CaseHolds;
+import io.parley.store.ChannelLoad;
 import io.parley.store.ClaimedStep;
 import io.parley.store.Decisions;
 import io.parley.store.DueSteps;
@@ -47,9 +50,11 @@ final class BatchWriter {
     private final StepRunner runner;
     private final Outcomes outcomes;
     private final Clock clock;
+    private final Map<Channel, Pacing> pacing;
 
     BatchWriter(Pool pool, Sequences sequences, SequenceEngine engine, StepRunner runner, Outcomes outcomes,
-                Clock clock) {
+                Clock clock, Map<Channel, Pacing> pacing) {
+        this.pacing = Map.copyOf(pacing);
         this.pool = pool;
         this.sequences = sequences;
         this.engine = engine;
@@ -89,8 +94,9 @@ final class BatchWriter {
                         })
                         .compose(v -> debtors.isEmpty() ? Future.succeededFuture(Map.<String, Ledger.DebtorRecord>of())
                                 : Ledger.read(conn, debtors, now, runner.channels()))
-                        .compose(records -> {
-                            List<StepWork> decided = decide(mine, records, holds, now);
+                        .compose(records -> budgets(conn, mine, now).map(budgets -> decide(mine, records, holds,
+                                budgets, now)))
+                        .compose(decided -> {
                             List<StepWork.Send> sends = decided.stream().filter(StepWork.Send.class::isInstance)
                                     .map(StepWork.Send.class::cast).toList();
                             return Attempts.insert(conn, sends.stream().map(StepWork.Send::attempt).toList())
@@ -104,8 +110,29 @@ final class BatchWriter {
      * The policy decides each chosen contact in turn, with holds and the debtor as they are now (read under the
      * locks); an allowed one joins its debtor's history at once.
      */
+    /**
+     * The budget of each paced channel the batch's contacts may use, read under that channel's lock (taken after
+     * the debtors', in channel order).
+     */
+    private Future<Map<Channel, PacingBudget>> budgets(SqlConnection conn, List<StepWork> mine, Instant now) {
+        java.util.SortedSet<Channel> paced = new java.util.TreeSet<>();
+        mine.stream().filter(StepWork.Contact.class::isInstance)
+                .forEach(w -> runner.channelsOf(w.step()).stream().filter(pacing::containsKey).forEach(paced::add));
+        Map<Channel, PacingBudget> budgets = new HashMap<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (Channel channel : paced) {
+            Pacing p = pacing.get(channel);
+            chain = chain.compose(v -> ChannelLoad.lockAndRead(conn, channel, now, p.longest())
+                    .map(load -> {
+                        budgets.put(channel, new PacingBudget(channel, p, load, now));
+                        return null;
+                    }));
+        }
+        return chain.map(budgets);
+    }
+
     private List<StepWork> decide(List<StepWork> mine, Map<String, Ledger.DebtorRecord> records,
-                                  Map<String, List<String>> holds, Instant now) {
+                                  Map<String, List<String>> holds, Map<Channel, PacingBudget> budgets, Instant now) {
         Map<String, Ledger.DebtorRecord> current = new HashMap<>(records);
         List<StepWork> out = new ArrayList<>(mine.size());
         for (StepWork w : mine) {
@@ -121,6 +148,12 @@ final class BatchWriter {
                         : StepRunner.held(w.step(), caseHolds, now);
             } catch (RuntimeException e) {
                 decided = new StepWork.Failed(w.step(), e);
+            }
+            if (decided instanceof StepWork.Send send && budgets.containsKey(send.outbound().channel())) {
+                Channel channel = send.outbound().channel();
+                StepWork allowed = decided;
+                decided = budgets.get(channel).admit().<StepWork>map(wait -> new StepWork.Wait(w.step(),
+                        StepRunner.record(w.step(), channel, wait, null, now), wait.until())).orElse(allowed);
             }
             if (decided instanceof StepWork.Send send) {
                 Ledger.DebtorRecord r = current.get(debtor);

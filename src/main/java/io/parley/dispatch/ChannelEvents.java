@@ -59,6 +59,12 @@ public final class ChannelEvents implements ChannelServices {
     }
 
     @Override
+    public Future<Void> promise(Channel channel, UUID attemptId, java.math.BigDecimal amount,
+                                java.time.LocalDate date, String providerRef) {
+        return replies.promised(channel, attemptId, amount, date, providerRef);
+    }
+
+    @Override
     public Future<Integer> contactPoint(Channel channel, String address, ContactPointStanding standing,
                                         String reason) {
         Future<Boolean> changed = switch (standing) {

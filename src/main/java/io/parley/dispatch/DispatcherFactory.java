@@ -36,7 +36,7 @@ public final class DispatcherFactory {
                                           Duration releaseSpread, String owner, int instances) {
         StepRunner runner = new StepRunner(sequences, engine, templates, policy, channels, links, company, payUrl,
                 outcomeTimeout, releaseSpread);
-        BatchWriter writer = new BatchWriter(pool, sequences, engine, runner, outcomes, clock);
+        BatchWriter writer = new BatchWriter(pool, sequences, engine, runner, outcomes, clock, channels.pacing());
         List<Dispatcher> out = new ArrayList<>(instances);
         for (int i = 0; i < instances; i++) {
             out.add(new Dispatcher(pool, sequences, runner, writer, outcomes, answers, channels, metrics, clock,

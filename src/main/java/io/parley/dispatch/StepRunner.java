@@ -141,7 +141,7 @@ final class StepRunner {
         if (decision instanceof Decision.Suppress d) {
             return new StepWork.Pass(s, record(s, chosen.channel(), d, null, now), List.of());
         }
-        return send(s, chosen, (Decision.Allow) decision, now);
+        return send(s, step, chosen, (Decision.Allow) decision, now);
     }
 
     /** The case is on hold (dispute, cease request, attorney, bankruptcy): the step passes without a contact. */
@@ -160,25 +160,36 @@ final class StepRunner {
                 counted.kinds());
     }
 
+    /** The channels a claimed step may use: its own, then its fallbacks'. */
+    java.util.Set<Channel> channelsOf(ClaimedStep s) {
+        Step step = sequences.definition(s.sequenceName(), s.sequenceVersion()).step(s.stepId()).orElseThrow();
+        java.util.Set<Channel> channels = new java.util.LinkedHashSet<>();
+        ContactChoice.options(step).forEach(option -> channels.add(option.channel()));
+        return channels;
+    }
+
     /** What recorded attempts count as in the ledger, by their channel's module. */
     ChannelModules channels() {
         return channels;
     }
 
-    private StepWork send(ClaimedStep s, ContactChoice.Chosen chosen, Decision.Allow allow, Instant now) {
+    private StepWork send(ClaimedStep s, Step step, ContactChoice.Chosen chosen, Decision.Allow allow, Instant now) {
         UUID attemptId = UUID.randomUUID();
         String optOutUrl = optOutLinks.url(chosen.point().id());
         Map<String, String> links = new HashMap<>();
         links.put(MessageContext.OPT_OUT_LINK, optOutUrl);
         links.put(MessageContext.PAY_LINK, payUrl);
-        RenderedMessage message = templates.render(chosen.template(), s.debtor().locale(),
-                new MessageContext(s.debtor(), s.account(), variables(s.variables()), company, links));
+        MessageContext context = new MessageContext(s.debtor(), s.account(), variables(s.variables()), company, links);
+        RenderedMessage message = templates.render(chosen.template(), s.debtor().locale(), context);
+        // a call's step may name the limited-content message it leaves on an answering machine
+        RenderedMessage voicemail = step.voicemail() == null || chosen.channel() != step.channel() ? null
+                : templates.render(step.voicemail(), s.debtor().locale(), context);
         var point = chosen.point().point();
         NewAttempt attempt = new NewAttempt(attemptId, s.enrollmentId(), s.runNo(), s.caseId(), s.debtor().id(),
                 s.stepId(), chosen.channel(), point.address(), point.type(), chosen.template(), s.debtor().locale(),
                 MessageContent.json(message), providers.get(chosen.channel()), now);
         Outbound outbound = new Outbound(attemptId, s.caseId(), chosen.channel(), point.address(),
-                s.debtor().locale(), message, optOutUrl);
+                s.debtor().locale(), message, optOutUrl, voicemail, allow.facts());
         Duration wait = channels.module(chosen.channel()).map(m -> m.outcomeTimeout(outcomeTimeout))
                 .orElse(outcomeTimeout);
         return new StepWork.Send(s, attempt, record(s, chosen.channel(), allow, attemptId, now), outbound,

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Turns a debtor's reply, on any channel, into what it means for their cases, in one transaction: recorded once
@@ -107,6 +108,28 @@ public final class ReplyRouter {
                     .compose(v -> Locks.debtors(conn, targets.debtorIds()))
                     .compose(v -> pointStatus(conn, word, targets, from, to, why, kind, now, timeline))
                     .compose(changed -> Timeline.append(conn, timeline).map(changed));
+        }));
+    }
+
+    /**
+     * A promise keyed in during a contact (a call), about that attempt's case: recorded as a reply's promise is,
+     * under the same locks (the case, its queue rows, the debtor), with its source and the contact's reference.
+     */
+    public Future<Void> promised(Channel channel, UUID attemptId, BigDecimal amount, LocalDate date,
+                                 String providerRef) {
+        InboundReply keyed = new InboundReply(channel, providerRef, null, null, "", clock.instant(), attemptId);
+        return Transactions.run(pool, conn -> ReplyTargets.find(conn, keyed, defaultZone).compose(targets -> {
+            Instant now = clock.instant();
+            List<TimelineEntry> timeline = new ArrayList<>();
+            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            details.put("amount", amount.toPlainString());
+            details.put("date", date.toString());
+            details.put("source", channel.wire());
+            return Locks.cases(conn, targets.caseIds())
+                    .compose(v -> Locks.debtors(conn, targets.debtorIds()))
+                    .compose(v -> forEachCase(targets, caseId -> caseEvents.applyIn(conn, caseId,
+                            CaseEventType.PROMISE_TO_PAY, now, providerRef, details, now, timeline).mapEmpty()))
+                    .compose(v -> Timeline.append(conn, timeline));
         }));
     }
 

@@ -15,10 +15,19 @@ import java.util.Set;
  * @param caps                     rolling-window caps for this channel
  * @param lockoutAfterConversation after a telephone conversation about a debt, no call about it for this long,
  *                                 counted in local days with the conversation day as day 1; zero = none
+ * @param call                     what a call itself must do (voice only)
  */
 public record ChannelRules(LocalTime from, LocalTime until, Set<DayOfWeek> noContactDays, List<Cap> caps,
-                           Duration lockoutAfterConversation) {
+                           Duration lockoutAfterConversation, CallConduct call) {
+
+    /** Rules that say nothing about what a call must do. */
+    public ChannelRules(LocalTime from, LocalTime until, Set<DayOfWeek> noContactDays, List<Cap> caps,
+                        Duration lockoutAfterConversation) {
+        this(from, until, noContactDays, caps, lockoutAfterConversation, CallConduct.UNSTATED);
+    }
+
     public ChannelRules {
+        java.util.Objects.requireNonNull(call, "call");
         noContactDays = Set.copyOf(noContactDays);
         caps = List.copyOf(caps);
         if (!from.isBefore(until)) {

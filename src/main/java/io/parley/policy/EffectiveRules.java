@@ -15,10 +15,11 @@ import java.util.Map;
  *
  * @param noContactDays each day with the pack that forbids it
  * @param caps          every cap of every pack that applies to this channel (each is enforced)
+ * @param call          what a call itself must do (for the voice channel)
  */
 public record EffectiveRules(List<String> packs, Channel channel, Sourced<LocalTime> from, Sourced<LocalTime> until,
                              Map<DayOfWeek, String> noContactDays, List<Cap> caps, Sourced<java.time.Duration> lockout,
-                             Sourced<Integer> thirdPartyAfterFailures) {
+                             Sourced<Integer> thirdPartyAfterFailures, CallConductRules call) {
     public EffectiveRules {
         packs = List.copyOf(packs);
         noContactDays = Map.copyOf(noContactDays);

@@ -44,6 +44,9 @@ final class Explanation {
         if (rules.channel() == Channel.VOICE && rules.hasLockout()) {
             facts.put("lockout", lockoutFacts(lockout));
         }
+        if (rules.channel() == Channel.VOICE) {
+            facts.put("call", rules.call().facts());
+        }
     }
 
     Decision allow() {

@@ -14,7 +14,8 @@ import java.util.function.Function;
 
 /** Reads a pack's "channels" mapping: for each channel its contact hours, no-contact days, lockout and caps. */
 final class PackChannelReader {
-    static final List<String> FIELDS = List.of("hours", "noContactDays", "lockoutAfterConversation", "caps");
+    static final List<String> FIELDS = List.of("hours", "noContactDays", "lockoutAfterConversation", "caps", "call");
+    static final List<String> CALL_FIELDS = List.of("disclosure", "voicemail", "secondFactor", "promiseWithinDays");
     private static final Function<String, Channel> CHANNEL =
             PackValues.exact(Channel::parse, Channel::wire);
 
@@ -63,12 +64,31 @@ final class PackChannelReader {
                 lockout = node.parsed("lockoutAfterConversation", true, PackValues::wholeDays).orElse(Duration.ZERO);
             }
         }
+        CallConduct call = CallConduct.UNSTATED;
+        if (node.has("call")) {
+            if (channel != Channel.VOICE) {
+                node.report("call", "applies to calls only: declare it under voice");
+            } else {
+                call = node.value("call", true).flatMap(value -> PackNode.open(value, node.path("call"),
+                        node.problems(), CALL_FIELDS)).map(PackChannelReader::call).orElse(CallConduct.UNSTATED);
+            }
+        }
         List<Cap> channelCaps = caps.channelCaps(node, channel);
         if (node.problems().count() != before) {
             return Optional.empty();
         }
         return Optional.of(new ChannelRules(hours.orElseThrow().from(), hours.orElseThrow().until(), days,
-                channelCaps, lockout));
+                channelCaps, lockout, call));
+    }
+
+    private static CallConduct call(PackNode node) {
+        Integer days = node.integer("promiseWithinDays", false).orElse(null);
+        if (days != null && (days < 0 || days > 365)) {
+            node.report("promiseWithinDays", "must be 0 to 365 days, not " + days);
+        }
+        return new CallConduct(node.flag("disclosure").orElse(null),
+                node.parsed("voicemail", false, CallConduct.Voicemail::parse).orElse(null),
+                node.flag("secondFactor").orElse(null), days);
     }
 
     private static Optional<Channel> channel(String name) {

@@ -96,6 +96,17 @@ final class PackNode {
         });
     }
 
+    /** An optional true or false; empty when absent (a value of another type is reported). */
+    Optional<Boolean> flag(String key) {
+        return value(key, false).flatMap(value -> {
+            if (value instanceof Boolean flag) {
+                return Optional.of(flag);
+            }
+            report(key, "must be true or false, not " + describe(value));
+            return Optional.empty();
+        });
+    }
+
     Optional<List<?>> list(String key, boolean required) {
         return value(key, required).flatMap(value -> {
             if (value instanceof List<?> list) {

@@ -20,7 +20,8 @@ import java.util.Optional;
  *     from {@link #START_OF_DAY} until {@link #END_OF_DAY} (24:00), named {@link #NO_PACK};</li>
  *     <li>no-contact days: every day any pack forbids, with the first pack that forbids it;</li>
  *     <li>caps: every cap each pack declares for the channel, and every cross-channel cap that names it;</li>
- *     <li>the longest lockout after a conversation, and the largest number of failures before a third party.</li>
+ *     <li>the longest lockout after a conversation, and the largest number of failures before a third party;</li>
+ *     <li>what a call must do ({@link CallConductRules}).</li>
  * </ul>
  * On a tie the first pack in the list is named.
  */
@@ -71,6 +72,6 @@ public final class RuleCombiner {
                 until != null ? until : new Sourced<>(END_OF_DAY, NO_PACK),
                 noContactDays, caps,
                 lockout != null ? lockout : new Sourced<>(Duration.ZERO, NO_PACK),
-                thirdParty != null ? thirdParty : new Sourced<>(0, NO_PACK));
+                thirdParty != null ? thirdParty : new Sourced<>(0, NO_PACK), CallConductRules.combine(packs));
     }
 }

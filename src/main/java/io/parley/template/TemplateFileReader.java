@@ -80,6 +80,7 @@ final class TemplateFileReader {
             return Optional.empty();
         }
         checkSafeContent(locales, thirdPartySafe, limitedContent, file);
+        checkCallTimeVariables(locales, channel == null ? null : shapes.get(channel), file);
         if (problems.size() > before) {
             return Optional.empty();
         }
@@ -115,7 +116,8 @@ final class TemplateFileReader {
     private LocalizedTemplate localized(String tag, String field, JsonNode content, Channel channel,
                                         ChannelShape shape, FileProblems file) {
         Map<String, List<TemplatePart>> parts = new LinkedHashMap<>();
-        if (shape.scalar()) {
+        // a voice script is either one text read out (a voicemail) or the prompts of a call
+        if (shape.scalar() || content.isTextual() && shapes.get(channel) == MessageShape.SCRIPT) {
             compile(field, content, false, file).ifPresent(part -> parts.put(ChannelShape.TEXT, List.of(part)));
             return new LocalizedTemplate(tag, parts);
         }
@@ -139,6 +141,9 @@ final class TemplateFileReader {
                 boolean html = spec.kind() == ChannelShape.Kind.HTML;
                 compile(path, value, html, file).ifPresent(part -> parts.put(spec.key(), List.of(part)));
             }
+        }
+        if (shapes.get(channel) == MessageShape.SCRIPT) {
+            CallScriptRules.check(field, parts, file);
         }
         return new LocalizedTemplate(tag, parts);
     }
@@ -172,6 +177,16 @@ final class TemplateFileReader {
             return Optional.empty();
         }
         return compiler.compile(file.name(), path, value.asText(), html, file.problems());
+    }
+
+    private static void checkCallTimeVariables(Map<String, LocalizedTemplate> locales, MessageShape shape,
+                                               FileProblems file) {
+        locales.values().forEach(localized -> localized.parts().forEach((key, list) -> list.forEach(part -> {
+            boolean allowed = shape == MessageShape.SCRIPT && CallScript.PROMISE_CONFIRM.equals(key);
+            part.variables().stream().filter(CallScript.CALL_TIME_VARIABLES::contains).filter(v -> !allowed).sorted()
+                    .forEach(variable -> file.add(part.field(), "'" + variable + "' is filled in during a call: only"
+                            + " a call script's " + CallScript.PROMISE_CONFIRM + " may use it"));
+        })));
     }
 
     private static void checkSafeContent(Map<String, LocalizedTemplate> locales, boolean thirdPartySafe,

@@ -3,6 +3,7 @@ package io.parley.template;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -28,6 +29,10 @@ final class TemplateRenderer {
         LocalizedTemplate localized = template.localized(requestedLocale);
         String locale = localized.locale();
         Map<String, String> values = TemplateVariables.values(ctx, Locale.forLanguageTag(locale));
+        if (template.shape() == MessageShape.SCRIPT) {
+            // filled in during the call, when the debtor has keyed in a promise
+            CallScript.CALL_TIME_VARIABLES.forEach(name -> values.put(name, CallScript.placeholder(name)));
+        }
         Set<String> missing = new TreeSet<>(localized.required());
         if (template.shape() == MessageShape.EMAIL) {
             missing.add(TemplateVariables.OPT_OUT_LINK);
@@ -40,12 +45,22 @@ final class TemplateRenderer {
         Rendered parts = new Rendered(info.name(), locale, localized.render(TemplateVariables.scope(values)));
         return switch (template.shape()) {
             case TEXT -> sms(parts.text(ChannelShape.TEXT), locale);
-            case SCRIPT -> new VoiceScript(parts.text(ChannelShape.TEXT));
+            case SCRIPT -> parts.fields().containsKey(ChannelShape.TEXT) ? new VoiceScript(parts.text(ChannelShape.TEXT))
+                    : callScript(parts, locale, ctx);
             case EMAIL -> email(parts, locale, values.get(TemplateVariables.OPT_OUT_LINK));
             case CARD -> card(parts);
             case LETTER -> new LetterContent(parts.line(ChannelShape.TITLE), parts.paragraphs(),
                     parts.text(ChannelShape.CONSEQUENCES), letterFacts(ctx, values));
         };
+    }
+
+    private static CallScript callScript(Rendered parts, String locale, MessageContext ctx) {
+        Map<String, String> prompts = new java.util.LinkedHashMap<>();
+        parts.fields().keySet().stream().filter(ChannelShape.of(MessageShape.SCRIPT).spoken()::contains)
+                .forEach(key -> prompts.put(key, parts.text(key)));
+        return new CallScript(locale, parts.optionalLine(CallScript.VOICE),
+                Optional.ofNullable(parts.optionalLine(CallScript.LANGUAGE)).orElse(locale),
+                ctx.account().currency(), prompts, parts.optionalLine(CallScript.SECOND_FACTOR_ANSWER));
     }
 
     private static LetterFacts letterFacts(MessageContext ctx, Map<String, String> values) {
@@ -116,9 +131,10 @@ final class TemplateRenderer {
             return WHITESPACE.matcher(text(key)).replaceAll(" ");
         }
 
-        /** An optional field as one line, or null when the template does not have it. */
+        /** An optional field as one line, or null when the template does not have it or it renders empty. */
         String optionalLine(String key) {
-            return fields.containsKey(key) ? line(key) : null;
+            List<String> values = fields.get(key);
+            return values == null || values.get(0).isBlank() ? null : line(key);
         }
 
         List<String> paragraphs() {

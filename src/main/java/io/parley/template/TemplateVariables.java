@@ -33,7 +33,7 @@ final class TemplateVariables {
 
     /** Whether a template may use this name: a fixed variable or variables.&lt;key&gt; with a simple key. */
     static boolean known(String name) {
-        return FIXED.contains(name)
+        return FIXED.contains(name) || CallScript.CALL_TIME_VARIABLES.contains(name)
                 || name.startsWith(FREE_PREFIX) && FREE_KEY.matcher(name.substring(FREE_PREFIX.length())).matches();
     }
 

@@ -71,6 +71,10 @@ class OpenApiDocumentTest {
             "/webhooks/twilio/sms/inbound, post, 200 400 403",
             "/webhooks/wechat, get, 200 403",
             "/webhooks/wechat, post, 200 400 403 413",
+            "/webhooks/twilio/voice/{attemptId}/answer, post, 200 403",
+            "/webhooks/twilio/voice/{attemptId}/keys, post, 200 403",
+            "/webhooks/twilio/voice/{attemptId}/dialed, post, 200 403",
+            "/webhooks/twilio/voice/{attemptId}/status, post, 204 403",
             "/optout/{token}, get, 200 404",
             "/optout/{token}, post, 200 404",
             "/health/live, get, 200",
@@ -89,6 +93,7 @@ class OpenApiDocumentTest {
             "/v1/inbound/email, post, message/rfc822, requestBody",
             "/webhooks/twilio/sms/inbound, post, application/x-www-form-urlencoded, requestBody",
             "/webhooks/twilio/sms/inbound, post, text/xml, 200",
+            "/webhooks/twilio/voice/{attemptId}/keys, post, application/x-www-form-urlencoded, requestBody",
             "/v1/events/stream, get, text/event-stream, 200",
             "/v1/inbound/email, post, application/json, 202"})
     void usesTheMediaTypeTheCodeSpeaks(String path, String method, String mediaType, String where) {
@@ -125,7 +130,8 @@ class OpenApiDocumentTest {
         List<String> kinds = names(api.at("/components/schemas/TimelineKind/enum"));
         for (String kind : List.of("step.scheduled", "step.skipped", "step.error", "reply.received", "reply.auto",
                 "promise.recorded", "promise.kept", "promise.broken", "contact.opted_out", "contact.opted_in",
-                "contact.invalid", "agent.flagged", "email.soft_bounce", "debtor.preferences")) {
+                "contact.invalid", "agent.flagged", "email.soft_bounce", "debtor.preferences", "call.status",
+                "call.turn", "call.promise", "call.opted_out", "call.hung_up")) {
             assertTrue(kinds.contains(kind), "timeline kind " + kind);
         }
     }

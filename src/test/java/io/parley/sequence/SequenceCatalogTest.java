@@ -40,11 +40,11 @@ class SequenceCatalogTest {
 
     @Test
     void loadsTheShippedDirectory() {
-        SequenceCatalog catalog = SequenceCatalog.loadDirectory(Path.of("conf", "sequences"));
-        assertEquals(List.of("demo v1", "demo-letter v1", "demo-wechat v1", "m1-early v1", "m2-mid v1",
-                        "pre-due-reminder v1"),
+        SequenceCatalog catalog = io.parley.testing.TestSequences.shipped();
+        assertEquals(List.of("demo v1", "demo-letter v1", "demo-voice v1", "demo-wechat v1", "m1-early v2",
+                        "m2-mid v2", "pre-due-reminder v1"),
                 catalog.all().stream().map(SequenceDefinition::label).toList());
-        assertEquals(Optional.of("conf/sequences/m1-early.yaml"), catalog.origin("m1-early", 1));
+        assertEquals(Optional.of("conf/sequences/m1-early.yaml"), catalog.origin("m1-early", 2));
     }
 
     @ParameterizedTest(name = "{0} v{1} -> {2}")

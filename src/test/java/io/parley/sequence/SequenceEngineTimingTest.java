@@ -71,7 +71,7 @@ class SequenceEngineTimingTest {
 
     @Test
     void aDueDateAnchorWithoutADueDateIsAClearError() {
-        SequenceDefinition preDue = SequenceCatalog.loadDirectory(Path.of("conf", "sequences"))
+        SequenceDefinition preDue = io.parley.testing.TestSequences.shipped()
                 .latest("pre-due-reminder").orElseThrow();
         EnrollmentClock noDueDate = new EnrollmentClock(Instant.parse("2026-03-01T15:00:00Z"), null,
                 ZoneId.of("America/New_York"));
@@ -82,7 +82,7 @@ class SequenceEngineTimingTest {
 
     @Test
     void preDueRemindersProjectAroundTheDueDate() {
-        SequenceDefinition preDue = SequenceCatalog.loadDirectory(Path.of("conf", "sequences"))
+        SequenceDefinition preDue = io.parley.testing.TestSequences.shipped()
                 .latest("pre-due-reminder").orElseThrow();
         EnrollmentClock clock = new EnrollmentClock(Instant.parse("2026-03-05T12:00:00Z"), LocalDate.of(2026, 3, 10),
                 ZoneId.of("America/New_York"));
@@ -95,7 +95,7 @@ class SequenceEngineTimingTest {
 
     @Test
     void demoStepsAreSecondsApart() {
-        SequenceDefinition demo = SequenceCatalog.loadDirectory(Path.of("conf", "sequences"))
+        SequenceDefinition demo = io.parley.testing.TestSequences.shipped()
                 .latest("demo").orElseThrow();
         Instant enrolled = Instant.parse("2026-01-05T09:00:00Z");
         assertEquals(List.of(enrolled, enrolled.plusSeconds(5), enrolled.plusSeconds(10)),
@@ -105,7 +105,7 @@ class SequenceEngineTimingTest {
 
     @Test
     void earlyStageProjectsItsGoldenWeekInShanghai() {
-        SequenceDefinition m1 = SequenceCatalog.loadDirectory(Path.of("conf", "sequences"))
+        SequenceDefinition m1 = io.parley.testing.TestSequences.shipped()
                 .latest("m1-early").orElseThrow();
         EnrollmentClock clock = new EnrollmentClock(Instant.parse("2026-03-02T01:00:00Z"), LocalDate.of(2026, 3, 1),
                 ZoneId.of("Asia/Shanghai"));

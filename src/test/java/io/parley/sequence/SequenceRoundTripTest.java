@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Definitions survive being snapshotted as a tree and as JSON text, the way enrollments store them. */
 class SequenceRoundTripTest {
-    private final SequenceParser parser = new SequenceParser();
+    private final SequenceParser parser = io.parley.testing.TestSequences.parser();
     private final ObjectMapper json = new ObjectMapper();
 
     static Collection<SequenceDefinition> definitions() {
@@ -40,7 +40,7 @@ class SequenceRoundTripTest {
         SequenceDefinition bare = new SequenceDefinition("bare", 1, null,
                 List.of(Step.simple("only", Channel.SMS, "t-only", new Timing.AfterDelay(Anchor.ENROLLMENT,
                         Duration.ZERO))), Set.of(CaseEventType.DISPUTE), Set.of());
-        var shipped = SequenceCatalog.loadDirectory(Path.of("conf", "sequences")).all();
+        var shipped = io.parley.testing.TestSequences.shipped().all();
         return java.util.stream.Stream.concat(shipped.stream(), java.util.stream.Stream.of(everything, bare)).toList();
     }
 

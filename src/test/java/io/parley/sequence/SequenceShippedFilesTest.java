@@ -19,14 +19,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The sequences shipped in conf/sequences parse and say what they are meant to say. */
 class SequenceShippedFilesTest {
     private static final Path DIR = Path.of("conf", "sequences");
-    private final SequenceParser parser = new SequenceParser();
+    /** The outcomes of the registered channel modules (a call is reached, not_reached...), as the service parses. */
+    private static final SequenceParser PARSER = io.parley.testing.TestSequences.parser();
+    private final SequenceParser parser = PARSER;
 
     static Stream<Arguments> shippedFiles() {
         return Stream.of(
                 Arguments.of("pre-due-reminder.yaml", "pre-due-reminder",
                         List.of("sms:pre-due-sms", "email:pre-due-email", "sms:due-today-sms")),
                 Arguments.of("m1-early.yaml", "m1-early",
-                        List.of("sms:m1-sms-1", "email:m1-email-1", "voice:m1-ivr", "sms:m1-sms-2",
+                        List.of("sms:m1-sms-1", "email:m1-email-1", "voice:m1-ivr", "voice:m1-ivr", "sms:m1-sms-2",
                                 "email:m1-email-1", "letter:m1-letter")),
                 Arguments.of("m2-mid.yaml", "m2-mid",
                         List.of("letter:m2-letter", "voice:m2-ivr", "voice:m2-ivr", "email:m2-email",
@@ -34,7 +36,9 @@ class SequenceShippedFilesTest {
                 Arguments.of("demo.yaml", "demo", List.of("sms:demo-sms-1", "email:demo-email", "sms:demo-sms-2")),
                 Arguments.of("demo-wechat.yaml", "demo-wechat",
                         List.of("wechat:demo-wechat-1", "wechat:demo-wechat-2")),
-                Arguments.of("demo-letter.yaml", "demo-letter", List.of("letter:m2-letter", "sms:demo-sms-2")));
+                Arguments.of("demo-letter.yaml", "demo-letter", List.of("letter:m2-letter", "sms:demo-sms-2")),
+                Arguments.of("demo-voice.yaml", "demo-voice",
+                        List.of("voice:m1-ivr", "voice:m1-ivr", "sms:demo-sms-2")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -66,15 +70,28 @@ class SequenceShippedFilesTest {
 
     @Test
     void earlyStageIvrFallsBackToSms() {
-        SequenceDefinition m1 = SequenceCatalog.loadDirectory(DIR).latest("m1-early").orElseThrow();
+        SequenceDefinition m1 = SequenceCatalog.loadDirectory(DIR, PARSER).latest("m1-early").orElseThrow();
         Step ivr = m1.step("ivr-day-3").orElseThrow();
         assertEquals(List.of(new Fallback(Channel.SMS, "m1-sms-2")), ivr.fallback());
         assertEquals(new Timing.LocalTimeOfDay(Anchor.ENROLLMENT, 2, java.time.LocalTime.of(10, 0)), ivr.timing());
     }
 
     @Test
+    void callStepsBranchOnHowTheCallWent() {
+        SequenceCatalog catalog = SequenceCatalog.loadDirectory(DIR, PARSER);
+        List<String> outcomes = List.of("reached", "not_reached", "third_party", "machine", "promised",
+                "transferred");
+        for (String name : List.of("m1-early", "m2-mid", "demo-voice")) {
+            catalog.latest(name).orElseThrow().steps().stream().filter(s -> s.channel() == Channel.VOICE)
+                    .forEach(step -> outcomes.forEach(outcome -> assertTrue(step.branch(
+                            io.parley.domain.AttemptOutcome.of(outcome)).isPresent(), name + " step " + step.id()
+                            + " branches on " + outcome)));
+        }
+    }
+
+    @Test
     void preDueReminderNeedsADueDateAndDemoDoesNot() {
-        SequenceCatalog catalog = SequenceCatalog.loadDirectory(DIR);
+        SequenceCatalog catalog = SequenceCatalog.loadDirectory(DIR, PARSER);
         assertTrue(catalog.latest("pre-due-reminder").orElseThrow().needsDueDate());
         assertTrue(!catalog.latest("demo").orElseThrow().needsDueDate());
     }

@@ -83,6 +83,11 @@ public final class ServiceHarness implements AutoCloseable {
         settings.put("sms.twilio.accountSid", twilio.settings().accountSid());
         settings.put("sms.twilio.authToken", twilio.settings().authToken());
         settings.put("sms.twilio.baseUrl", twilio.baseUrl());
+        settings.put("voice.twilio.accountSid", twilio.settings().accountSid());
+        settings.put("voice.twilio.authToken", twilio.settings().authToken());
+        settings.put("voice.twilio.baseUrl", twilio.baseUrl());
+        settings.put("voice.callsPerSecond", "50");
+        settings.put("voice.maxConcurrentCalls", "50");
         settings.put("email.smtp.host", "127.0.0.1");
         settings.put("email.smtp.port", String.valueOf(mail.getSmtp().getPort()));
         settings.put("email.smtp.startTls", "false");

@@ -23,6 +23,20 @@ public final class TestSequences {
 
     private static final Pattern NAME = Pattern.compile("(?m)^name: *([a-z0-9-]+)");
 
+    /**
+     * A parser that knows the outcomes of the registered channel modules (a call is reached, not_reached...), as the
+     * service parses sequence files.
+     */
+    public static io.parley.sequence.SequenceParser parser() {
+        return new io.parley.sequence.SequenceParser(
+                io.parley.channel.ChannelModules.registered(java.util.List.of()).outcomes());
+    }
+
+    /** The sequences shipped in conf/sequences, parsed as the service parses them. */
+    public static io.parley.sequence.SequenceCatalog shipped() {
+        return io.parley.sequence.SequenceCatalog.loadDirectory(Path.of("conf", "sequences"), parser());
+    }
+
     private TestSequences() {
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The SMS channel through Twilio. Without accountSid the channel is simulated: messages go to the local Twilio
@@ -24,8 +23,6 @@ public record Sms(String accountSid, Secret authToken, String baseUrl, String fr
     static final Setting FROM = Setting.of("sms.from", "+15005550006");
     static final Setting WORKERS = Setting.of("sms.workers", "16");
     static final Setting TIMEOUT = Setting.of("sms.timeout", "PT10S");
-
-    private static final Pattern SID_FORMAT = Pattern.compile("AC[0-9a-fA-F]{32}");
 
     public Sms {
         Objects.requireNonNull(accountSid, "accountSid");
@@ -53,20 +50,8 @@ public record Sms(String accountSid, Secret authToken, String baseUrl, String fr
     }
 
     static Sms read(SettingsReader r) {
-        String accountSid = r.get(ACCOUNT_SID, text -> {
-            if (!text.isEmpty() && !SID_FORMAT.matcher(text).matches()) {
-                throw new IllegalArgumentException(
-                        "is not a Twilio account SID (AC and 32 hex digits; empty to use the simulator)");
-            }
-            return text;
-        });
-        Secret authToken = r.get(AUTH_TOKEN, ConfigValues.secret());
-        if (!accountSid.isEmpty() && authToken.isEmpty()) {
-            r.problem(AUTH_TOKEN,
-                    "is required when " + ACCOUNT_SID.key() + " is set");
-        }
-        return new Sms(accountSid, authToken,
-                r.get(BASE_URL, ConfigValues.httpUrl()),
+        TwilioAccount account = TwilioAccount.read(r, ACCOUNT_SID, AUTH_TOKEN, BASE_URL);
+        return new Sms(account.accountSid(), account.authToken(), account.baseUrl(),
                 r.get(FROM, ConfigValues.e164()),
                 r.get(WORKERS, ConfigValues.positiveInt()),
                 r.get(TIMEOUT, ConfigValues.positiveDuration()));

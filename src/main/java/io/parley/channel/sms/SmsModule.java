@@ -19,9 +19,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -63,8 +61,8 @@ public final class SmsModule implements ChannelModule<Sms> {
 
     @Override
     public Future<RunningChannel> start(ChannelContext context, Sms sms) {
-        String accountSid = sms.simulated() ? "AC" + randomHex(16) : sms.accountSid();
-        String authToken = sms.simulated() ? randomHex(16) : sms.authToken().reveal();
+        String accountSid = sms.simulated() ? "AC" + TwilioAccount.randomHex(16) : sms.accountSid();
+        String authToken = sms.simulated() ? TwilioAccount.randomHex(16) : sms.authToken().reveal();
         if (!sms.simulated()) {
             return Future.succeededFuture(running(context, sms, accountSid, authToken, sms.baseUrl(), null));
         }
@@ -106,11 +104,5 @@ public final class SmsModule implements ChannelModule<Sms> {
                 return simulator == null ? Future.succeededFuture() : simulator.close();
             }
         };
-    }
-
-    private static String randomHex(int bytes) {
-        byte[] b = new byte[bytes];
-        new SecureRandom().nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 }

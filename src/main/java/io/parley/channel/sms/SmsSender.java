@@ -66,7 +66,7 @@ public final class SmsSender implements ChannelSender {
      * nothing went out either. Any other server error or a read timeout: it may have been accepted, so the
      * outcome is unknown and it is never sent again blindly.
      */
-    static ProviderCalls.Classified classify(Throwable error) {
+    public static ProviderCalls.Classified classify(Throwable error) {
         if (error instanceof ApiException api && api.getStatusCode() != null) {
             int status = api.getStatusCode();
             String code = api.getCode() == null ? String.valueOf(status) : String.valueOf(api.getCode());

@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves an accepted call through its statuses (queued, ringing, in-progress, completed, or the ending its scenario
- * names), one step per delivery delay. When answered, the call requests its Url as Twilio fetches TwiML; each status
- * whose event was asked for in StatusCallbackEvent is reported to the StatusCallback, the ending always.
+ * names), one step per delivery delay. When answered, the callee is played through the call's TwiML
+ * ({@link CalleeConversation}) before it ends; each status whose event was asked for in StatusCallbackEvent is
+ * reported to the StatusCallback, the ending always.
  */
 final class CallProgress {
     private static final Logger LOG = LoggerFactory.getLogger(CallProgress.class);
@@ -22,9 +23,11 @@ final class CallProgress {
     private final Schedule schedule;
     private final Duration delay;
     private final Clock clock;
+    private final java.util.function.Function<String, CallTranscript> transcripts;
 
     CallProgress(ResourceStore<CallResource> store, Scenarios scenarios, SignedWebhook webhook, Schedule schedule,
-                 Duration delay, Clock clock) {
+                 Duration delay, Clock clock, java.util.function.Function<String, CallTranscript> transcripts) {
+        this.transcripts = transcripts;
         this.store = store;
         this.scenarios = scenarios;
         this.webhook = webhook;
@@ -34,7 +37,7 @@ final class CallProgress {
     }
 
     void start(CallResource queued) {
-        List<String> steps = CallOutcome.stepsTo(scenarios.callOutcome(queued.to()));
+        List<String> steps = CallOutcome.stepsTo(scenarios.callee(queued.to()).status());
         AtomicInteger sequence = new AtomicInteger();
         report(queued, sequence).compose(reported -> advance(queued.sid(), steps, 0, sequence))
                 .onFailure(e -> LOG.debug("call {} stopped: {}", queued.sid(), e.toString()));
@@ -47,7 +50,7 @@ final class CallProgress {
         String status = steps.get(index);
         return schedule.after(delay)
                 .compose(elapsed -> store.update(sid, call -> next(call, status))
-                        .map(call -> answer(call).compose(answered -> report(call, sequence)))
+                        .map(call -> step(call, sequence))
                         .orElseGet(Future::succeededFuture))
                 .compose(reported -> advance(sid, steps, index + 1, sequence));
     }
@@ -63,14 +66,17 @@ final class CallProgress {
         return CallOutcome.isFinal(status) ? moved.answeredBy("unknown") : moved;
     }
 
-    /** On answer, requests the call's TwiML Url as Twilio does; what it answers does not change the scenario. */
-    private Future<Void> answer(CallResource call) {
-        if (!"in-progress".equals(call.status()) || call.request().url() == null) {
-            return Future.succeededFuture();
+    /**
+     * Reports the status; on answer, first requests the call's instructions as Twilio does, then plays the callee
+     * through them to the end of the call.
+     */
+    private Future<Void> step(CallResource call, AtomicInteger sequence) {
+        if (!"in-progress".equals(call.status())) {
+            return report(call, sequence);
         }
-        return webhook.post(call.request().url(), CallReport.of(call, 0, clock.instant()).instructionParams())
-                .<Void>mapEmpty()
-                .recover(e -> Future.succeededFuture());
+        CalleeConversation callee = new CalleeConversation(webhook, clock, call, scenarios.callee(call.to()),
+                transcripts.apply(call.sid()));
+        return callee.open().compose(first -> report(call, sequence).compose(reported -> callee.play(first)));
     }
 
     private Future<Void> report(CallResource call, AtomicInteger sequence) {

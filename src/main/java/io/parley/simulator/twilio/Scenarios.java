@@ -10,6 +10,7 @@ final class Scenarios {
     private final Map<String, String> messageOutcomes = new ConcurrentHashMap<>();
     private final Map<String, String> callOutcomes = new ConcurrentHashMap<>();
     private final Map<String, String> answeredBy = new ConcurrentHashMap<>();
+    private final Map<String, CalleeScript> callees = new ConcurrentHashMap<>();
 
     void outcomeFor(String to, String finalStatus) {
         if (to == null || to.isBlank()) {
@@ -27,6 +28,8 @@ final class Scenarios {
         }
         if (forCalls) {
             callOutcomes.put(to, status);
+            callees.computeIfPresent(to, (k, script) -> new CalleeScript(to, script.answeredBy(), status,
+                    script.digits()));
         }
     }
 
@@ -40,6 +43,20 @@ final class Scenarios {
                     + ")");
         }
         answeredBy.put(to, who);
+        callees.computeIfPresent(to, (k, script) -> new CalleeScript(to, who, script.status(), script.digits()));
+    }
+
+    /** How the callee at a number behaves on every call to it from now on: who answers, the ending, the keys. */
+    void callee(CalleeScript script) {
+        callOutcomes.put(script.to(), script.status());
+        answeredBy.put(script.to(), script.answeredBy());
+        callees.put(script.to(), script);
+    }
+
+    /** The callee at a number: as scripted, or as the call scenarios say, keying nothing. */
+    CalleeScript callee(String to) {
+        CalleeScript scripted = callees.get(to);
+        return scripted != null ? scripted : new CalleeScript(to, answeredBy(to), callOutcome(to), java.util.List.of());
     }
 
     /** Who picks up calls to a number when machine detection runs: a person unless the scenario says otherwise. */
@@ -59,5 +76,6 @@ final class Scenarios {
         messageOutcomes.clear();
         callOutcomes.clear();
         answeredBy.clear();
+        callees.clear();
     }
 }

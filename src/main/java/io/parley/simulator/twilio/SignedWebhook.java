@@ -34,6 +34,11 @@ final class SignedWebhook {
     }
 
     Future<Integer> post(String url, Map<String, String> params) {
+        return exchange(url, params).map(HttpResponse::statusCode);
+    }
+
+    /** Posts the webhook and completes with the receiver's whole answer (a TwiML document, for a call). */
+    Future<HttpResponse<Buffer>> exchange(String url, Map<String, String> params) {
         MultiMap form = MultiMap.caseInsensitiveMultiMap();
         params.forEach(form::add);
         Delivery delivery = new Delivery(url, form, TwilioSignature.of(authToken, url, params),
@@ -52,14 +57,13 @@ final class SignedWebhook {
     private record Delivery(String url, MultiMap form, String signature, String idempotencyToken) {
     }
 
-    private Future<Integer> attempt(Delivery delivery, int attempt) {
+    private Future<HttpResponse<Buffer>> attempt(Delivery delivery, int attempt) {
         return send(delivery)
                 .transform(result -> {
                     boolean retryable = result.failed() || result.result().statusCode() >= 500;
                     if (!retryable || attempt >= ATTEMPTS) {
-                        return result.succeeded()
-                                ? Future.succeededFuture(result.result().statusCode())
-                                : Future.<Integer>failedFuture(result.cause());
+                        return result.succeeded() ? Future.succeededFuture(result.result())
+                                : Future.<HttpResponse<Buffer>>failedFuture(result.cause());
                     }
                     LOG.debug("webhook {} attempt {} of {} did not get through: {}", delivery.url(), attempt,
                             ATTEMPTS,

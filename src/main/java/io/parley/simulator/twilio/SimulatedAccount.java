@@ -14,6 +14,7 @@ final class SimulatedAccount {
     private final List<SimulatedCall> receivedCalls = Collections.synchronizedList(new ArrayList<>());
     private final Scenarios scenarios = new Scenarios();
     private final Faults faults = new Faults();
+    private final java.util.Map<String, CallTranscript> transcripts = new java.util.concurrent.ConcurrentHashMap<>();
 
     SimulatedAccount(String accountSid) {
         this.accountSid = accountSid;
@@ -37,6 +38,15 @@ final class SimulatedAccount {
 
     Faults faults() {
         return faults;
+    }
+
+    /** The transcript of a call, started when it is first asked for. */
+    CallTranscript transcript(String callSid) {
+        return transcripts.computeIfAbsent(callSid, sid -> new CallTranscript());
+    }
+
+    java.util.Optional<CallTranscript> findTranscript(String callSid) {
+        return java.util.Optional.ofNullable(transcripts.get(callSid));
     }
 
     void received(SimulatedMessage message) {
@@ -66,5 +76,6 @@ final class SimulatedAccount {
         receivedCalls.clear();
         scenarios.clear();
         faults.clear();
+        transcripts.clear();
     }
 }

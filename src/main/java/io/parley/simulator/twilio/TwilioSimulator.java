@@ -88,9 +88,11 @@ public final class TwilioSimulator {
                 new MessageDelivery(account.messages(), account.scenarios(), webhook, schedule, delay, clock),
                 schedule, clock);
         var calls = new CallsEndpoint(account,
-                new CallProgress(account.calls(), account.scenarios(), webhook, schedule, delay, clock),
+                new CallProgress(account.calls(), account.scenarios(), webhook, schedule, delay, clock,
+                        account::transcript),
                 schedule, clock);
         var router = TwilioApiRoutes.router(vertx, new ApiGuard(account, settings.authToken()), messages, calls);
+        SimulatorRoutes.mount(router, account);
         return vertx.createHttpServer()
                 .requestHandler(router)
                 .listen(settings.port(), settings.host())
@@ -123,6 +125,19 @@ public final class TwilioSimulator {
     /** Who answers calls to a number when MachineDetection is on: human (default), machine_start, fax, ... */
     public void answeredByFor(String to, String answeredBy) {
         account.scenarios().answeredBy(to, answeredBy);
+    }
+
+    /** How the callee at a number behaves on every call to it from now on (also POST /simulator/callees). */
+    public void callee(CalleeScript script) {
+        account.scenarios().callee(script);
+    }
+
+    /**
+     * What was said and keyed in a call, in order (also GET /simulator/calls/{sid}/transcript): each entry one of
+     * said, typed, dialed, hungUp, error. Empty for a call not answered (or not known).
+     */
+    public List<java.util.Map<String, String>> transcript(String callSid) {
+        return account.findTranscript(callSid).map(CallTranscript::entries).orElse(List.of());
     }
 
     /** The next count API requests fail with httpStatus (429 or 5xx); a 429 carries Retry-After when given. */

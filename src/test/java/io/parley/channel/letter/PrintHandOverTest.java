@@ -166,6 +166,12 @@ class PrintHandOverTest {
         }
 
         @Override
+        public Future<Void> promise(Channel channel, java.util.UUID attemptId, java.math.BigDecimal amount,
+                                    java.time.LocalDate date, String providerRef) {
+            return Future.succeededFuture();
+        }
+
+        @Override
         public Future<Integer> contactPoint(Channel channel, String address, ContactPointStanding standing,
                                             String reason) {
             return Future.succeededFuture(0);

@@ -55,6 +55,12 @@ final class RecordingServices implements ChannelServices {
     }
 
     @Override
+    public Future<Void> promise(Channel channel, java.util.UUID attemptId, java.math.BigDecimal amount,
+                                java.time.LocalDate date, String providerRef) {
+        return Future.succeededFuture();
+    }
+
+    @Override
     public Future<Integer> contactPoint(Channel channel, String address, ContactPointStanding standing,
                                         String reason) {
         standings.add(new Standing(channel, address, standing, reason));

@@ -93,6 +93,13 @@ class WechatWebhookTest {
         }
 
         @Override
+        public io.vertx.core.Future<Void> promise(io.parley.domain.Channel channel, UUID attemptId,
+                                                  java.math.BigDecimal amount, java.time.LocalDate date,
+                                                  String providerRef) {
+            return services.promise(channel, attemptId, amount, date, providerRef);
+        }
+
+        @Override
         public io.vertx.core.Future<Integer> contactPoint(io.parley.domain.Channel channel, String address,
                                                           ContactPointStanding standing, String reason) {
             return services.contactPoint(channel, address, standing, reason);
