@@ -76,11 +76,14 @@ public final class Dispatcher extends VerticleBase {
         batches = new Loop(vertx, settings.pollInterval(), () -> inFlight.room(settings.batchSize())
                 .compose(room -> runBatch())
                 .onFailure(e -> LOG.error("Dispatch batch failed; its leases expire and the steps are claimed again", e))
-                .map(claimed -> claimed >= settings.batchSize())).startNow();
+                .compose(claimed -> claimed >= settings.batchSize() ? Future.succeededFuture(true)
+                        : wakeAtNextDue().map(false))).startNow();
         if (reconciles) {
             Duration period = Duration.ofMillis(Math.max(100,
                     Math.min(RECONCILE_EVERY.toMillis(), settings.sendingTimeout().toMillis() / 4)));
-            reconciling = new Loop(vertx, period, () -> reconcileStale().map(false)).startAfterInterval();
+            Reconciler reconciler = new Reconciler(pool, outcomes, answers, channels, metrics, clock,
+                    settings.sendingTimeout());
+            reconciling = new Loop(vertx, period, () -> reconciler.round().map(false)).startAfterInterval();
         }
         return Future.succeededFuture();
     }
@@ -120,6 +123,19 @@ public final class Dispatcher extends VerticleBase {
         });
     }
 
+    /**
+     * A step falling due before the next poll is claimed when it falls due, not at the poll: the loop is woken then
+     * (a step made after this look waits for the poll at the latest).
+     */
+    private Future<Void> wakeAtNextDue() {
+        Instant now = clock.instant();
+        return DueSteps.nextDue(pool, now, now.plus(settings.pollInterval())).map(next -> {
+            next.ifPresent(at -> vertx.setTimer(Math.max(1, Duration.between(clock.instant(), at).toMillis() + 1),
+                    id -> batches.wake()));
+            return (Void) null;
+        }).otherwiseEmpty();
+    }
+
     /** Hands committed attempts to their channels; each answer is recorded with the next group of answers. */
     private void send(List<StepWork.Send> committed) {
         inFlight.started(committed.size());
@@ -152,19 +168,5 @@ public final class Dispatcher extends VerticleBase {
         }
         return recorded.onFailure(e -> LOG.error("Recording a provider answer failed; the attempt stays SENDING and "
                 + "is reconciled after {}", settings.sendingTimeout(), e));
-    }
-    /** Attempts left SENDING by a crash between commit and the provider's answer become UNKNOWN, never resent. */
-    private Future<Void> reconcileStale() {
-        Instant now = clock.instant();
-        return Attempts.staleSending(pool, now.minus(settings.sendingTimeout()), 500)
-                .compose(ids -> outcomes.unknown(ids, "no answer recorded within " + settings.sendingTimeout()))
-                .compose(changed -> DueSteps.pending(pool, now))
-                .compose(pending -> {
-                    metrics.pendingDueSteps(pending);
-                    return Attempts.unknownCount(pool);
-                })
-                .onSuccess(metrics::unknownAttempts)
-                .onFailure(e -> LOG.warn("Reconciling in-flight attempts failed", e))
-                .otherwiseEmpty().mapEmpty();
     }
 }
