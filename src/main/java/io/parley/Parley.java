@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -54,8 +55,13 @@ public final class Parley {
         this.publicBaseUrl = publicBaseUrl;
     }
 
+    /** Starts an instance on the machine's clock, moved by clock.offset when that is set (drills, benchmarks). */
     public static Future<Parley> start(ParleyConfig config) {
-        return start(config, Clock.systemUTC());
+        Duration offset = config.section(new ClockShift());
+        if (!offset.isZero()) {
+            LOG.warn("clock.offset is {}: every decision is taken on a clock that is not the real time", offset);
+        }
+        return start(config, ClockShift.clock(offset));
     }
 
     public static Future<Parley> start(ParleyConfig configured, Clock clock) {
@@ -102,7 +108,7 @@ public final class Parley {
                                 HttpListener listener = new HttpListener(services.router(), config.http());
                                 listeners.add(listener);
                                 return listener;
-                            }, config.http().instances())
+                            }, config.http().verticles())
                             .compose(v -> verticles.deploy(services.loops()))
                             .map(v -> {
                                 int port = listeners.get(0).port();

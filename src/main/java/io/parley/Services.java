@@ -22,6 +22,7 @@ import io.parley.config.ParleyConfig;
 import io.parley.dispatch.DispatchSettings;
 import io.parley.dispatch.Dispatcher;
 import io.parley.dispatch.DispatcherFactory;
+import io.parley.dispatch.GroupedChanges;
 import io.parley.dispatch.Outcomes;
 import io.parley.enrollment.SequenceSync;
 import io.parley.enrollment.Sequences;
@@ -77,6 +78,9 @@ import java.util.stream.Collectors;
 record Services(Router router, List<VerticleBase> loops, RunningChannels channels) {
     /** How far ahead the policy looks for an allowed time before it gives up on an attempt. */
     static final java.time.Duration POLICY_HORIZON = java.time.Duration.ofDays(60);
+    /** Provider answers and status callbacks are written in groups of up to this many, at most this long after the first. */
+    private static final int GROUP_ROWS = 500;
+    private static final java.time.Duration GROUP_WINDOW = java.time.Duration.ofMillis(5);
 
     static Future<Services> wire(Vertx vertx, ParleyConfig config, Pool pool, ChannelModules modules, Metrics metrics,
                                  PrometheusMeterRegistry registry, String publicBaseUrl, Clock clock) {
@@ -99,10 +103,11 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
                     ReplyRouter replies = new ReplyRouter(pool, catalogs.result().replies(), caseEvents,
                             config.company().name(), config.company().phone(), config.policy().defaultZone(), metrics,
                             clock);
+                    GroupedChanges grouped = new GroupedChanges(vertx, outcomes, GROUP_ROWS, GROUP_WINDOW);
                     ChannelContext context = new ChannelContext(vertx, pool, publicBaseUrl, config.simulators(),
                             metrics, new ProviderPools(vertx, metrics),
-                            new ChannelEvents(pool, outcomes, replies, clock), clock);
-                    Core core = new Core(engine, outcomes, caseEvents, replies);
+                            new ChannelEvents(pool, grouped, replies, clock), clock);
+                    Core core = new Core(engine, outcomes, grouped, caseEvents, replies);
                     return modules.start(context, config).compose(running -> {
                         try {
                             return Future.succeededFuture(build(vertx, config, pool, running, metrics, registry, clock,
@@ -116,7 +121,8 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
     }
 
     /** The parts the channels report to, made before the channels start. */
-    private record Core(SequenceEngine engine, Outcomes outcomes, CaseEvents caseEvents, ReplyRouter replies) {
+    private record Core(SequenceEngine engine, Outcomes outcomes, GroupedChanges grouped, CaseEvents caseEvents,
+                        ReplyRouter replies) {
     }
 
     private static Services build(Vertx vertx, ParleyConfig config, Pool pool, RunningChannels channels,
@@ -129,11 +135,12 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         SequenceEngine engine = core.engine();
         Outcomes outcomes = core.outcomes();
         var dispatch = config.dispatch();
-        Dispatcher dispatcher = DispatcherFactory.create(pool, sequences, engine, templates,
+        List<Dispatcher> dispatchers = DispatcherFactory.create(pool, sequences, engine, templates,
                 policy, channels, links,
                 new Company(config.company().name(), config.company().phone()), config.company().payUrl(), outcomes,
-                metrics, clock, new DispatchSettings(dispatch.batchSize(), dispatch.pollInterval(), dispatch.lease(),
-                        dispatch.sendingTimeout()), dispatch.outcomeTimeout(), dispatch.releaseSpread(), owner());
+                core.grouped(), metrics, clock, new DispatchSettings(dispatch.batchSize(), dispatch.pollInterval(),
+                        dispatch.lease(), dispatch.sendingTimeout(), dispatch.maxInFlight()),
+                dispatch.outcomeTimeout(), dispatch.releaseSpread(), owner(), dispatch.verticles());
 
         Router router = Router.router(vertx);
         HealthRoutes.mount(router, pool, registry);
@@ -162,7 +169,7 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         router.route().last().handler(ctx -> ctx.fail(404));
         List<VerticleBase> loops = new ArrayList<>();
         if (config.dispatch().enabled()) {
-            loops.add(dispatcher);
+            loops.addAll(dispatchers);
             loops.add(new PromiseWatcher(pool, sequences, clock));
         }
         loops.addAll(channels.loops());

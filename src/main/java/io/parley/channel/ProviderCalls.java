@@ -7,6 +7,7 @@ import io.parley.observability.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -17,6 +18,12 @@ import java.util.function.Function;
  * was not made: the attempt failed without contact.
  */
 public final class ProviderCalls {
+    /**
+     * A call still waiting for a worker this long after it was handed over is not made at all (the attempt failed
+     * without contact, and its step runs again): the reconciler, which asks the provider about attempts left
+     * without an answer only well after this, can then trust a provider that has no such message.
+     */
+    public static final Duration START_WITHIN = Duration.ofSeconds(30);
     private final WorkerExecutor workers;
     private final CircuitBreaker breaker;
     private final Metrics metrics;
@@ -45,7 +52,11 @@ public final class ProviderCalls {
                     "provider " + provider + " is unavailable (circuit open); nothing was sent"));
         }
         long start = System.nanoTime();
-        return workers.executeBlocking(call, false).transform(ar -> {
+        Callable<SendResult> unlessLate = () -> System.nanoTime() - start > START_WITHIN.toNanos()
+                ? SendResult.notAttempted("queue_timeout", "waited over " + START_WITHIN + " for a free " + provider
+                + " worker; nothing was sent")
+                : call.call();
+        return workers.executeBlocking(unlessLate, false).transform(ar -> {
             long elapsed = System.nanoTime() - start;
             latency.record(elapsed, TimeUnit.NANOSECONDS);
             if (ar.succeeded()) {
@@ -61,6 +72,11 @@ public final class ProviderCalls {
             }
             return Future.succeededFuture(c.result());
         });
+    }
+
+    /** A blocking question to the provider (a lookup) on the same workers, outside the circuit breaker. */
+    public <T> Future<T> ask(Callable<T> question) {
+        return workers.executeBlocking(question, false);
     }
 
     /** A failure's result, its metric kind, and whether it counts against the provider's health. */

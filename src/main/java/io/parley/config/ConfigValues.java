@@ -60,6 +60,22 @@ public final class ConfigValues {
         };
     }
 
+    /** A whole number of zero or more. */
+    public static ValueParser<Integer> nonNegativeInt() {
+        return text -> {
+            int value;
+            try {
+                value = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("is not a whole number of zero or more", e);
+            }
+            if (value < 0) {
+                throw new IllegalArgumentException("is not a whole number of zero or more");
+            }
+            return value;
+        };
+    }
+
     public static ValueParser<Integer> positiveInt() {
         return range(1, Integer.MAX_VALUE, "is not a positive whole number");
     }

@@ -12,9 +12,14 @@ public record Http(String host, int port, int maxBodyBytes, int instances) {
         Objects.requireNonNull(host, "host");
     }
 
-    /** One server verticle. */
+    /** One server verticle per CPU core. */
     public Http(String host, int port, int maxBodyBytes) {
-        this(host, port, maxBodyBytes, 1);
+        this(host, port, maxBodyBytes, 0);
+    }
+
+    /** How many server verticles run: the setting, or one per CPU core when it is 0. */
+    public int verticles() {
+        return instances > 0 ? instances : Runtime.getRuntime().availableProcessors();
     }
 
     static Http read(ConfigReader r) {
@@ -22,7 +27,7 @@ public record Http(String host, int port, int maxBodyBytes, int instances) {
                 r.get(Setting.HTTP_HOST, ConfigValues.host()),
                 r.get(Setting.HTTP_PORT, ConfigValues.listenPort()),
                 r.get(Setting.HTTP_MAX_BODY_BYTES, ConfigValues.positiveInt()),
-                r.get(Setting.HTTP_INSTANCES, ConfigValues.positiveInt()));
+                r.get(Setting.HTTP_INSTANCES, ConfigValues.nonNegativeInt()));
     }
 
     /** The same server listening on another port. */

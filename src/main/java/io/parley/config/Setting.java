@@ -18,7 +18,7 @@ public final class Setting {
     public static final Setting HTTP_PORT = core("http.port", "8080", false);
     public static final Setting HTTP_MAX_BODY_BYTES = core("http.maxBodyBytes", "65536", false);
     /** How many HTTP server verticles share http.port, each on an event loop of its own. */
-    public static final Setting HTTP_INSTANCES = core("http.instances", "1", false);
+    public static final Setting HTTP_INSTANCES = core("http.instances", "0", false);
     /** Empty means "http://localhost:" + http.port. */
     public static final Setting PUBLIC_BASE_URL = core("public.baseUrl", "", false);
     public static final Setting DATA_DIR = core("data.dir", "./data", false);
@@ -46,6 +46,9 @@ public final class Setting {
     public static final Setting DISPATCH_OUTCOME_TIMEOUT = core("dispatch.outcomeTimeout", "PT15M", false);
     public static final Setting DISPATCH_RELEASE_SPREAD = core("dispatch.releaseSpread", "PT2M", false);
     public static final Setting DISPATCH_ENABLED = core("dispatch.enabled", "true", false);
+    /** Dispatcher verticles, each on an event loop of its own; 0 = one per CPU core. */
+    public static final Setting DISPATCH_INSTANCES = core("dispatch.instances", "0", false);
+    public static final Setting DISPATCH_MAX_IN_FLIGHT = core("dispatch.maxInFlight", "1024", false);
 
     public static final Setting POLICY_DEFAULT_ZONE = core("policy.defaultZone", "America/New_York", false);
     public static final Setting POLICY_PROMISE_GRACE = core("policy.promiseGrace", "P2D", false);

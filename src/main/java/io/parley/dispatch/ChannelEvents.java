@@ -19,26 +19,30 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-/** What channel modules tell the rest of Parley: attempt news to {@link Outcomes}, replies to the reply router. */
+/**
+ * What channel modules tell the rest of Parley: attempt news to {@link Outcomes} (in groups), replies to the reply
+ * router.
+ */
 public final class ChannelEvents implements ChannelServices {
     private final Pool pool;
-    private final Outcomes outcomes;
+    private final GroupedChanges outcomes;
     private final ReplyRouter replies;
     private final Clock clock;
 
-    public ChannelEvents(Pool pool, Outcomes outcomes, ReplyRouter replies, Clock clock) {
+    public ChannelEvents(Pool pool, GroupedChanges outcomes, ReplyRouter replies, Clock clock) {
         this.pool = pool;
         this.outcomes = outcomes;
         this.replies = replies;
         this.clock = clock;
     }
 
+    /** Each change goes with the next group of provider news (many rows per transaction), committed before this completes. */
     @Override
     public Future<List<StatusChange>> record(List<AttemptChange> changes) {
-        java.util.Map<UUID, JsonObject> details = new java.util.HashMap<>();
-        changes.stream().filter(c -> c.details() != null).forEach(c -> details.put(c.attemptId(), c.details()));
-        return outcomes.record(changes.stream().map(c -> new Attempts.Change(c.attemptId(), c.status(),
-                c.providerRef(), c.errorCode(), c.errorMessage(), c.outcome())).toList(), java.util.Map.of(), details);
+        List<Future<List<StatusChange>>> each = changes.stream().map(c -> outcomes.record(new Attempts.Change(
+                c.attemptId(), c.status(), c.providerRef(), c.errorCode(), c.errorMessage(), c.outcome()), null,
+                c.details())).toList();
+        return Future.all(each).map(all -> each.stream().flatMap(f -> f.result().stream()).toList());
     }
 
     @Override

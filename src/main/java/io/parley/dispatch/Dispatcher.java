@@ -5,7 +5,6 @@ import io.parley.enrollment.Sequences;
 import io.parley.channel.ChannelSender;
 import io.parley.channel.SendResult;
 import io.parley.domain.AttemptStatus;
-import io.parley.domain.Channel;
 import io.parley.lifecycle.Loop;
 import io.parley.observability.Metrics;
 import io.parley.store.Attempts;
@@ -21,15 +20,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
  * Claims due steps in batches, works out each one, commits the whole batch (decisions, SENDING attempts, timeline,
- * queue updates) in one transaction, then hands the committed attempts to their channels and records what the
- * providers answered. A batch that fills up is followed at once by the next; otherwise it polls.
+ * queue updates) in one transaction, then hands the committed attempts to their channels and goes on to the next
+ * batch while the providers answer (at most {@code maxInFlight} calls under way); the answers are written in groups.
+ * A batch that fills up is followed at once by the next; otherwise it polls. Several run side by side, each on an
+ * event loop of its own; one of them also reconciles attempts left without an answer.
  */
 public final class Dispatcher extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -42,48 +41,61 @@ public final class Dispatcher extends VerticleBase {
     private final StepRunner runner;
     private final BatchWriter writer;
     private final Outcomes outcomes;
+    private final GroupedChanges answers;
     private final RunningChannels channels;
     private final Metrics metrics;
     private final Clock clock;
     private final DispatchSettings settings;
     private final String owner;
+    private final boolean reconciles;
+    private InFlight inFlight;
     private Loop batches;
     private Loop reconciling;
 
     Dispatcher(Pool pool, Sequences sequences, StepRunner runner, BatchWriter writer, Outcomes outcomes,
-               RunningChannels channels, Metrics metrics, Clock clock, DispatchSettings settings,
-               String owner) {
+               GroupedChanges answers, RunningChannels channels, Metrics metrics, Clock clock,
+               DispatchSettings settings, String owner, boolean reconciles) {
         this.pool = pool;
         this.sequences = sequences;
         this.runner = runner;
         this.writer = writer;
         this.outcomes = outcomes;
+        this.answers = answers;
         this.channels = channels;
         this.metrics = metrics;
         this.clock = clock;
         this.settings = settings;
         this.owner = owner;
+        this.reconciles = reconciles;
     }
 
     /** Starts claiming at once, a batch after another while they come full, otherwise at every poll interval. */
     @Override
     public Future<?> start() {
-        batches = new Loop(vertx, settings.pollInterval(), () -> runBatch()
+        inFlight = new InFlight(settings.maxInFlight());
+        batches = new Loop(vertx, settings.pollInterval(), () -> inFlight.room(settings.batchSize())
+                .compose(room -> runBatch())
                 .onFailure(e -> LOG.error("Dispatch batch failed; its leases expire and the steps are claimed again", e))
-                .map(claimed -> claimed >= settings.batchSize())).startNow();
-        Duration period = Duration.ofMillis(Math.max(100,
-                Math.min(RECONCILE_EVERY.toMillis(), settings.sendingTimeout().toMillis() / 4)));
-        reconciling = new Loop(vertx, period, () -> reconcileStale().map(false)).startAfterInterval();
+                .compose(claimed -> claimed >= settings.batchSize() ? Future.succeededFuture(true)
+                        : wakeAtNextDue().map(false))).startNow();
+        if (reconciles) {
+            Duration period = Duration.ofMillis(Math.max(100,
+                    Math.min(RECONCILE_EVERY.toMillis(), settings.sendingTimeout().toMillis() / 4)));
+            Reconciler reconciler = new Reconciler(pool, outcomes, answers, channels, metrics, clock,
+                    settings.sendingTimeout());
+            reconciling = new Loop(vertx, period, () -> reconciler.round().map(false)).startAfterInterval();
+        }
         return Future.succeededFuture();
     }
 
-    /** Stops claiming; completes when the batch in hand is written and sent. */
+    /** Stops claiming; completes when the batch in hand is written and every call under way is answered. */
     @Override
     public Future<?> stop() {
-        return Future.all(batches.stop(), reconciling.stop());
+        return Future.all(batches.stop(), reconciling == null ? Future.succeededFuture() : reconciling.stop())
+                .compose(v -> inFlight.drained());
     }
 
-    /** Claims, runs, writes and sends one batch; completes with the number of steps claimed. */
+    /** Claims, runs and writes one batch, and starts its sends; completes with the number of steps claimed. */
     Future<Integer> runBatch() {
         Instant claimedAt = clock.instant();
         return DueSteps.claim(pool, owner, claimedAt, settings.lease(), settings.batchSize()).compose(claimed -> {
@@ -101,17 +113,32 @@ public final class Dispatcher extends VerticleBase {
                     work.add(runner.prepare(step, now));
                 }
                 return writer.write(work, owner);
-            }).compose(written -> {
+            }).map(written -> {
                 written.decisions().forEach(d -> metrics.decision(d.decision().outcome(), d.decision().rule()));
                 outcomes.count(written.changed());
                 metrics.stepFailures(written.failures());
-                return send(written.toSend());
-            }).map(claimed.size());
+                send(written.toSend());
+                return claimed.size();
+            });
         });
     }
 
-    private Future<Void> send(List<StepWork.Send> committed) {
-        List<Future<SendResult>> results = new ArrayList<>(committed.size());
+    /**
+     * A step falling due before the next poll is claimed when it falls due, not at the poll: the loop is woken then
+     * (a step made after this look waits for the poll at the latest).
+     */
+    private Future<Void> wakeAtNextDue() {
+        Instant now = clock.instant();
+        return DueSteps.nextDue(pool, now, now.plus(settings.pollInterval())).map(next -> {
+            next.ifPresent(at -> vertx.setTimer(Math.max(1, Duration.between(clock.instant(), at).toMillis() + 1),
+                    id -> batches.wake()));
+            return (Void) null;
+        }).otherwiseEmpty();
+    }
+
+    /** Hands committed attempts to their channels; each answer is recorded with the next group of answers. */
+    private void send(List<StepWork.Send> committed) {
+        inFlight.started(committed.size());
         for (StepWork.Send send : committed) {
             metrics.attemptStatus(send.outbound().channel().wire(), AttemptStatus.SENDING.wire());
             Future<SendResult> result;
@@ -124,47 +151,22 @@ public final class Dispatcher extends VerticleBase {
                 LOG.error("Sender for {} failed before calling its provider", send.outbound().channel(), e);
                 result = Future.succeededFuture(SendResult.notAttempted("internal", String.valueOf(e.getMessage())));
             }
-            results.add(result);
+            result.transform(ar -> record(send.attempt().id(), ar.succeeded() ? ar.result()
+                            : SendResult.unknown(String.valueOf(ar.cause()))))
+                    .onComplete(ar -> inFlight.finished());
         }
-        return Future.join(results).transform(ignored -> {
-            List<Attempts.Change> changes = new ArrayList<>();
-            List<UUID> unknown = new ArrayList<>();
-            Map<UUID, Instant> retryAt = new HashMap<>();
-            Instant later = clock.instant().plus(NOT_ATTEMPTED_BACKOFF);
-            for (int i = 0; i < committed.size(); i++) {
-                UUID attemptId = committed.get(i).attempt().id();
-                Future<SendResult> f = results.get(i);
-                SendResult r = f.succeeded() ? f.result() : SendResult.unknown(String.valueOf(f.cause()));
-                if (r.status() == AttemptStatus.UNKNOWN) {
-                    unknown.add(attemptId);
-                    continue;
-                }
-                if (r.notAttempted()) {
-                    retryAt.put(attemptId, later);
-                }
-                changes.add(new Attempts.Change(attemptId, r.status(), r.providerRef(), r.errorCode(), r.errorMessage(),
-                        null));
-            }
-            return outcomes.record(changes, retryAt)
-                    .compose(v -> outcomes.unknown(unknown, "no clear answer from the provider"))
-                    .onFailure(e -> LOG.error("Recording provider answers failed; the attempts stay SENDING and "
-                            + "become UNKNOWN after {}", settings.sendingTimeout(), e))
-                    .mapEmpty();
-        });
     }
 
-    /** Attempts left SENDING by a crash between commit and the provider's answer become UNKNOWN, never resent. */
-    private Future<Void> reconcileStale() {
-        Instant now = clock.instant();
-        return Attempts.staleSending(pool, now.minus(settings.sendingTimeout()), 500)
-                .compose(ids -> outcomes.unknown(ids, "no answer recorded within " + settings.sendingTimeout()))
-                .compose(changed -> DueSteps.pending(pool, now))
-                .compose(pending -> {
-                    metrics.pendingDueSteps(pending);
-                    return Attempts.unknownCount(pool);
-                })
-                .onSuccess(metrics::unknownAttempts)
-                .onFailure(e -> LOG.warn("Reconciling in-flight attempts failed", e))
-                .otherwiseEmpty().mapEmpty();
+    private Future<?> record(UUID attemptId, SendResult r) {
+        Future<?> recorded;
+        if (r.status() == AttemptStatus.UNKNOWN) {
+            recorded = outcomes.unknown(List.of(attemptId), "no clear answer from the provider");
+        } else {
+            Instant retryAt = r.notAttempted() ? clock.instant().plus(NOT_ATTEMPTED_BACKOFF) : null;
+            recorded = answers.record(new Attempts.Change(attemptId, r.status(), r.providerRef(), r.errorCode(),
+                    r.errorMessage(), null), retryAt, null);
+        }
+        return recorded.onFailure(e -> LOG.error("Recording a provider answer failed; the attempt stays SENDING and "
+                + "is reconciled after {}", settings.sendingTimeout(), e));
     }
 }

@@ -14,6 +14,8 @@ import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -22,16 +24,24 @@ public final class DispatcherFactory {
     private DispatcherFactory() {
     }
 
-    public static Dispatcher create(Pool pool, Sequences sequences, SequenceEngine engine,
-                                    TemplateCatalog templates, CompliancePolicy policy,
-                                    RunningChannels channels, OptOutLinks links, Company company,
-                                    String payUrl, Outcomes outcomes, Metrics metrics, Clock clock,
-                                    DispatchSettings settings, Duration outcomeTimeout, Duration releaseSpread,
-                                    String owner) {
+    /**
+     * {@code instances} dispatchers sharing the work (each deployed on an event loop of its own), leasing under
+     * owner names of their own; the first also reconciles attempts left without an answer.
+     */
+    public static List<Dispatcher> create(Pool pool, Sequences sequences, SequenceEngine engine,
+                                          TemplateCatalog templates, CompliancePolicy policy,
+                                          RunningChannels channels, OptOutLinks links, Company company,
+                                          String payUrl, Outcomes outcomes, GroupedChanges answers, Metrics metrics,
+                                          Clock clock, DispatchSettings settings, Duration outcomeTimeout,
+                                          Duration releaseSpread, String owner, int instances) {
         StepRunner runner = new StepRunner(sequences, engine, templates, policy, channels, links, company, payUrl,
                 outcomeTimeout, releaseSpread);
         BatchWriter writer = new BatchWriter(pool, sequences, engine, runner, outcomes, clock, channels.pacing());
-        return new Dispatcher(pool, sequences, runner, writer, outcomes, channels, metrics, clock, settings,
-                owner);
+        List<Dispatcher> out = new ArrayList<>(instances);
+        for (int i = 0; i < instances; i++) {
+            out.add(new Dispatcher(pool, sequences, runner, writer, outcomes, answers, channels, metrics, clock,
+                    settings, instances == 1 ? owner : owner + "#" + i, i == 0));
+        }
+        return out;
     }
 }

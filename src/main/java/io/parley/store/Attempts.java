@@ -38,6 +38,10 @@ public final class Attempts {
             RETURNING id, enrollment_id, case_id, channel, status, provider_ref, error_code, error_message, outcome""";
     private static final String STALE_SENDING =
             "SELECT id FROM attempt WHERE status = $3 AND updated_at < $1 ORDER BY updated_at LIMIT $2";
+    private static final String IN_DOUBT = """
+            SELECT id, channel, contact_address, created_at, content FROM attempt
+            WHERE status = $1 AND outcome IS NULL AND updated_at < $2 AND channel = ANY($3)
+            ORDER BY updated_at LIMIT $4""";
     private static final String FIND =
             "SELECT case_id, debtor_id, enrollment_id, contact_address FROM attempt WHERE id = $1";
     private static final String COUNT_UNKNOWN =
@@ -117,6 +121,32 @@ public final class Attempts {
             rows.forEach(r -> ids.add(r.getUUID(0)));
             return ids;
         });
+    }
+
+    /** An attempt whose provider answer never came: whom it went to, when it was made, what it said. */
+    public record InDoubt(UUID id, Channel channel, String contactAddress, Instant createdAt,
+                          io.vertx.core.json.JsonObject content) {
+    }
+
+    /**
+     * Attempts of these channels in this status (SENDING or UNKNOWN), not settled, unchanged since before the given
+     * time, oldest first.
+     */
+    public static Future<List<InDoubt>> inDoubt(SqlClient sql, AttemptStatus status, Instant unchangedSince,
+                                                 List<Channel> channels, int limit) {
+        if (channels.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        return sql.preparedQuery(IN_DOUBT).execute(Tuple.of(status.wire(), Rows.ts(unchangedSince),
+                channels.stream().map(Channel::wire).toArray(String[]::new), limit)).map(rows -> {
+                    List<InDoubt> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(new InDoubt(r.getUUID("id"), Channel.parse(r.getString("channel")),
+                                r.getString("contact_address"), Rows.instant(r.getOffsetDateTime("created_at")),
+                                r.getJsonObject("content")));
+                    }
+                    return out;
+                });
     }
 
     public static Future<Long> unknownCount(SqlClient sql) {

