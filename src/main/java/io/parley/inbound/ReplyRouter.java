@@ -89,7 +89,12 @@ public final class ReplyRouter {
                                 .compose(answer -> Timeline.append(conn, timeline)
                                         .map(new Routed(false, c.intent(), answer, targets.caseIds())));
                     });
-        })).onSuccess(routed -> metrics.reply(reply.channel().wire(), routed.duplicate() ? "duplicate" : routed.intent().wire()));
+        })).onSuccess(routed -> {
+            metrics.reply(reply.channel().wire(), routed.duplicate() ? "duplicate" : routed.intent().wire());
+            if (!routed.duplicate() && (routed.intent() == ReplyIntent.OPT_OUT || routed.intent() == ReplyIntent.OPT_OUT_ALL)) {
+                metrics.optOut(reply.channel().wire());
+            }
+        });
     }
 
     /**

@@ -1,8 +1,12 @@
 package io.parley.observability;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,9 +28,26 @@ public final class Metrics {
                 .register(registry);
         this.lag = Timer.builder("parley.dispatch.lag").description("How late a due step was when claimed")
                 .publishPercentileHistogram().register(registry);
-        registry.gauge("parley.due.steps.pending", pendingDueSteps);
+        Gauge.builder("parley.due.steps.pending", pendingDueSteps, AtomicLong::get)
+                .description("Due steps whose time has come and that no dispatcher has claimed yet").register(registry);
         // attempts that ended UNKNOWN in the last day: each is a possible contact to reconcile by hand
-        registry.gauge("parley.attempts.unknown", unknownAttempts);
+        Gauge.builder("parley.attempts.unknown", unknownAttempts, AtomicLong::get)
+                .description("Attempts of the last day in the UNKNOWN state, waiting for reconciliation").register(registry);
+    }
+
+    /**
+     * Vert.x's own timers (HTTP server response time, pool queue and usage time) as Prometheus histograms, so that
+     * dashboards can take quantiles across instances. Call before Vert.x registers its meters.
+     */
+    public static void vertxHistograms(MeterRegistry registry) {
+        registry.config().meterFilter(new MeterFilter() {
+            @Override
+            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+                return id.getName().startsWith("vertx.")
+                        ? DistributionStatisticConfig.builder().percentilesHistogram(true).build().merge(config)
+                        : config;
+            }
+        });
     }
 
     public MeterRegistry registry() {
@@ -42,34 +63,51 @@ public final class Metrics {
     }
 
     public void decision(String outcome, String rule) {
-        registry.counter("parley.decisions", "outcome", outcome, "rule", rule).increment();
+        count("parley.decisions", "Contact policy decisions by outcome and the rule that decided", "outcome", outcome, "rule", rule);
     }
 
     public void attemptStatus(String channel, String status) {
-        registry.counter("parley.attempts", "channel", channel, "status", status).increment();
+        count("parley.attempts", "Attempt status changes by channel and status", "channel", channel, "status", status);
     }
 
     public Timer providerLatency(String channel, String provider) {
         return Timer.builder("parley.provider.latency").tags("channel", channel, "provider", provider)
+                .description("Time of each call to a provider, successful or not")
                 .publishPercentileHistogram().register(registry);
     }
 
     public void providerError(String channel, String provider, String kind) {
-        registry.counter("parley.provider.errors", "channel", channel, "provider", provider, "kind", kind).increment();
+        count("parley.provider.errors", "Provider calls that failed, by kind of failure", "channel", channel, "provider", provider,
+                "kind", kind);
     }
 
     public void stepFailures(int count) {
         if (count > 0) {
-            registry.counter("parley.dispatch.step.errors").increment(count);
+            Counter.builder("parley.dispatch.step.errors").description("Due steps whose dispatch failed with an error")
+                    .register(registry).increment(count);
         }
     }
 
     public void reply(String channel, String intent) {
-        registry.counter("parley.replies", "channel", channel, "intent", intent).increment();
+        count("parley.replies", "Inbound replies by channel and the intent read from them", "channel", channel, "intent", intent);
     }
 
+    /**
+     * One provider webhook request (status callback, inbound message, call turn), by channel and result; "forged"
+     * counts signature failures.
+     */
     public void callback(String channel, String result) {
-        registry.counter("parley.callbacks", "channel", channel, "result", result).increment();
+        count("parley.callbacks", "Provider webhook requests by channel and result (forged = bad signature)",
+                "channel", channel, "result", result);
+    }
+
+    /** A contact point or debtor opted out, by the channel the opt-out came through. */
+    public void optOut(String channel) {
+        count("parley.opt.outs", "Opt-outs recorded, by the channel they came through", "channel", channel);
+    }
+
+    private void count(String name, String help, String... tags) {
+        Counter.builder(name).description(help).tags(tags).register(registry).increment();
     }
 
     public void pendingDueSteps(long count) {

@@ -16,7 +16,8 @@ final class OutboxMetrics {
 
     OutboxMetrics(MeterRegistry registry) {
         this.registry = registry;
-        registry.gauge("parley.outbox.pending", pending);
+        io.micrometer.core.instrument.Gauge.builder("parley.outbox.pending", pending, AtomicLong::get)
+                .description("Cases with case events waiting in the outbox for the engine").register(registry);
         this.delivered = Counter.builder("parley.outbox.delivered")
                 .description("Case events the engine's webhook accepted (2xx)").register(registry);
     }

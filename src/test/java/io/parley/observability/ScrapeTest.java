@@ -1,0 +1,131 @@
+package io.parley.observability;
+
+import io.parley.Parley;
+import io.parley.testing.EnrollmentBodies;
+import io.parley.testing.ServiceHarness;
+import io.parley.testing.TestZones;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static io.parley.testing.ServiceHarness.has;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A real scrape of /metrics after a run (the demo sequence over SMS and email with one
+ * rate-limited send, a forged callback, an unreachable engine webhook): every parley_
+ * family has help text, no label carries a contact point or id, every metric the alert rules and the Grafana
+ * dashboards use exists, and promtool (Debian package prometheus) finds nothing to complain about.
+ */
+class ScrapeTest {
+    private static final Pattern METRIC = Pattern.compile("\\b((?:parley|vertx|resilience4j|jvm|process)_[a-z0-9_]+)");
+    private static ServiceHarness harness;
+    private static String scrape;
+
+    @BeforeAll
+    static void run() {
+        harness = new ServiceHarness();
+        // the engine webhook points at a closed port: the outbox fills and its deliveries fail
+        Parley parley = harness.start(Map.of("engine.webhookUrl", "http://127.0.0.1:9/engine/events",
+                "engine.webhookSecret", "whsec_" + "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "engine.timeout", "PT1S"));
+        var created = harness.post(parley, "/v1/enrollments", EnrollmentBodies.request("case-scrape-1", "demo",
+                "+16465550177", "robin.scrape@example.com", TestZones.afternoon()));
+        assertEquals(201, created.statusCode(), created.bodyAsString());
+        harness.awaitTimeline(parley, "case-scrape-1", t -> has(t, "enrollment.completed", d -> true),
+                Duration.ofSeconds(40));
+        String path = "/webhooks/twilio/sms/status?attempt=00000000-0000-0000-0000-000000000001";
+        var forged = ServiceHarness.get(harness.http.post(parley.port(), "127.0.0.1", path)
+                .putHeader("X-Twilio-Signature", "forged").sendForm(MultiMap.caseInsensitiveMultiMap()
+                        .add("MessageSid", "SM" + "0".repeat(32)).add("MessageStatus", "delivered")));
+        assertEquals(403, forged.statusCode());
+        harness.twilio.failNext(1, 429, Duration.ofSeconds(1)); // a second case's first text is rate limited
+        harness.post(parley, "/v1/enrollments", EnrollmentBodies.request("case-scrape-2", "demo",
+                "+16465550178", "kim.scrape@example.com", TestZones.afternoon()));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        do {
+            ServiceHarness.sleep(200);
+            scrape = harness.call(parley, HttpMethod.GET, "/metrics", null, null).bodyAsString();
+        } while (!scrape.contains("parley_provider_errors_total{") && System.nanoTime() < deadline);
+    }
+
+    @AfterAll
+    static void stop() {
+        harness.close();
+    }
+
+    @Test
+    void everyParleyFamilyHasHelpText() {
+        Set<String> families = new TreeSet<>();
+        for (String line : scrape.split("\n")) {
+            if (line.startsWith("# TYPE parley_")) {
+                families.add(line.split(" ")[2]);
+            }
+        }
+        assertTrue(families.size() >= 10, "parley_ families: " + families);
+        for (String family : families) {
+            assertTrue(Pattern.compile("(?m)^# HELP " + family + " \\S").matcher(scrape).find(), "help for " + family);
+        }
+    }
+
+    @Test
+    void noContactPointOrIdInLabels() {
+        for (String line : scrape.split("\n")) {
+            if (line.startsWith("parley_")) {
+                assertTrue(!line.contains("@") && !line.matches(".*\\+\\d{6,}.*") && !line.contains("case-scrape"),
+                        line);
+            }
+        }
+    }
+
+    @Test
+    void everyMetricTheAlertsAndDashboardsUseIsScraped() throws IOException {
+        Set<String> used = new TreeSet<>();
+        List<Path> files = new ArrayList<>(List.of(Path.of("docker/prometheus/alerts.yml")));
+        try (Stream<Path> dashboards = Files.list(Path.of("grafana/dashboards"))) {
+            dashboards.filter(p -> p.toString().endsWith(".json")).forEach(files::add);
+        }
+        for (Path file : files) {
+            Matcher m = METRIC.matcher(Files.readString(file));
+            while (m.find()) {
+                used.add(m.group(1));
+            }
+        }
+        assertTrue(used.contains("parley_dispatch_lag_seconds_bucket"), used.toString());
+        List<String> missing = used.stream()
+                .filter(name -> !Pattern.compile("(?m)^" + name + "[{ ]").matcher(scrape).find()).toList();
+        assertEquals(List.of(), missing, "used by alerts or dashboards but not in a scrape");
+    }
+
+    @Test
+    void promtoolChecksTheScrape() throws Exception {
+        Path promtool = Stream.of("/usr/bin/promtool", "/usr/local/bin/promtool").map(Path::of)
+                .filter(Files::isExecutable).findFirst().orElse(null);
+        assumeTrue(promtool != null, "promtool not found: install the Debian package prometheus");
+        Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
+        check.getOutputStream().write(scrape.getBytes(StandardCharsets.UTF_8));
+        check.getOutputStream().close();
+        String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(check.waitFor(60, TimeUnit.SECONDS));
+        List<String> parleyProblems = out.lines().filter(l -> l.startsWith("parley_")).toList();
+        assertEquals(List.of(), parleyProblems, out);
+    }
+}
