@@ -11,6 +11,8 @@ final class ConfigEnvironment {
 
     /** Names the configuration file to load; not a setting. */
     static final String CONFIG_FILE = "PARLEY_CONFIG";
+    /** Read by logback.xml, not by the configuration. */
+    static final java.util.Set<String> LOGGING = java.util.Set.of("PARLEY_LOG_FORMAT", "PARLEY_LOG_LEVEL");
 
     private ConfigEnvironment() {
     }
@@ -30,7 +32,7 @@ final class ConfigEnvironment {
     static List<String> unknownVariables(Map<String, String> env) {
         return env.keySet().stream()
                 .filter(name -> name.startsWith(Setting.ENV_PREFIX))
-                .filter(name -> !name.equals(CONFIG_FILE))
+                .filter(name -> !name.equals(CONFIG_FILE) && !LOGGING.contains(name))
                 .filter(name -> Setting.byEnvVar(name).isEmpty())
                 .sorted()
                 .toList();
