@@ -8,6 +8,8 @@ import io.parley.api.DebtorRoutes;
 import io.parley.api.EnrollmentRoutes;
 import io.parley.api.IdempotencyExpiry;
 import io.parley.api.Principal;
+import io.parley.api.CaseContactRoutes;
+import io.parley.console.ConsoleRoutes;
 import io.parley.api.Problems;
 import io.parley.channel.ChannelContext;
 import io.parley.channel.ChannelModules;
@@ -144,11 +146,12 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
 
         Router router = Router.router(vertx);
         HealthRoutes.mount(router, pool, registry);
+        ConsoleRoutes.mount(router);
         Buffer openapi = openapi();
         router.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml")
                 .end(openapi));
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes());
-        router.route("/v1/*").handler(body).handler(new ApiKeys(keys(config)));
+        router.route("/v1/*").handler(body).handler(new ApiKeys(keys(config), ApiContract.readingWrites()));
         Set<String> packIds = catalogs.packs().all().stream().map(RulePack::id).collect(Collectors.toSet());
         CaseEvents caseEvents = core.caseEvents();
         ApiRouter api = new ApiRouter(vertx, contract);
@@ -156,6 +159,7 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         new EnrollmentRoutes(pool, new Enroller(pool, sequences, engine, packIds, config.policy().defaultZone(), clock),
                 new EnrollmentControl(pool, clock), caseEvents, clock).mount(api);
         new DebtorRoutes(pool, clock).mount(api);
+        new CaseContactRoutes(pool, catalogs.packs(), channels.modules(), clock).mount(api);
         new SequenceRoutes(pool, sequences, new ContactCalendar(engine, policy, templates, channels.modules()), packIds,
                 config.policy().defaultZone(), clock).mount(api);
         router.route("/*").subRouter(api.router());
@@ -181,7 +185,8 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
     private static Map<String, Principal> keys(ParleyConfig config) {
         Map<String, Principal> keys = new HashMap<>();
         for (ApiKey key : config.api().all()) {
-            keys.put(key.key().reveal(), new Principal(key.name(), key.role().canWrite()));
+            keys.put(key.key().reveal(), new Principal(key.name(), key.role().name(), key.role().canWrite(),
+                    key.role().seesAddresses()));
         }
         return keys;
     }
