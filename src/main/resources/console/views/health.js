@@ -56,7 +56,10 @@ function ms(seconds) {
 export function summarize(samples) {
   const channels = new Set(samples.filter((s) => s.labels.channel && s.name.startsWith('parley_')).map((s) => s.labels.channel));
   const breakers = new Map();
-  for (const s of samples.filter((x) => x.name === 'resilience4j_circuitbreaker_state' && x.value === 1)) breakers.set(s.labels.name, s.labels.state);
+  for (const s of samples.filter((x) => x.name === 'resilience4j_circuitbreaker_state' && x.value === 1)) {
+    breakers.set(s.labels.name, s.labels.state);
+    channels.add(s.labels.name.split('-')[0]);
+  }
   const rows = [...channels].sort().map((channel) => {
     const ch = (l) => l.channel === channel;
     const latencyCount = sum(samples, 'parley_provider_latency_seconds_count', ch);
@@ -132,7 +135,7 @@ function draw(body, current, previous) {
         dispatch.unknown > 0 ? 'warn' : null), tile('Steps claimed', String(dispatch.claimed))),
     h('div.table-wrap', h('table.list.channels', h('caption', 'Per channel, since the service started'),
       h('thead', h('tr', ['Channel', 'Sends', 'Delivered or sent', 'Failed', 'Provider errors', 'Latency (mean)', 'Latency (p95)', 'Breaker']
-        .map((c) => h('th', { scope: 'col' }, c)))),
+        .map((c, i) => h(i > 0 && i < 7 ? 'th.num' : 'th', { scope: 'col' }, c)))),
       h('tbody', rows.length ? rows.map((r) => h('tr', { dataset: { channel: r.channel } },
         h('th', { scope: 'row' }, h(`span.ch.ch-${r.channel}`, r.channel)),
         h('td.num', `${r.sends}${rate(current, previous, r.channel, 'sends')}`), h('td.num', String(r.ok)),

@@ -82,7 +82,8 @@ function hoursByChannel(calendar) {
     for (const d of entry.decisions) {
       const hours = d.facts && d.facts.hours;
       const channel = (d.facts && d.facts.channel) || entry.channel;
-      if (hours && /^\d\d:\d\d-\d\d:\d\d$/.test(hours) && !out.has(channel)) out.set(channel, hours);
+      // a channel allowed all day (letters) has no quiet hours to shade
+      if (hours && /^\d\d:\d\d-\d\d:\d\d$/.test(hours) && hours !== '00:00-24:00' && !out.has(channel)) out.set(channel, hours);
     }
   }
   return out;

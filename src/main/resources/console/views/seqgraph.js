@@ -8,9 +8,24 @@ const BOX_X = 16;
 const BOX_W = 330;
 const LINE = 16;
 const GAP = 44;
-const LANE_START = 128;
+const LANE_START = 190;
 const LANE_STEP = 16;
 const CHAR = 6.6;
+
+/** Splits a text into lines that fit a width, at spaces where it can. */
+function wrap(text, width) {
+  const max = Math.floor(width / CHAR);
+  const lines = [];
+  let rest = text;
+  while (rest.length > max) {
+    let cut = rest.lastIndexOf(' ', max);
+    if (cut <= 0) cut = max;
+    lines.push(rest.slice(0, cut));
+    rest = rest.slice(cut).trimStart();
+  }
+  lines.push(rest);
+  return lines;
+}
 
 function fit(text, width) {
   const max = Math.floor(width / CHAR);
@@ -77,6 +92,9 @@ export function draw(definition) {
     nodes[index.get(definition.onBrokenPromise)].lines.push(['↩ a broken promise resumes here', 'promise']);
   }
 
+  for (const n of nodes) {
+    n.lines = n.lines.flatMap(([text, cls]) => wrap(text, BOX_W - 20).map((t, k) => [k ? '  ' + t : t, cls]));
+  }
   let y = 12;
   for (const n of nodes) {
     n.y = y;
@@ -110,17 +128,18 @@ export function draw(definition) {
     const k = portsUsed.get(key) || 0;
     portsUsed.set(key, k + 1);
     const n = nodes[i];
-    return n.y + 14 + k * 12 + (dir === 'in' ? Math.min(n.h - 28, 24) : 0);
+    return n.y + 14 + k * 14 + (dir === 'in' ? Math.min(n.h - 28, 24) : 0);
   };
   const right = BOX_X + BOX_W;
-  const width = right + LANE_START + laneCount * LANE_STEP + 24;
+  const width = Math.max(620, right + LANE_START + laneCount * LANE_STEP + 24);
 
   const stops = [];
   if ((definition.stopOn || []).length) stops.push(`stops, at any step, on: ${definition.stopOn.join(', ')}`);
   if ((definition.pauseOn || []).length) stops.push(`pauses on: ${definition.pauseOn.join(', ')}`);
   if (definition.onBrokenPromise) stops.push(`a broken promise goes on at: ${definition.onBrokenPromise}`);
   const stopsY = y;
-  const height = stopsY + (stops.length ? 20 + stops.length * LINE + 10 : 0) + 8;
+  const stopLines = stops.flatMap((t) => wrap(t, width - BOX_X - 28));
+  const height = stopsY + (stopLines.length ? 20 + stopLines.length * LINE + 10 : 0) + 8;
 
   const g = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, class: 'seqgraph', role: 'img',
     'aria-label': `Graph of ${definition.name} version ${definition.version}: ${steps.length} steps` },
@@ -133,7 +152,7 @@ export function draw(definition) {
     const y1 = nodes[i].y + nodes[i].h;
     const y2 = nodes[i + 1].y;
     g.append(svg('line', { x1: x, y1, x2: x, y2: y2 - 1, class: 'edge', 'marker-end': 'url(#arrow)' }));
-    g.append(svg('text', { x: x + 8, y: (y1 + y2) / 2 + 4, class: 'edge-label' }, fit(labels.join(' · '), BOX_W / 2 - 10)));
+    g.append(svg('text', { x: x + 8, y: (y1 + y2) / 2 + 4, class: 'edge-label' }, fit(labels.join(' · '), BOX_W / 2 + LANE_START - 16)));
   }
   for (const e of long) {
     const laneX = right + LANE_START + e.lane * LANE_STEP;
@@ -141,7 +160,8 @@ export function draw(definition) {
     const y2 = port(e.to, 'in');
     g.append(svg('path', { d: `M${right},${y1} H${laneX} V${y2} H${right + 2}`, class: `edge${e.to <= e.from ? ' back' : ''}`,
       'marker-end': 'url(#arrow)' }));
-    g.append(svg('text', { x: right + 4, y: y1 - 3, class: 'edge-label' }, fit(e.label, LANE_START - 8 + e.lane * LANE_STEP)));
+    g.append(svg('text', { x: right + 4, y: y1 - 3, class: 'edge-label' }, svg('title', {}, `${e.label} → ${nodes[e.to].title}`),
+      fit(e.label, LANE_START - 8 + e.lane * LANE_STEP)));
   }
   for (const n of nodes) {
     const box = svg('g', { class: `node ${n.kind}${n.channel ? ' ch-' + n.channel : ''}`, tabindex: 0,
@@ -153,11 +173,10 @@ export function draw(definition) {
       class: `node-line ${cls}` }, fit(text, BOX_W - 20))));
     g.append(box);
   }
-  if (stops.length) {
+  if (stopLines.length) {
     const box = svg('g', { class: 'node stops' });
-    box.append(svg('rect', { x: BOX_X, y: stopsY, width: width - BOX_X - 8, height: 20 + stops.length * LINE, rx: 6 }));
-    stops.forEach((text, k) => box.append(svg('text', { x: BOX_X + 10, y: stopsY + 18 + k * LINE, class: 'node-line stop' },
-      fit(text, width - BOX_X - 28))));
+    box.append(svg('rect', { x: BOX_X, y: stopsY, width: width - BOX_X - 8, height: 20 + stopLines.length * LINE, rx: 6 }));
+    stopLines.forEach((text, k) => box.append(svg('text', { x: BOX_X + 10, y: stopsY + 18 + k * LINE, class: 'node-line stop' }, text)));
     g.append(box);
   }
   return g;
