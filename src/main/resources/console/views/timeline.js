@@ -105,6 +105,12 @@ function body(entry, d, zone) {
     case 'case.event':
       return [h('p.line', pill(d.type, 'intent'), d.reference ? h('span.meta', ` ref ${d.reference}`) : null),
         d.details ? kv(d.details) : null];
+    case 'promise.recorded':
+    case 'promise.kept':
+    case 'promise.broken':
+      return [h('p.line.promise', h('strong', d.amount ?? '?'), ' by ', h('strong', d.date || '?'),
+        d.source ? h('span.meta', ` · from ${d.source}`) : null, d.dueAt ? h('span.meta', ` · broken if unpaid by ${localTime(d.dueAt, zone)}`) : null),
+      kv(omit(d, ['amount', 'date', 'source', 'dueAt', 'promiseId', 'amountText', 'dateText']))];
     case 'agent.flagged':
       return [h('p.line', d.reason || ''), d.text ? h('blockquote.message', d.text) : null, kv(omit(d, ['reason', 'text']))];
     case 'enrollment.created':
