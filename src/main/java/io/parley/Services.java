@@ -8,7 +8,7 @@ import io.parley.api.DebtorRoutes;
 import io.parley.api.EnrollmentRoutes;
 import io.parley.api.IdempotencyExpiry;
 import io.parley.api.Principal;
-import io.parley.api.CaseContactRoutes;
+import io.parley.api.ConsoleReads;
 import io.parley.console.ConsoleRoutes;
 import io.parley.api.Problems;
 import io.parley.channel.ChannelContext;
@@ -159,7 +159,7 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         new EnrollmentRoutes(pool, new Enroller(pool, sequences, engine, packIds, config.policy().defaultZone(), clock),
                 new EnrollmentControl(pool, clock), caseEvents, clock).mount(api);
         new DebtorRoutes(pool, clock).mount(api);
-        new CaseContactRoutes(pool, catalogs.packs(), channels.modules(), clock).mount(api);
+        new ConsoleReads(pool, catalogs.packs(), channels.modules(), clock).mount(api);
         new SequenceRoutes(pool, sequences, new ContactCalendar(engine, policy, templates, channels.modules()), packIds,
                 config.policy().defaultZone(), clock).mount(api);
         router.route("/*").subRouter(api.router());

@@ -40,8 +40,9 @@ async function timeline(caseId) {
   return all;
 }
 
-function search(main) {
+async function search(main) {
   const input = h('input#case-id', { name: 'caseId', required: true, autocomplete: 'off', placeholder: 'case-1001', spellcheck: 'false' });
+  const recent = h('section.recent', { 'aria-labelledby': 'recent-h' }, h('h2#recent-h', 'Recent cases'), notice('Loading…'));
   mount(main, h('h1', 'Cases'),
     h('form.inline', {
       role: 'search',
@@ -51,8 +52,16 @@ function search(main) {
       },
     }, h('label', { for: 'case-id' }, 'Case id'), input, h('button.primary', { type: 'submit' }, 'Open')),
     h('p.help', 'The collection engine\'s case id, as it was enrolled. The case shows its story: decisions and why, attempts, '
-      + 'delivery, replies, case events, calls and tasks.'));
+      + 'delivery, replies, case events, calls and tasks.'),
+    recent);
   input.focus();
+  const { cases } = await get('/v1/cases?limit=50');
+  const status = { active: 'ok', paused: 'warn', completed: 'muted', cancelled: 'bad', stopped: 'bad' };
+  mount(recent, h('h2#recent-h', 'Recent cases'), cases.length ? h('div.table-wrap', h('table.list',
+    h('thead', h('tr', ['Case', 'Debtor', 'Latest enrollment', 'Status', 'Changed'].map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', cases.map((c) => h('tr', h('th', { scope: 'row' }, h('a', { href: `#/cases/${encodeURIComponent(c.caseId)}` }, c.caseId)),
+      h('td', c.debtorId), h('td', `${c.sequence} v${c.version}`), h('td', pill(c.status, status[c.status])),
+      h('td', localTime(c.updatedAt, Intl.DateTimeFormat().resolvedOptions().timeZone))))))) : notice('No case has been enrolled yet.'));
   return null;
 }
 

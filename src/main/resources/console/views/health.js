@@ -5,7 +5,7 @@ import { metricsText } from '../api.js';
 
 const REFRESH_MS = 5000;
 const FAILED = ['failed', 'undelivered', 'returned', 'unknown', 'bounced'];
-const OK = ['delivered', 'read', 'sent', 'mailed', 'completed', 'answered'];
+const DELIVERED = ['delivered', 'read', 'mailed', 'completed'];
 
 /** Prometheus text exposition -> [{name, labels, value}] */
 export function parse(text) {
@@ -66,7 +66,8 @@ export function summarize(samples) {
     return {
       channel,
       sends: sum(samples, 'parley_attempts_total', (l) => ch(l) && l.status === 'sending'),
-      ok: sum(samples, 'parley_attempts_total', (l) => ch(l) && OK.includes(l.status)),
+      sent: sum(samples, 'parley_attempts_total', (l) => ch(l) && l.status === 'sent'),
+      delivered: sum(samples, 'parley_attempts_total', (l) => ch(l) && DELIVERED.includes(l.status)),
       failed: sum(samples, 'parley_attempts_total', (l) => ch(l) && FAILED.includes(l.status)),
       errors: sum(samples, 'parley_provider_errors_total', ch),
       latency: latencyCount ? sum(samples, 'parley_provider_latency_seconds_sum', ch) / latencyCount : null,
@@ -134,16 +135,16 @@ function draw(body, current, previous) {
       tile('Due steps waiting', String(dispatch.pending)), tile('Attempts of unknown outcome', String(dispatch.unknown),
         dispatch.unknown > 0 ? 'warn' : null), tile('Steps claimed', String(dispatch.claimed))),
     h('div.table-wrap', h('table.list.channels', h('caption', 'Per channel, since the service started'),
-      h('thead', h('tr', ['Channel', 'Sends', 'Delivered or sent', 'Failed', 'Provider errors', 'Latency (mean)', 'Latency (p95)', 'Breaker']
-        .map((c, i) => h(i > 0 && i < 7 ? 'th.num' : 'th', { scope: 'col' }, c)))),
+      h('thead', h('tr', ['Channel', 'Sends', 'Sent', 'Delivered', 'Failed', 'Provider errors', 'Latency (mean)', 'Latency (p95)', 'Breaker']
+        .map((c, i) => h(i > 0 && i < 8 ? 'th.num' : 'th', { scope: 'col' }, c)))),
       h('tbody', rows.length ? rows.map((r) => h('tr', { dataset: { channel: r.channel } },
         h('th', { scope: 'row' }, h(`span.ch.ch-${r.channel}`, r.channel)),
-        h('td.num', `${r.sends}${rate(current, previous, r.channel, 'sends')}`), h('td.num', String(r.ok)),
+        h('td.num', `${r.sends}${rate(current, previous, r.channel, 'sends')}`), h('td.num', String(r.sent)), h('td.num', String(r.delivered)),
         h('td.num', { class: r.failed ? 'num bad' : 'num' }, `${r.failed}${rate(current, previous, r.channel, 'failed')}`),
         h('td.num', String(r.errors)), h('td.num', ms(r.latency)), h('td.num', ms(r.p95)),
         h('td', r.breakers.length ? r.breakers.map((b) => h('span.breaker', pill(`${b.name}: ${b.state.replace('_', ' ')}`, breakerKind[b.state] || 'info'),
           b.failureRate >= 0 ? h('span.meta', ` ${b.failureRate.toFixed(0)}% failing`) : null)) : '–')))
-        : h('tr', h('td', { colspan: 8 }, 'No channel has reported yet.'))))),
+        : h('tr', h('td', { colspan: 9 }, 'No channel has reported yet.'))))),
     h('h2', 'Deferrals and suppressions by rule'),
     decisions.length ? h('div.table-wrap', h('table.list', h('thead', h('tr', h('th', { scope: 'col' }, 'Outcome'), h('th', { scope: 'col' }, 'Rule'), h('th', { scope: 'col' }, 'Count'))),
       h('tbody', decisions.map((d) => h('tr', h('td', pill(d.outcome, d.outcome === 'defer' ? 'warn' : 'bad')), h('td', h('code', d.rule)), h('td.num', String(d.count)))))))

@@ -81,7 +81,7 @@ class ConsoleBrowserTest {
         chromium.consoleErrors();
         List<String> errors = new ArrayList<>();
         String[][] pages = {
-                {"cases/" + CASE, ".point", "case"}, {"cases", "#case-id", "cases"},
+                {"cases/" + CASE, ".point", "case"}, {"cases", ".recent table", "cases"},
                 {"sequences", "table.list", "sequences"}, {"sequences/m1-early", "svg.seqgraph", "sequence"},
                 {"preview?sequence=m1-early&date=2026-12-07&time=23:00", ".chip", "preview"},
                 {"health", "table.channels", "health"}};

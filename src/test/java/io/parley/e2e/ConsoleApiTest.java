@@ -112,6 +112,16 @@ class ConsoleApiTest {
     }
 
     @Test
+    void recentCasesListTheCaseWithItsLatestEnrollment() {
+        JsonArray cases = get("/v1/cases?limit=5", READ_KEY).bodyAsJsonObject().getJsonArray("cases");
+        JsonObject found = cases.stream().map(JsonObject.class::cast).filter(c -> CASE.equals(c.getString("caseId")))
+                .findFirst().orElseThrow(() -> new AssertionError(cases.encode()));
+        assertEquals("m1-early", found.getString("sequence"));
+        assertEquals("debtor-" + CASE, found.getString("debtorId"));
+        assertEquals(422, get("/v1/cases?limit=0", READ_KEY).statusCode());
+    }
+
+    @Test
     void aSequenceReadsAsItsFileWithItsVersions() {
         JsonObject body = get("/v1/sequences/m1-early", READ_KEY).bodyAsJsonObject();
         JsonObject latest = body.getJsonArray("versions").getJsonObject(0);

@@ -10,6 +10,8 @@ import io.parley.policy.RulePack;
 import io.parley.store.CaseDebtor;
 import io.parley.store.Debtors;
 import io.parley.store.Ledger;
+import io.parley.store.RecentCases;
+import io.parley.http.FieldError;
 import io.parley.store.LedgerCounting;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -22,17 +24,18 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the console reads besides the collection engine's operations: who the caller's key is, and a case's contact
+ * What the console reads besides the collection engine's operations: who the caller's key is, the cases changed
+ * most recently, and a case's contact
  * points with their state and, per cap of the rule packs in force, how many contacts the cap counts in its window
  * now and how many more it allows. Addresses are masked for keys whose role may not see them.
  */
-public final class CaseContactRoutes {
+public final class ConsoleReads {
     private final Pool pool;
     private final PackSelector packs;
     private final LedgerCounting counting;
     private final Clock clock;
 
-    public CaseContactRoutes(Pool pool, PackSelector packs, LedgerCounting counting, Clock clock) {
+    public ConsoleReads(Pool pool, PackSelector packs, LedgerCounting counting, Clock clock) {
         this.pool = pool;
         this.packs = packs;
         this.counting = counting;
@@ -44,6 +47,25 @@ public final class CaseContactRoutes {
                 .put("name", principal.name()).put("role", principal.role()).put("canWrite", principal.canWrite())
                 .put("seesAddresses", principal.seesAddresses())).send(ctx));
         api.operation("getCaseContactPoints", ctx -> ctx.pathParam("caseId"), this::contactPoints);
+        api.operation("listRecentCases", ConsoleReads::limit, (ctx, limit) -> RecentCases.list(pool, limit)
+                .onSuccess(cases -> new ApiResponse(200, new JsonObject().put("cases", cases)).send(ctx))
+                .onFailure(ctx::fail));
+    }
+
+    private static int limit(RoutingContext ctx) {
+        String raw = ctx.queryParams().get("limit");
+        if (raw == null || raw.isEmpty()) {
+            return 20;
+        }
+        try {
+            int limit = Integer.parseInt(raw);
+            if (limit >= 1 && limit <= 200) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw ApiProblem.validation(List.of(new FieldError("limit", "must be a whole number from 1 to 200")));
     }
 
     private void contactPoints(RoutingContext ctx, String caseId) {
