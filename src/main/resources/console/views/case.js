@@ -131,7 +131,7 @@ async function enrollments(box, created, caller, reload) {
       h('div', h('a', { href: `#/sequences/${encodeURIComponent(enr.sequence)}?version=${enr.version}` }, `${enr.sequence} v${enr.version}`),
         ' ', pill(enr.status, { active: 'ok', paused: 'warn', completed: 'muted', cancelled: 'bad', stopped: 'bad' }[enr.status])),
       h('p.meta', `started ${localTime(enr.startAt, enr.timeZone)}`, enr.statusReason ? ` · ${enr.statusReason}` : '',
-        enr.next ? ` · next ${enr.next.stepId} ${localTime(enr.next.dueAt, enr.timeZone)}` : ''),
+        enr.next && enr.status === 'active' ? ` · next ${enr.next.stepId} ${localTime(enr.next.dueAt, enr.timeZone)}` : ''),
       h('div.actions', button(enr, 'pause', enr.status === 'active'), button(enr, 'resume', enr.status === 'paused'),
         button(enr, 'cancel', enr.status === 'active' || enr.status === 'paused'))))),
   readOnly ? h('p.meta', 'This key is read-only: it sees everything and changes nothing.') : null, status);

@@ -101,9 +101,22 @@ function minutes(hhmm) {
   return h1 * 60 + m1;
 }
 
-function quiet(hours, hour) {
-  const [from, until] = hours.split('-').map(minutes);
-  return hour * 60 + 60 <= from || hour * 60 >= until;
+/**
+ * The channels whose contact hours are closed at an instant in some candidate zone, each with the zones: a contact
+ * must be allowed in every zone the debtor may be in.
+ */
+function closedAt(instant, hours, zones) {
+  const out = new Map();
+  for (const [channel, window] of hours) {
+    const [from, until] = window.split('-').map(minutes);
+    const closedIn = zones.filter((zone) => {
+      const p = partsIn(instant, zone);
+      const minute = p.hour * 60 + p.minute;
+      return minute < from || minute >= until;
+    });
+    if (closedIn.length) out.set(channel, closedIn);
+  }
+  return out;
 }
 
 function outcomeOf(entry) {
@@ -127,8 +140,8 @@ function draw(result, preview) {
     },
   }, z))) : null;
   mount(grids, weeks(preview, zone, hours, detail));
-  const legend = h('p.legend', h('span.swatch.quiet'), ' quiet hours (', [...hours].map(([c, hr]) => `${c} ${hr}`).join(', ') || 'none',
-    ' allowed)  ', h('span.swatch.ghost'), ' due, deferred  ', pill('allow', 'ok'), ' ', pill('defer', 'warn'), ' ', pill('suppress', 'bad'));
+  const legend = h('p.legend', h('span.swatch.quiet'), ' quiet hours: closed in one of the debtor\'s zones (allowed locally: ',
+    [...hours].map(([c, hr]) => `${c} ${hr}`).join(', ') || 'any time', ')  ', h('span.swatch.ghost'), ' due, deferred  ', pill('allow', 'ok'), ' ', pill('defer', 'warn'), ' ', pill('suppress', 'bad'));
   mount(result, h('h2', `${preview.sequence} v${preview.version} from ${localTime(preview.startAt, preview.timeZone)} (${preview.timeZone})`),
     zones.length > 1 ? h('p.meta', `The debtor may be in ${zones.length} zones: a contact must be allowed in every one of them.`) : null,
     tabs, legend, h('div.preview-layout', grids, detail), table(preview, detail));
@@ -142,11 +155,11 @@ function weeks(preview, zone, hours, detail) {
   const monday = addDays(first.date, -first.weekday);
   const count = Math.min(MAX_WEEKS, Math.floor(daysBetween(monday, last.date) / 7) + 1);
   const out = [];
-  for (let w = 0; w < count; w++) out.push(week(addDays(monday, 7 * w), items, zone, hours, detail));
+  for (let w = 0; w < count; w++) out.push(week(addDays(monday, 7 * w), items, zone, zonesOf(preview), hours, detail));
   return out;
 }
 
-function week(monday, items, zone, hours, detail) {
+function week(monday, items, zone, zones, hours, detail) {
   const grid = h('div.week', { role: 'grid', 'aria-label': `Week of ${monday} in ${zone}` });
   grid.append(h('div.corner', { role: 'columnheader' }, zone.split('/').pop().replace('_', ' ')));
   for (let d = 0; d < 7; d++) grid.append(h('div.dayhead', { role: 'columnheader' }, `${DAYS[d]} ${addDays(monday, d).slice(5)}`));
@@ -154,9 +167,13 @@ function week(monday, items, zone, hours, detail) {
   for (let hour = 0; hour < 24; hour++) {
     grid.append(h('div.hourhead', { role: 'rowheader' }, `${String(hour).padStart(2, '0')}:00`));
     for (let d = 0; d < 7; d++) {
-      const quietFor = [...hours].filter(([, hr]) => quiet(hr, hour)).map(([c]) => c);
-      const cls = quietFor.length === 0 ? '' : quietFor.length === hours.size ? '.quiet' : '.quiet-some';
-      const cell = h(`div.cell${cls}`, { role: 'gridcell', title: quietFor.length ? `quiet hours for ${quietFor.join(', ')}` : null });
+      const start = instantOf(addDays(monday, d), `${String(hour).padStart(2, '0')}:00`, zone);
+      const atStart = closedAt(start, hours, zones);
+      const atEnd = closedAt(new Date(start.getTime() + 59 * 60000), hours, zones);
+      const whole = [...atStart.keys()].filter((c) => atEnd.has(c));
+      const cls = whole.length && whole.length === hours.size ? '.quiet' : atStart.size || atEnd.size ? '.quiet-some' : '';
+      const why = [...new Map([...atEnd, ...atStart])].map(([c, closedIn]) => `${c} closed in ${closedIn.join(', ')}`);
+      const cell = h(`div.cell${cls}`, { role: 'gridcell', title: why.length ? `quiet hours: ${why.join('; ')}` : null });
       cells.set(`${d}:${hour}`, cell);
       grid.append(cell);
     }

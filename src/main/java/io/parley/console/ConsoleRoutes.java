@@ -9,7 +9,7 @@ import io.vertx.ext.web.handler.StaticHandler;
  * reads a key or the database. The pages load nothing from anywhere else, and the policy says so to the browser.
  */
 public final class ConsoleRoutes {
-    static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     private ConsoleRoutes() {
