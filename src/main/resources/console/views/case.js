@@ -75,7 +75,7 @@ function drawTimeline(story, entries, zone, attempts, route, caller) {
   const list = h('ol.timeline', { 'aria-live': 'polite' });
   const count = h('p.meta.count', { role: 'status' });
   const redraw = () => {
-    let shown = entries.filter((e) => state.groups.has(groupOf(e.kind))
+    let shown = entries.filter((e) => state.groups.has(groupOf(e.kind, channelOf(e, attempts)))
       && (!state.channel || channelOf(e, attempts) === state.channel));
     if (state.newestFirst) shown = [...shown].reverse();
     mount(list, shown.map((e) => card(e, zone, channelOf(e, attempts), caller.seesAddresses)));

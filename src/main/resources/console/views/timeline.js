@@ -9,7 +9,11 @@ export const GROUPS = [
   ['case', 'Case events'], ['call', 'Calls'], ['task', 'Tasks'], ['enrollment', 'Enrollment and steps'], ['other', 'Other'],
 ];
 
-export function groupOf(kind) {
+/** Channels that hand the case to people (a field visit, an agency, legal): their attempts are tasks. */
+const TASK_CHANNELS = ['visit', 'agency', 'legal', 'handoff', 'task'];
+
+export function groupOf(kind, channel) {
+  if (TASK_CHANNELS.includes(channel) && (kind.startsWith('attempt.') || kind.startsWith('task.'))) return 'task';
   if (kind === 'decision' || kind === 'attempt.suppressed') return 'decision';
   if (kind === 'attempt.sending' || kind === 'attempt.unknown') return 'attempt';
   if (kind === 'attempt.status' || kind === 'email.soft_bounce' || kind.startsWith('letter.')) return 'delivery';
@@ -136,7 +140,7 @@ function kv(d) {
 
 export function card(entry, zone, channel, seesAddresses) {
   const d = shown(entry.data || {}, seesAddresses);
-  const group = groupOf(entry.kind);
+  const group = groupOf(entry.kind, channel);
   return h(`li.entry.g-${group}`, { dataset: { kind: entry.kind, group, channel: channel || '' } },
     h('div.when', h('time', { datetime: entry.at, title: `${entry.at} (UTC)` }, localTime(entry.at, zone))),
     h('article.card', { 'aria-label': `${title(entry.kind)} at ${localTime(entry.at, zone)}` },

@@ -88,6 +88,10 @@ class ConsoleBrowserTest {
         for (String[] page : pages) {
             openAs(ADMIN_KEY, page[0]);
             chromium.await(By.cssSelector(page[1]));
+            if (page[2].equals("preview")) {
+                chromium.await(By.cssSelector(".chip.defer")).click(); // the screenshot shows a deferral explained
+                chromium.awaitText(By.cssSelector("aside.explain"), "defer");
+            }
             chromium.screenshot(shots.resolve(page[2] + ".png"), 1280, 2400);
             chromium.consoleErrors().forEach(e -> errors.add(page[0] + ": " + e));
         }

@@ -98,6 +98,7 @@ final class HeadlessChromium implements AutoCloseable {
             long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, (int) Math.min(maxHeight,
                     Math.max(600, height + 90))));
+            script("window.scrollTo(0, 0)");
             Thread.sleep(300);
             Files.createDirectories(file.getParent());
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
