@@ -9,6 +9,7 @@ import io.parley.lifecycle.Loop;
 import io.parley.observability.Metrics;
 import io.parley.store.Attempts;
 import io.parley.store.ClaimedStep;
+import io.parley.store.DatabaseUnavailable;
 import io.parley.store.DueSteps;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -76,7 +77,13 @@ public final class Dispatcher extends VerticleBase {
         inFlight = new InFlight(settings.maxInFlight());
         batches = new Loop(vertx, settings.pollInterval(), () -> inFlight.room(settings.batchSize())
                 .compose(room -> runBatch())
-                .onFailure(e -> LOG.error("Dispatch batch failed; its leases expire and the steps are claimed again", e))
+                .onFailure(e -> {
+                    if (DatabaseUnavailable.is(e)) {
+                        LOG.warn("Dispatch waits: the database is unavailable ({})", e.toString());
+                    } else {
+                        LOG.error("Dispatch batch failed; its leases expire and the steps are claimed again", e);
+                    }
+                })
                 .compose(claimed -> claimed >= settings.batchSize() ? Future.succeededFuture(true)
                         : wakeAtNextDue().map(false))).startNow();
         if (reconciles) {
