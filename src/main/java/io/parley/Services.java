@@ -39,6 +39,8 @@ import io.parley.api.SequenceRoutes;
 import io.parley.api.StandingRoutes;
 import io.parley.dispatch.PromiseWatcher;
 import io.parley.inbound.ReplyRouter;
+import io.parley.lifecycle.Draining;
+import io.parley.lifecycle.ShutdownSettings;
 import io.parley.outbox.EngineEvents;
 import io.parley.dispatch.ContactCalendar;
 import io.parley.policy.CompliancePolicy;
@@ -77,7 +79,7 @@ import java.util.stream.Collectors;
  * they report to), the HTTP routes, and the long-running loops (verticles, in the order they are deployed after the
  * HTTP server).
  */
-record Services(Router router, List<VerticleBase> loops, RunningChannels channels) {
+record Services(Router router, List<VerticleBase> loops, RunningChannels channels, Draining draining) {
     /** How far ahead the policy looks for an allowed time before it gives up on an attempt. */
     static final java.time.Duration POLICY_HORIZON = java.time.Duration.ofDays(60);
     /** Provider answers and status callbacks are written in groups of up to this many, at most this long after the first. */
@@ -141,11 +143,14 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
                 policy, channels, links,
                 new Company(config.company().name(), config.company().phone()), config.company().payUrl(), outcomes,
                 core.grouped(), metrics, clock, new DispatchSettings(dispatch.batchSize(), dispatch.pollInterval(),
-                        dispatch.lease(), dispatch.sendingTimeout(), dispatch.maxInFlight()),
+                        dispatch.lease(), dispatch.sendingTimeout(), dispatch.maxInFlight(),
+                        config.section(new ShutdownSettings())),
                 dispatch.outcomeTimeout(), dispatch.releaseSpread(), owner(), dispatch.verticles());
 
+        Draining draining = new Draining();
+        draining.onBegin(() -> dispatchers.forEach(Dispatcher::stopClaiming));
         Router router = Router.router(vertx);
-        HealthRoutes.mount(router, pool, registry);
+        HealthRoutes.mount(router, pool, registry, draining);
         ConsoleRoutes.mount(router);
         Buffer openapi = openapi();
         router.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml")
@@ -179,7 +184,7 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         loops.addAll(channels.loops());
         loops.add(new IdempotencyExpiry(pool, config.section(new IdempotencyExpiry.Section()), clock));
         loops.addAll(deliverers);
-        return new Services(router, List.copyOf(loops), channels);
+        return new Services(router, List.copyOf(loops), channels, draining);
     }
 
     private static Map<String, Principal> keys(ParleyConfig config) {
