@@ -11,6 +11,8 @@ import io.parley.api.Principal;
 import io.parley.api.ConsoleReads;
 import io.parley.console.ConsoleRoutes;
 import io.parley.api.Problems;
+import io.parley.api.RequestGuards;
+import io.parley.api.RequestIds;
 import io.parley.channel.ChannelContext;
 import io.parley.channel.ChannelModules;
 import io.parley.channel.OptOutLinks;
@@ -150,6 +152,9 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         Draining draining = new Draining();
         draining.onBegin(() -> dispatchers.forEach(Dispatcher::stopClaiming));
         Router router = Router.router(vertx);
+        var limits = config.http().limits();
+        router.route().handler(RequestIds.handler(limits.answerTimeout()))
+                .handler(RequestGuards.handler(limits.readTimeout()));
         HealthRoutes.mount(router, pool, registry, draining);
         ConsoleRoutes.mount(router);
         Buffer openapi = openapi();
@@ -174,7 +179,9 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         channels.routes(router);
         router.route("/optout/*").handler(body);
         new OptOutRoutes(pool, links, clock).mount(router);
-        router.route().failureHandler(Problems.handler(config.http().maxBodyBytes()));
+        var problems = Problems.handler(config.http().maxBodyBytes());
+        router.route().failureHandler(problems);
+        router.errorHandler(404, problems).errorHandler(405, problems).errorHandler(500, problems);
         router.route().last().handler(ctx -> ctx.fail(404));
         List<VerticleBase> loops = new ArrayList<>();
         if (config.dispatch().enabled()) {
