@@ -42,7 +42,7 @@ public final class Bench {
         long started = System.nanoTime();
         try (Pg pg = Pg.start(work.resolve("pg"))) {
             JsonObject settings = new JsonObject(new java.util.LinkedHashMap<>(pg.requireDurable()));
-            JsonObject ceiling = Ceiling.measure(pg, repo.resolve("bench/ceiling"), 10, work.resolve("pgbench.log"));
+            JsonObject ceiling = Ceiling.measure(pg, repo.resolve("bench/ceiling"), Integer.parseInt(System.getenv().getOrDefault("BENCH_CEILING_SECONDS", "10")), work.resolve("pgbench.log"));
             JsonObject context = new JsonObject().put("revision", Report.revision(repo)).put("machine", Report.machine())
                     .put("postgres", settings).put("ceiling", ceiling).put("scale", scale)
                     .put("parleyJvmOptions", String.join(" ", Stack.JVM_OPTIONS));

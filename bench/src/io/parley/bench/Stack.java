@@ -45,7 +45,7 @@ final class Stack implements AutoCloseable {
         simulators = Launched.java("simulators", List.of("-Xmx1g", "-XX:+UseParallelGC"),
                 List.of("-cp", classpath(), "io.parley.bench.SimulatorProcess"),
                 Map.of("TWILIO_SIM_DELIVERY_DELAY", "PT1S"), null);
-        String[] f = simulators.awaitLine("simulators ").split(" ");
+        String[] f = simulators.awaitLine("simulators ", work.resolve("simulators.log")).split(" ");
         twilioBaseUrl = f[1];
         twilioSid = f[2];
         twilioToken = f[3];

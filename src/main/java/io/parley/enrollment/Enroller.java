@@ -67,6 +67,23 @@ public final class Enroller {
     public Future<ApiResponse> enroll(EnrollmentRequest request, String principal, String idempotencyKey,
                                       String requestHash) {
         Instant now = clock.instant();
+        Prepared prepared = prepare(request, now);
+        NewEnrollment enrollment = prepared.enrollment();
+        JsonObject body = prepared.body();
+        return Transactions.run(pool, conn -> Locks.caseAlone(conn, request.caseId())
+                        .compose(v -> reserve(conn, principal, idempotencyKey, requestHash, now))
+                        .compose(stored -> stored.isPresent() ? replay(stored.get(), requestHash)
+                                : create(conn, enrollment, body, principal, idempotencyKey)))
+                .recover(err -> Future.failedFuture(err instanceof Enrollments.AlreadyEnrolled
+                        ? ApiProblem.conflict(err.getMessage()) : err));
+    }
+
+    /** An enrollment worked out and checked, not yet written: its rows and the body that answers for it. */
+    record Prepared(NewEnrollment enrollment, JsonObject body) {
+    }
+
+    /** Checks the request against the sequences and packs and works out the first step; writes nothing. */
+    Prepared prepare(EnrollmentRequest request, Instant now) {
         PackIds.check(request.policyPacks(), packIds);
         SequenceDefinition def = definition(request);
         Debtor debtor = PostalSteps.addressed(def, request.debtor());
@@ -91,12 +108,15 @@ public final class Enroller {
         NewEnrollment enrollment = new NewEnrollment(id, request.caseId(), debtor, request.account(),
                 new JsonObject(new java.util.HashMap<>(request.variables())), def.name(), def.version(), startedAt,
                 zone, first.step().id(), first.dueAt(), now, request.policyPacks(), request.preferences());
-        return Transactions.run(pool, conn -> Locks.caseAlone(conn, request.caseId())
-                        .compose(v -> reserve(conn, principal, idempotencyKey, requestHash, now))
-                        .compose(stored -> stored.isPresent() ? replay(stored.get(), requestHash)
-                                : create(conn, enrollment, body, principal, idempotencyKey)))
-                .recover(err -> Future.failedFuture(err instanceof Enrollments.AlreadyEnrolled
-                        ? ApiProblem.conflict(err.getMessage()) : err));
+        return new Prepared(enrollment, body);
+    }
+
+    /** The timeline entry that records an enrollment's creation. */
+    static TimelineEntry created(NewEnrollment e, JsonObject body) {
+        return new TimelineEntry(e.caseId(), e.id(), e.createdAt(), TimelineKinds.ENROLLMENT_CREATED,
+                new JsonObject().put("sequence", e.sequenceName()).put("version", e.sequenceVersion())
+                        .put("startAt", e.startedAt().toString()).put("timeZone", e.zone().getId())
+                        .put("plannedSteps", body.getJsonArray("plannedSteps")));
     }
 
     private SequenceDefinition definition(EnrollmentRequest request) {
@@ -122,10 +142,7 @@ public final class Enroller {
 
     private static Future<ApiResponse> create(SqlConnection conn, NewEnrollment e, JsonObject body, String principal,
                                               String idempotencyKey) {
-        TimelineEntry created = new TimelineEntry(e.caseId(), e.id(), e.createdAt(), TimelineKinds.ENROLLMENT_CREATED,
-                new JsonObject().put("sequence", e.sequenceName()).put("version", e.sequenceVersion())
-                        .put("startAt", e.startedAt().toString()).put("timeZone", e.zone().getId())
-                        .put("plannedSteps", body.getJsonArray("plannedSteps")));
+        TimelineEntry created = created(e, body);
         return CaseHolds.of(conn, e.caseId())
                 .compose(holds -> holds.isEmpty() ? Enrollments.debtorCeased(conn, e.debtor().id()).map(ceased -> {
                     boolean stillCeased = ceased || e.preferences() != null && e.preferences().ceaseAll();
