@@ -72,7 +72,12 @@ final class Stack implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         all.forEach((k, v) -> env.put(envVar(k), v));
         List<String> main = List.of("-jar", repo.resolve("target/parley.jar").toString());
-        parley = Launched.java("parley", JVM_OPTIONS, main, env, work.resolve("parley-" + (++starts) + ".log"));
+        List<String> jvm = new java.util.ArrayList<>(JVM_OPTIONS);
+        if (System.getenv("BENCH_PARLEY_JFR") != null) {
+            jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + work.resolve("parley-" + (starts + 1)
+                    + ".jfr"));
+        }
+        parley = Launched.java("parley", jvm, main, env, work.resolve("parley-" + (++starts) + ".log"));
         parley.awaitReady("http://127.0.0.1:" + parleyPort + "/health/ready", Duration.ofSeconds(120));
         return parleyPort;
     }
