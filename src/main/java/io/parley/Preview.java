@@ -1,10 +1,10 @@
 package io.parley;
 
 import io.parley.http.ApiProblem;
-import io.parley.api.EnrollmentRequest;
 import io.parley.api.SequenceRoutes;
 import io.parley.channel.ChannelModules;
 import io.parley.config.ParleyConfig;
+import io.parley.enrollment.EnrollmentRequest;
 import io.parley.dispatch.ContactCalendar;
 import io.parley.domain.Channel;
 import io.parley.policy.ContactHistory;

@@ -1,10 +1,13 @@
 package io.parley;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.parley.api.ApiContract;
 import io.parley.api.ApiKeys;
+import io.parley.api.ApiRouter;
 import io.parley.api.DebtorRoutes;
 import io.parley.api.EnrollmentBatchRoutes;
 import io.parley.api.EnrollmentRoutes;
+import io.parley.api.IdempotencyExpiry;
 import io.parley.api.Principal;
 import io.parley.api.Problems;
 import io.parley.channel.ChannelContext;
@@ -30,8 +33,10 @@ import io.parley.enrollment.BulkEnroller;
 import io.parley.enrollment.Enroller;
 import io.parley.observability.HealthRoutes;
 import io.parley.observability.Metrics;
+import io.parley.api.QuarantineRoutes;
 import io.parley.api.ReplyRoutes;
 import io.parley.api.SequenceRoutes;
+import io.parley.api.StandingRoutes;
 import io.parley.dispatch.PromiseWatcher;
 import io.parley.inbound.ReplyRouter;
 import io.parley.outbox.EngineEvents;
@@ -87,7 +92,8 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
             return loaded;
         }, false);
         Future<byte[]> optOutKey = ServiceSecrets.key(pool, "optout-link-key", clock.instant());
-        return Future.all(catalogs, optOutKey)
+        Future<ApiContract> contract = ApiContract.load(vertx);
+        return Future.all(catalogs, optOutKey, contract)
                 .compose(ready -> SequenceSync.sync(pool, new SequenceParser(modules.outcomes()),
                         catalogs.result().sequences(), clock.instant()))
                 .compose(sequences -> {
@@ -107,7 +113,7 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
                     return modules.start(context, config).compose(running -> {
                         try {
                             return Future.succeededFuture(build(vertx, config, pool, running, metrics, registry, clock,
-                                    sequences, catalogs.result(), links, core));
+                                    sequences, catalogs.result(), links, core, contract.result()));
                         } catch (RuntimeException e) {
                             // the channels started (simulators listen, pools run): close them before failing
                             return running.close().transform(v -> Future.<Services>failedFuture(e));
@@ -123,7 +129,8 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
 
     private static Services build(Vertx vertx, ParleyConfig config, Pool pool, RunningChannels channels,
                                   Metrics metrics, PrometheusMeterRegistry registry, Clock clock,
-                                  Sequences sequences, Catalogs catalogs, OptOutLinks links, Core core) {
+                                  Sequences sequences, Catalogs catalogs, OptOutLinks links, Core core,
+                                  ApiContract contract) {
         TemplateCatalog templates = catalogs.templates();
         CompliancePolicy policy = new ContactPolicy(catalogs.packs(),
                 new DebtorZones(config.policy().defaultZone()), POLICY_HORIZON);
@@ -149,13 +156,17 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         router.route("/v1/*").handler(body).handler(new ApiKeys(keys(config)));
         Set<String> packIds = catalogs.packs().all().stream().map(RulePack::id).collect(Collectors.toSet());
         CaseEvents caseEvents = core.caseEvents();
-        new ReplyRoutes(catalogs.replies(), config.policy().defaultZone(), clock).mount(router);
+        ApiRouter api = new ApiRouter(vertx, contract);
+        new ReplyRoutes(catalogs.replies(), config.policy().defaultZone(), clock).mount(api);
         Enroller enroller = new Enroller(pool, sequences, engine, packIds, config.policy().defaultZone(), clock);
-        new EnrollmentBatchRoutes(new BulkEnroller(pool, enroller, clock)).mount(router);
-        new EnrollmentRoutes(pool, enroller, new EnrollmentControl(pool, clock), caseEvents, clock).mount(router);
-        new DebtorRoutes(pool, clock).mount(router);
+        new EnrollmentBatchRoutes(new BulkEnroller(pool, enroller, clock)).mount(api);
+        new EnrollmentRoutes(pool, enroller, new EnrollmentControl(pool, clock), caseEvents, clock).mount(api);
+        new DebtorRoutes(pool, clock).mount(api);
         new SequenceRoutes(pool, sequences, new ContactCalendar(engine, policy, templates, channels.modules()), packIds,
-                config.policy().defaultZone(), clock).mount(router);
+                config.policy().defaultZone(), clock).mount(api);
+        router.route("/*").subRouter(api.router());
+        new StandingRoutes(pool, clock).mount(router);
+        new QuarantineRoutes(pool).mount(router);
         List<VerticleBase> deliverers = EngineEvents.mount(router, pool, config.engine(), metrics, clock, owner());
         channels.routes(router);
         router.route("/optout/*").handler(body);
@@ -168,6 +179,7 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
             loops.add(new PromiseWatcher(pool, sequences, clock));
         }
         loops.addAll(channels.loops());
+        loops.add(new IdempotencyExpiry(pool, config.section(new IdempotencyExpiry.Section()), clock));
         loops.addAll(deliverers);
         return new Services(router, List.copyOf(loops), channels);
     }

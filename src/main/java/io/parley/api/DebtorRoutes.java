@@ -6,13 +6,13 @@ import io.parley.domain.Channel;
 import io.parley.policy.ContactPreferences;
 import io.parley.store.Debtors;
 import io.parley.store.ContactPointStatus;
+import io.parley.store.Suppressions;
 import io.parley.store.Timeline;
 import io.parley.store.TimelineEntry;
 import io.parley.store.TimelineKinds;
 import io.parley.store.Transactions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
@@ -41,23 +41,31 @@ public final class DebtorRoutes {
         this.clock = clock;
     }
 
-    public void mount(Router router) {
-        router.get("/v1/debtors/:debtorId").handler(ctx -> Debtors.find(pool, ctx.pathParam("debtorId"))
-                .onSuccess(found -> new ApiResponse(200, found.orElseThrow(() -> ApiProblem.notFound(
-                        "debtor " + ctx.pathParam("debtorId")))).send(ctx))
-                .onFailure(ctx::fail));
-        router.put("/v1/debtors/:debtorId/preferences").handler(this::preferences);
-        router.post("/v1/debtors/:debtorId/opt-outs").handler(ctx -> pointStatus(ctx, ContactPointStatus.OPTED_OUT,
-                List.of(ContactPointStatus.VALID), TimelineKinds.CONTACT_OPTED_OUT));
-        router.post("/v1/debtors/:debtorId/opt-ins").handler(ctx -> pointStatus(ctx, ContactPointStatus.VALID,
-                List.of(ContactPointStatus.OPTED_OUT), TimelineKinds.CONTACT_OPTED_IN));
+    /** A contact point of a debtor to opt out or in, and why. */
+    private record PointChange(String debtorId, Channel channel, String address, String reason) {
     }
 
-    private void preferences(RoutingContext ctx) {
-        String debtorId = ctx.pathParam("debtorId");
+    public void mount(ApiRouter api) {
+        api.operation("getDebtor", ctx -> ctx.pathParam("debtorId"), (ctx, debtorId) -> Debtors.find(pool, debtorId)
+                .onSuccess(found -> new ApiResponse(200, found.orElseThrow(() -> ApiProblem.notFound(
+                        "debtor " + debtorId))).send(ctx))
+                .onFailure(ctx::fail));
+        api.operation("putDebtorPreferences", DebtorRoutes::readPreferences,
+                (ctx, preferences) -> preferences(ctx, ctx.pathParam("debtorId"), preferences));
+        api.operation("optOutContactPoint", DebtorRoutes::readPointChange, (ctx, change) -> pointStatus(ctx, change,
+                ContactPointStatus.OPTED_OUT, List.of(ContactPointStatus.VALID), TimelineKinds.CONTACT_OPTED_OUT));
+        api.operation("optInContactPoint", DebtorRoutes::readPointChange, (ctx, change) -> pointStatus(ctx, change,
+                ContactPointStatus.VALID, List.of(ContactPointStatus.OPTED_OUT), TimelineKinds.CONTACT_OPTED_IN));
+    }
+
+    private static ContactPreferences readPreferences(RoutingContext ctx) {
         Violations violations = new Violations();
         ContactPreferences preferences = PreferencesReader.read(JsonFields.root(JsonBody.of(ctx), violations));
         violations.throwIfAny();
+        return preferences;
+    }
+
+    private void preferences(RoutingContext ctx, String debtorId, ContactPreferences preferences) {
         Transactions.run(pool, conn -> {
             Instant now = clock.instant();
             return Debtors.setPreferences(conn, debtorId, preferences, now).compose(found -> {
@@ -72,17 +80,26 @@ public final class DebtorRoutes {
                 .onFailure(ctx::fail);
     }
 
-    private void pointStatus(RoutingContext ctx, ContactPointStatus to, List<ContactPointStatus> from, String kind) {
-        String debtorId = ctx.pathParam("debtorId");
+    private static PointChange readPointChange(RoutingContext ctx) {
         Violations violations = new Violations();
         JsonFields body = JsonFields.root(JsonBody.of(ctx), violations);
         body.rejectUnknown(POINT_KEYS);
-        Channel channel = channel(body);
+        Channel channel = ContactPointFields.channel(body);
         String raw = body.string("address", REQUIRED);
         String reason = body.text("reason", OPTIONAL, 500);
-        String address = raw == null || channel == null ? null : address(body, channel, raw);
+        String address = raw == null || channel == null ? null : ContactPointFields.address(body, channel, raw);
         violations.throwIfAny();
-        String why = reason == null ? "requested by the collection engine" : reason;
+        return new PointChange(ctx.pathParam("debtorId"), channel, address,
+                reason == null ? "requested by the collection engine" : reason);
+    }
+
+    private void pointStatus(RoutingContext ctx, PointChange change, ContactPointStatus to,
+                             List<ContactPointStatus> from, String kind) {
+        String debtorId = change.debtorId();
+        Channel channel = change.channel();
+        String address = change.address();
+        String why = change.reason();
+        String by = ApiKeys.principal(ctx).name();
         Transactions.run(pool, conn -> {
             Instant now = clock.instant();
             return Debtors.setStatus(conn, debtorId, channel, address, from, to, why, now).compose(changed -> {
@@ -90,7 +107,9 @@ public final class DebtorRoutes {
                     return Future.failedFuture(ApiProblem.notFound("contact point " + channel.wire() + " " + address
                             + " of debtor " + debtorId));
                 }
-                if (!changed.get()) {
+                return suppression(conn, channel, address, to, why, by, now).map(listed -> changed.get() || listed);
+            }).compose(changed -> {
+                if (!changed) {
                     return Future.succeededFuture(false);
                 }
                 return note(conn, debtorId, kind, new JsonObject().put("channel", channel.wire())
@@ -101,26 +120,15 @@ public final class DebtorRoutes {
                 .onFailure(ctx::fail);
     }
 
-    private static Channel channel(JsonFields body) {
-        String text = body.string("channel", REQUIRED);
-        if (text == null) {
-            return null;
+    /** An opt-out puts the address on the suppression list (for every debtor who has it); an opt-in lifts it. */
+    private static Future<Boolean> suppression(SqlConnection conn, Channel channel, String address,
+                                               ContactPointStatus to, String why, String by, Instant now) {
+        if (to == ContactPointStatus.OPTED_OUT) {
+            return Suppressions.add(conn, new Suppressions.New(channel, address, Suppressions.Reason.OPT_OUT, "api",
+                    by, why), now);
         }
-        try {
-            return Channel.parse(text);
-        } catch (IllegalArgumentException e) {
-            body.invalid("channel", e.getMessage());
-            return null;
-        }
-    }
-
-    private static String address(JsonFields body, Channel channel, String raw) {
-        try {
-            return ContactAddresses.normalise(channel, raw, null);
-        } catch (IllegalArgumentException e) {
-            body.invalid("address", e.getMessage());
-            return null;
-        }
+        return Suppressions.lift(conn, channel, address, List.of(Suppressions.Reason.OPT_OUT), why, "api " + by, now)
+                .map(lifted -> !lifted.isEmpty());
     }
 
     private static Future<Void> note(SqlConnection conn, String debtorId, String kind, JsonObject data, Instant now) {

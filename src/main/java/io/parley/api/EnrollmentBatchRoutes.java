@@ -1,6 +1,7 @@
 package io.parley.api;
 
 import io.parley.enrollment.BulkEnroller;
+import io.parley.enrollment.IdempotencyKey;
 import io.parley.http.ApiProblem;
 import io.parley.http.ApiResponse;
 import io.parley.http.FieldError;
@@ -10,12 +11,13 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -35,35 +37,54 @@ public final class EnrollmentBatchRoutes {
         this.enroller = enroller;
     }
 
-    public void mount(Router router) {
-        router.post(PATH).handler(this::enroll);
+    /** A batch as read: the items that could be read, and the problems of those that could not, by index. */
+    private record Batch(List<BulkEnroller.Item> items, Map<Integer, ApiProblem> unreadable) {
     }
 
-    private void enroll(RoutingContext ctx) {
+    public void mount(ApiRouter api) {
+        api.operation("createEnrollments", EnrollmentBatchRoutes::read, this::enroll);
+    }
+
+    private static Batch read(RoutingContext ctx) {
         List<Object> raw = items(ctx);
+        String principal = ApiKeys.principal(ctx).name();
         List<BulkEnroller.Item> items = new ArrayList<>(raw.size());
-        List<BulkEnroller.Result> refused = new ArrayList<>();
+        Map<Integer, ApiProblem> unreadable = new TreeMap<>();
         for (int i = 0; i < raw.size(); i++) {
             try {
-                items.add(item(i, raw.get(i)));
+                items.add(item(i, raw.get(i), principal));
             } catch (ApiProblem problem) {
-                refused.add(new BulkEnroller.Result(i, problem.status(), problem.toJson()));
+                unreadable.put(i, problem);
             }
         }
-        enroller.enroll(items, refused, ApiKeys.principal(ctx).name()).onSuccess(results -> {
-            JsonArray out = new JsonArray();
+        return new Batch(items, unreadable);
+    }
+
+    private void enroll(RoutingContext ctx, Batch batch) {
+        enroller.enroll(batch.items()).onSuccess(results -> {
+            Map<Integer, JsonObject> answers = new TreeMap<>();
+            batch.unreadable().forEach((i, problem) -> answers.put(i, answer(i, problem.status(), "problem",
+                    problem.toJson())));
             int created = 0;
             for (BulkEnroller.Result r : results) {
-                created += r.status() == 201 ? 1 : 0;
-                out.add(new JsonObject().put("index", r.index()).put("status", r.status())
-                        .put(r.status() < 300 ? "enrollment" : "problem", r.body()));
+                if (r.refusal() == null) {
+                    created++;
+                    answers.put(r.index(), answer(r.index(), 201, "enrollment", r.enrolled().toJson()));
+                } else {
+                    ApiProblem problem = Problems.of(r.refusal());
+                    answers.put(r.index(), answer(r.index(), problem.status(), "problem", problem.toJson()));
+                }
             }
-            new ApiResponse(200, new JsonObject().put("created", created)
-                    .put("refused", results.size() - created).put("results", out)).send(ctx);
+            new ApiResponse(200, new JsonObject().put("created", created).put("refused", answers.size() - created)
+                    .put("results", new JsonArray(new ArrayList<>(answers.values())))).send(ctx);
         }).onFailure(ctx::fail);
     }
 
-    private static BulkEnroller.Item item(int index, Object value) {
+    private static JsonObject answer(int index, int status, String member, JsonObject body) {
+        return new JsonObject().put("index", index).put("status", status).put(member, body);
+    }
+
+    private static BulkEnroller.Item item(int index, Object value, String principal) {
         if (!(value instanceof JsonObject body)) {
             throw ApiProblem.malformed("item " + index + " is not a JSON object");
         }
@@ -73,8 +94,8 @@ public final class EnrollmentBatchRoutes {
             throw ApiProblem.malformed(List.of(new FieldError("idempotencyKey",
                     "must be 1-255 visible ASCII characters")));
         }
-        return new BulkEnroller.Item(index, EnrollmentRequest.parse(request), (String) key,
-                CanonicalJson.sha256(request));
+        return new BulkEnroller.Item(index, EnrollmentReader.parse(request), key == null ? null
+                : new IdempotencyKey(principal, (String) key, CanonicalJson.sha256(request)));
     }
 
     /** The items of a JSON array or of NDJSON lines (blank lines skipped); 1 to 1,000 of them. */

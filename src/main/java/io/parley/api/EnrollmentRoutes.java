@@ -1,15 +1,19 @@
 package io.parley.api;
 
-import io.parley.http.FieldError;
-import io.parley.http.ApiResponse;
-import io.parley.http.ApiProblem;
+import io.parley.enrollment.CaseEventOutcome;
+import io.parley.enrollment.CaseEventRequest;
 import io.parley.enrollment.CaseEvents;
-import io.parley.enrollment.EnrollmentControl;
 import io.parley.enrollment.Enroller;
+import io.parley.enrollment.EnrollmentControl;
+import io.parley.enrollment.EnrollmentRequest;
+import io.parley.enrollment.IdempotencyKey;
+import io.parley.http.ApiProblem;
+import io.parley.http.ApiResponse;
+import io.parley.http.FieldError;
 import io.parley.store.CanonicalJson;
 import io.parley.store.Timeline;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 
@@ -37,38 +41,57 @@ public final class EnrollmentRoutes {
         this.clock = clock;
     }
 
-    public void mount(Router router) {
-        router.post("/v1/enrollments").handler(this::enroll);
-        router.get("/v1/enrollments/:id").handler(ctx -> control.get(enrollmentId(ctx))
-                .onSuccess(body -> new ApiResponse(200, body).send(ctx)).onFailure(ctx::fail));
-        router.post("/v1/enrollments/:id/cancel").handler(ctx -> command(ctx, EnrollmentControl.Command.CANCEL));
-        router.post("/v1/enrollments/:id/pause").handler(ctx -> command(ctx, EnrollmentControl.Command.PAUSE));
-        router.post("/v1/enrollments/:id/resume").handler(ctx -> command(ctx, EnrollmentControl.Command.RESUME));
-        router.post("/v1/cases/:caseId/events").handler(ctx -> {
-            CaseEventRequest event = CaseEventRequest.parse(JsonBody.of(ctx), clock);
-            events.apply(ctx.pathParam("caseId"), event)
-                    .onSuccess(body -> new ApiResponse(202, body).send(ctx)).onFailure(ctx::fail);
-        });
-        router.get("/v1/cases/:caseId/timeline").handler(this::timeline);
+    /** What an enrollment request is read into: the request, and the key (with the body's digest) if one was given. */
+    private record Enrollment(EnrollmentRequest request, IdempotencyKey key) {
     }
 
-    private void enroll(RoutingContext ctx) {
+    /** A control command for one enrollment, with the caller's reason or null. */
+    private record Command(UUID id, String reason) {
+    }
+
+    /** A page of a case's timeline. */
+    private record Page(String caseId, long after, int limit) {
+    }
+
+    public void mount(ApiRouter api) {
+        api.operation("createEnrollment", this::readEnrollment, this::enroll);
+        api.operation("getEnrollment", EnrollmentRoutes::enrollmentId, (ctx, id) -> control.get(id)
+                .onSuccess(body -> new ApiResponse(200, body).send(ctx)).onFailure(ctx::fail));
+        api.operation("cancelEnrollment", EnrollmentRoutes::readCommand,
+                (ctx, command) -> command(ctx, command, EnrollmentControl.Command.CANCEL));
+        api.operation("pauseEnrollment", EnrollmentRoutes::readCommand,
+                (ctx, command) -> command(ctx, command, EnrollmentControl.Command.PAUSE));
+        api.operation("resumeEnrollment", EnrollmentRoutes::readCommand,
+                (ctx, command) -> command(ctx, command, EnrollmentControl.Command.RESUME));
+        api.operation("reportCaseEvent", ctx -> CaseEventReader.parse(JsonBody.of(ctx), clock), (ctx, event) ->
+                events.apply(ctx.pathParam("caseId"), event)
+                        .onSuccess(outcome -> new ApiResponse(202, outcomeJson(outcome)).send(ctx))
+                        .onFailure(ctx::fail));
+        api.operation("getCaseTimeline", EnrollmentRoutes::readPage, this::timeline);
+    }
+
+    private Enrollment readEnrollment(RoutingContext ctx) {
         JsonObject body = JsonBody.of(ctx);
         String key = ctx.request().getHeader("Idempotency-Key");
         if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
             throw ApiProblem.malformed(List.of(new FieldError("Idempotency-Key",
                     "must be 1-255 visible ASCII characters")));
         }
-        EnrollmentRequest request = EnrollmentRequest.parse(body);
-        enroller.enroll(request, ApiKeys.principal(ctx).name(), key, CanonicalJson.sha256(body))
-                .onSuccess(response -> {
-                    ctx.response().putHeader("Location", "/v1/enrollments/" + response.body().getString("id"));
-                    response.send(ctx);
+        EnrollmentRequest request = EnrollmentReader.parse(body);
+        return new Enrollment(request, key == null ? null
+                : new IdempotencyKey(ApiKeys.principal(ctx).name(), key, CanonicalJson.sha256(body)));
+    }
+
+    private void enroll(RoutingContext ctx, Enrollment enrollment) {
+        enroller.enroll(enrollment.request(), enrollment.key())
+                .onSuccess(enrolled -> {
+                    ctx.response().putHeader("Location", "/v1/enrollments/" + enrolled.id());
+                    new ApiResponse(201, enrolled.toJson()).send(ctx);
                 })
                 .onFailure(ctx::fail);
     }
 
-    private void command(RoutingContext ctx, EnrollmentControl.Command command) {
+    private static Command readCommand(RoutingContext ctx) {
         UUID id = enrollmentId(ctx);
         String reason = null;
         if (ctx.body() != null && ctx.body().length() > 0) {
@@ -78,14 +101,22 @@ public final class EnrollmentRoutes {
             }
             reason = (String) value;
         }
-        control.apply(id, command, reason).onSuccess(body -> new ApiResponse(200, body).send(ctx)).onFailure(ctx::fail);
+        return new Command(id, reason);
     }
 
-    private void timeline(RoutingContext ctx) {
-        long after = longParam(ctx, "after", 0, 0, Long.MAX_VALUE);
-        int limit = (int) longParam(ctx, "limit", 100, 1, MAX_PAGE);
-        Timeline.page(pool, ctx.pathParam("caseId"), after, limit)
-                .onSuccess(page -> new ApiResponse(200, page.put("caseId", ctx.pathParam("caseId"))).send(ctx))
+    private void command(RoutingContext ctx, Command read, EnrollmentControl.Command command) {
+        control.apply(read.id(), command, read.reason())
+                .onSuccess(body -> new ApiResponse(200, body).send(ctx)).onFailure(ctx::fail);
+    }
+
+    private static Page readPage(RoutingContext ctx) {
+        return new Page(ctx.pathParam("caseId"), longParam(ctx, "after", 0, 0, Long.MAX_VALUE),
+                (int) longParam(ctx, "limit", 100, 1, MAX_PAGE));
+    }
+
+    private void timeline(RoutingContext ctx, Page page) {
+        Timeline.page(pool, page.caseId(), page.after(), page.limit())
+                .onSuccess(entries -> new ApiResponse(200, entries.put("caseId", page.caseId())).send(ctx))
                 .onFailure(ctx::fail);
     }
 
@@ -103,6 +134,14 @@ public final class EnrollmentRoutes {
             // reported below
         }
         throw ApiProblem.validation(List.of(new FieldError(name, "must be a whole number from " + min + " to " + max)));
+    }
+
+    /** {"stopped": [ids], "paused": [ids], "hold": true|false} */
+    private static JsonObject outcomeJson(CaseEventOutcome outcome) {
+        return new JsonObject()
+                .put("stopped", new JsonArray(outcome.stopped().stream().map(UUID::toString).toList()))
+                .put("paused", new JsonArray(outcome.paused().stream().map(UUID::toString).toList()))
+                .put("hold", outcome.hold());
     }
 
     private static UUID enrollmentId(RoutingContext ctx) {

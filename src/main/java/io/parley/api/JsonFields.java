@@ -27,7 +27,6 @@ final class JsonFields {
     static final boolean OPTIONAL = false;
 
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final JsonObject json;
@@ -188,59 +187,39 @@ final class JsonFields {
         if (v == null) {
             return null;
         }
-        if (v instanceof String s) {
-            String t = s.strip();
-            if (!DECIMAL.matcher(t).matches()) {
-                invalid(key, "must be a decimal number such as 120.50");
-                return null;
+        JsonDecimals.Read read = JsonDecimals.read(v);
+        switch (read.problem()) {
+            case NONE -> {
+                return read.value();
             }
-            return new BigDecimal(t);
+            case NOT_DECIMAL_TEXT -> invalid(key, "must be a decimal number such as 120.50");
+            case NOT_FINITE -> invalid(key, "must be a finite number");
+            case NOT_A_NUMBER -> violations.shape(pathOf(key), "must be a number or a decimal string");
         }
-        if (v instanceof BigDecimal d) {
-            return d;
-        }
-        if (v instanceof BigInteger i) {
-            return new BigDecimal(i);
-        }
-        if (v instanceof Double || v instanceof Float) {
-            double d = ((Number) v).doubleValue();
-            if (!Double.isFinite(d)) {
-                invalid(key, "must be a finite number");
-                return null;
-            }
-            return BigDecimal.valueOf(d);
-        }
-        if (v instanceof Number n) {
-            return BigDecimal.valueOf(n.longValue());
-        }
-        violations.shape(pathOf(key), "must be a number or a decimal string");
         return null;
     }
 
     /** An ISO-8601 date-time with an offset ("2025-03-01T09:00:00+08:00", "...Z"). */
     Instant instant(String key, boolean required) {
-        String s = string(key, required);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeException e) {
-            invalid(key, "must be an ISO-8601 date-time with an offset, such as 2025-03-01T09:00:00Z");
-            return null;
-        }
+        return temporal(key, required, s -> OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant(),
+                "must be an ISO-8601 date-time with an offset, such as 2025-03-01T09:00:00Z");
     }
 
     /** An ISO-8601 calendar date ("2025-03-01"). */
     LocalDate date(String key, boolean required) {
+        return temporal(key, required, s -> LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE),
+                "must be an ISO-8601 date such as 2025-03-01");
+    }
+
+    private <T> T temporal(String key, boolean required, java.util.function.Function<String, T> parse, String rule) {
         String s = string(key, required);
         if (s == null) {
             return null;
         }
         try {
-            return LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE);
+            return parse.apply(s);
         } catch (DateTimeException e) {
-            invalid(key, "must be an ISO-8601 date such as 2025-03-01");
+            invalid(key, rule);
             return null;
         }
     }

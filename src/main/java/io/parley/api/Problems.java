@@ -1,7 +1,9 @@
 package io.parley.api;
 
-import io.parley.http.ApiProblem;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.parley.enrollment.Refusal;
+import io.parley.http.ApiProblem;
+import io.parley.http.FieldError;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -15,10 +17,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes every failure of a route as {@code application/problem+json}: an {@link ApiProblem} as it is, a body
- * larger than the BodyHandler accepts as 413, the router's own 404 and 405, other 4xx statuses by their reason
- * phrase, and anything unexpected as a 500 that names an incident id and nothing else (the cause is logged under
- * that id). Wire it as the router's failure handler and for the router's error statuses:
+ * Writes every failure of a route as {@code application/problem+json}: an {@link ApiProblem} as it is, a refusal of
+ * the enrollment logic as {@link #of(Refusal)} maps it, a body larger than the BodyHandler accepts as 413,
+ * the router's own 404 and 405, other 4xx statuses by their reason phrase, and anything unexpected as a 500 that
+ * names an incident id and nothing else (the cause is logged under that id). Wire it as the router's failure handler and for the router's error statuses:
  * <pre>{@code
  * Handler<RoutingContext> problems = Problems.handler(maxBodyBytes);
  * router.route().failureHandler(problems);
@@ -67,6 +69,26 @@ public final class Problems {
         return ApiProblem.internal(incident);
     }
 
+    /**
+     * The problem that tells an API caller why the enrollment logic refused: 422 naming each member, 409, 404, or
+     * 422 idempotency-mismatch.
+     */
+    public static ApiProblem of(Refusal refusal) {
+        if (refusal instanceof Refusal.Invalid invalid) {
+            return ApiProblem.validation(invalid.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList());
+        }
+        if (refusal instanceof Refusal.Conflict) {
+            return ApiProblem.conflict(refusal.getMessage());
+        }
+        if (refusal instanceof Refusal.NotFound notFound) {
+            return ApiProblem.notFound(notFound.what());
+        }
+        if (refusal instanceof Refusal.KeyReused) {
+            return ApiProblem.idempotencyMismatch();
+        }
+        throw new IllegalArgumentException("no problem for " + refusal.getClass().getName());
+    }
+
     /** The route's pattern ("/v1/cases/:caseId/events"), never the path itself: paths carry ids and tokens. */
     private static String route(RoutingContext ctx) {
         return ctx.currentRoute() == null || ctx.currentRoute().getPath() == null ? "(no route)"
@@ -95,11 +117,14 @@ public final class Problems {
             if (t instanceof ApiProblem problem) {
                 return problem;
             }
+            if (t instanceof Refusal refusal) {
+                return of(refusal);
+            }
         }
         return null;
     }
 
-    private static void write(RoutingContext ctx, ApiProblem problem) {
+    static void write(RoutingContext ctx, ApiProblem problem) {
         HttpServerResponse response = ctx.response();
         if (response.headWritten()) {
             LOG.warn("{} {} failed after the response was started ({}); resetting the stream",

@@ -1,11 +1,11 @@
 package io.parley.api;
 
+import io.parley.domain.Channel;
 import io.parley.http.ApiResponse;
-import io.parley.inbound.ReplyRouter;
 import io.parley.reply.Classification;
+import io.parley.reply.ClassificationWire;
 import io.parley.reply.ReplyClassifier;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Clock;
@@ -22,7 +22,7 @@ import static io.parley.api.JsonFields.REQUIRED;
  * reasons. No side effects: operators use it to try their keyword configuration.
  */
 public final class ReplyRoutes {
-    private static final Set<String> KEYS = Set.of("text", "locale", "timeZone", "arrivedAt");
+    private static final Set<String> KEYS = Set.of("text", "locale", "timeZone", "arrivedAt", "channel");
     private static final int MAX_TEXT = 5000;
 
     private final ReplyClassifier classifier;
@@ -35,17 +35,30 @@ public final class ReplyRoutes {
         this.clock = clock;
     }
 
-    public void mount(Router router) {
-        router.post("/v1/replies/classify").handler(this::classify);
+    /** A text to classify, as a reply in that language and zone arriving at that instant. */
+    private record Reply(String text, String locale, ZoneId zone, Instant arrivedAt, Channel channel) {
     }
 
-    private void classify(RoutingContext ctx) {
+    public void mount(ApiRouter api) {
+        api.operation("classifyReply", this::read, this::classify);
+    }
+
+    private Reply read(RoutingContext ctx) {
         Violations violations = new Violations();
         JsonFields body = JsonFields.root(JsonBody.of(ctx), violations);
         body.rejectUnknown(KEYS);
         String text = body.text("text", REQUIRED, MAX_TEXT);
         String locale = body.string("locale", OPTIONAL);
         String zoneText = body.string("timeZone", OPTIONAL);
+        String channelText = body.string("channel", OPTIONAL);
+        Channel channel = null;
+        if (channelText != null) {
+            try {
+                channel = Channel.parse(channelText);
+            } catch (IllegalArgumentException e) {
+                body.invalid("channel", e.getMessage());
+            }
+        }
         Instant arrivedAt = body.instant("arrivedAt", OPTIONAL);
         ZoneId zone = defaultZone;
         if (zoneText != null) {
@@ -56,10 +69,14 @@ public final class ReplyRoutes {
             }
         }
         violations.throwIfAny();
-        Instant at = arrivedAt == null ? clock.instant() : arrivedAt;
-        Classification c = classifier.classify(text, locale == null ? "en" : locale, zone, at);
-        new ApiResponse(200, ReplyRouter.json(c).put("locale", locale == null ? "en" : locale)
-                .put("timeZone", zone.getId()).put("arrivedAt", at.toString())).send(ctx);
+        return new Reply(text, locale == null ? "en" : locale, zone, arrivedAt == null ? clock.instant() : arrivedAt,
+                channel);
+    }
+
+    private void classify(RoutingContext ctx, Reply reply) {
+        Classification c = classifier.classify(reply.text(), reply.locale(), reply.zone(), reply.arrivedAt());
+        new ApiResponse(200, new JsonObject(ClassificationWire.of(c, reply.channel())).put("locale", reply.locale())
+                .put("timeZone", reply.zone().getId()).put("arrivedAt", reply.arrivedAt().toString())).send(ctx);
     }
 
 }

@@ -3,6 +3,8 @@ package io.parley.api;
 import io.parley.http.ApiResponse;
 import io.parley.http.ApiProblem;
 import io.parley.dispatch.ContactCalendar;
+import io.parley.enrollment.EnrollmentRequest;
+import io.parley.enrollment.PolicyPacks;
 import io.parley.enrollment.Sequences;
 import io.parley.policy.ContactHistory;
 import io.parley.policy.ContactPreferences;
@@ -11,7 +13,6 @@ import io.parley.store.Decisions;
 import io.parley.store.Ledger;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 
@@ -43,8 +44,8 @@ public final class SequenceRoutes {
         this.clock = clock;
     }
 
-    public void mount(Router router) {
-        router.get("/v1/sequences").handler(ctx -> {
+    public void mount(ApiRouter api) {
+        api.operation("listSequences", ctx -> ctx, (ctx, same) -> {
             JsonArray out = new JsonArray();
             for (SequenceDefinition def : sequences.catalog().all()) {
                 out.add(new JsonObject().put("name", def.name()).put("version", def.version())
@@ -54,12 +55,12 @@ public final class SequenceRoutes {
             }
             new ApiResponse(200, new JsonObject().put("sequences", out)).send(ctx);
         });
-        router.post("/v1/sequences/:name/preview").handler(this::preview);
+        api.operation("previewSequence", ctx -> previewRequest(ctx.pathParam("name"), JsonBody.of(ctx)),
+                this::preview);
     }
 
-    private void preview(RoutingContext ctx) {
-        EnrollmentRequest request = previewRequest(ctx.pathParam("name"), JsonBody.of(ctx));
-        PackIds.check(request.policyPacks(), packIds);
+    private void preview(RoutingContext ctx, EnrollmentRequest request) {
+        PolicyPacks.check(request.policyPacks(), packIds);
         SequenceDefinition def = sequences.forNewEnrollment(request.sequence(), request.sequenceVersion())
                 .orElseThrow(() -> ApiProblem.notFound("sequence " + request.sequence()
                         + (request.sequenceVersion() == null ? "" : " version " + request.sequenceVersion())));
@@ -76,7 +77,7 @@ public final class SequenceRoutes {
         if (!copy.containsKey("caseId")) {
             copy.put("caseId", "preview");
         }
-        return EnrollmentRequest.parse(copy);
+        return EnrollmentReader.parse(copy);
     }
 
     /** The calendar as the API and the command line show it. */

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Picks the contact point a step uses: its own channel first, then its fallbacks in order; only points of the
- * step's audience (the borrower's own, or third parties') that are still valid (not opted out, not invalid), on a
+ * step's audience (the borrower's own, or third parties') that are still valid (not opted out, not invalid, their
+ * address not on the suppression list), on a
  * channel this instance can send on. Says why each channel it passed over could not be used.
  */
 record ContactChoice(Optional<Chosen> chosen, List<String> passedOver) {
@@ -62,6 +63,12 @@ record ContactChoice(Optional<Chosen> chosen, List<String> passedOver) {
             return thirdParty ? "no third-party contact point"
                     : "only third-party contact points, which are not used to reach the borrower";
         }
-        return "no usable contact point (" + String.join(", ", own.stream().map(p -> p.status().wire()).toList()) + ")";
+        return "no usable contact point (" + String.join(", ", own.stream().map(ContactChoice::standing).toList()) + ")";
+    }
+
+    private static String standing(StoredContactPoint p) {
+        return p.suppressed() == null ? p.status().wire()
+                : "address suppressed: " + p.suppressed() + (p.status() == io.parley.store.ContactPointStatus.VALID
+                ? "" : "; " + p.status().wire());
     }
 }

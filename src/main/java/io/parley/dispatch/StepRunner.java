@@ -110,12 +110,13 @@ final class StepRunner {
 
     /**
      * The policy's decision on a contact, given the debtor as they are now (history, preferences, contact point
-     * statuses, read under the debtor's lock); the contact is chosen again if a point changed since the claim.
+     * statuses and the address suppression list, read under the debtor's lock); the contact is chosen again if a point
+     * changed since the claim, and a suppressed address is never chosen: the decision names the suppression.
      */
     StepWork decide(StepWork.Contact c, Ledger.DebtorRecord record, Instant now) {
         ClaimedStep s = c.step();
         List<StoredContactPoint> contacts = s.contacts().stream().map(p -> new StoredContactPoint(p.id(), p.point(),
-                record.statuses().getOrDefault(p.id(), p.status()))).toList();
+                record.statuses().getOrDefault(p.id(), p.status()), record.suppressed().get(p.id()))).toList();
         Step step = sequences.definition(s.sequenceName(), s.sequenceVersion()).step(s.stepId()).orElseThrow();
         ContactChoice choice = ContactChoice.choose(ContactChoice.options(step), step.audience(), contacts,
                 providers.keySet());

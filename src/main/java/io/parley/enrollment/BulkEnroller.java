@@ -1,8 +1,5 @@
 package io.parley.enrollment;
 
-import io.parley.api.EnrollmentRequest;
-import io.parley.http.ApiProblem;
-import io.parley.http.FieldError;
 import io.parley.store.CaseHolds;
 import io.parley.store.EnrollmentBatches;
 import io.parley.store.IdempotencyKeys;
@@ -12,7 +9,6 @@ import io.parley.store.Timeline;
 import io.parley.store.TimelineEntry;
 import io.parley.store.Transactions;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 
@@ -27,7 +23,7 @@ import java.util.TreeMap;
 
 /**
  * Enrolls many cases at once, each on its own terms: each item is checked, made idempotent by its own key and
- * answered on its own (201 with the enrollment, 409, 422 with the problem), as if it had been sent alone; the ones
+ * answered on its own (the enrollment, or its refusal), as if it had been sent alone; the ones
  * accepted are written together, each kind of row in one batch of statements, in one transaction under the cases'
  * locks.
  */
@@ -45,14 +41,14 @@ public final class BulkEnroller {
         this.clock = clock;
     }
 
-    /** One item of a batch: its place, the request, its idempotency key (or null) and the request's digest. */
-    public record Item(int index, EnrollmentRequest request, String key, String hash) {
+    /** One item of a batch: its place, the request and its idempotency key (or null). */
+    public record Item(int index, EnrollmentRequest request, IdempotencyKey key) {
     }
 
-    /** What an item came to: its status and body (the enrollment, or the problem). */
-    public record Result(int index, int status, JsonObject body) {
-        static Result refused(int index, ApiProblem problem) {
-            return new Result(index, problem.status(), problem.toJson());
+    /** What an item came to: the enrollment (created, or replayed for a repeat), or why it was refused. */
+    public record Result(int index, Enrolled enrolled, Refusal refusal) {
+        static Result refused(int index, Refusal refusal) {
+            return new Result(index, null, refusal);
         }
     }
 
@@ -63,34 +59,35 @@ public final class BulkEnroller {
         }
     }
 
-    /** Answers every item, in the order given; items refused earlier (malformed) are passed as results. */
-    public Future<List<Result>> enroll(List<Item> items, List<Result> refusedAlready, String principal) {
+    /** Answers every item, in the order of their indexes; the keys must all be the same principal's. */
+    public Future<List<Result>> enroll(List<Item> items) {
         Instant now = clock.instant();
         Map<Integer, Result> results = new TreeMap<>();
-        refusedAlready.forEach(r -> results.put(r.index(), r));
         List<Ready> ready = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         Set<String> pairs = new HashSet<>();
         for (Item item : items) {
-            if (item.key() != null && !keys.add(item.key())) {
-                results.put(item.index(), Result.refused(item.index(), ApiProblem.validation(List.of(new FieldError(
-                        "idempotencyKey", "is used by another item of this batch")))));
+            if (item.key() != null && !keys.add(item.key().key())) {
+                results.put(item.index(), Result.refused(item.index(), new Refusal.Invalid(List.of(
+                        new Refusal.Violation("idempotencyKey", "is used by another item of this batch")))));
                 continue;
             }
             try {
                 Ready r = new Ready(item, enroller.prepare(item.request(), now));
                 if (!pairs.add(r.pair())) {
-                    throw ApiProblem.conflict("case " + item.request().caseId() + " appears twice in this batch for "
+                    throw new Refusal.Conflict("case " + item.request().caseId() + " appears twice in this batch for "
                             + "sequence " + item.request().sequence());
                 }
                 ready.add(r);
-            } catch (ApiProblem problem) {
-                results.put(item.index(), Result.refused(item.index(), problem));
+            } catch (Refusal refusal) {
+                results.put(item.index(), Result.refused(item.index(), refusal));
             }
         }
         if (ready.isEmpty()) {
             return Future.succeededFuture(List.copyOf(results.values()));
         }
+        String principal = ready.stream().map(r -> r.item().key()).filter(k -> k != null)
+                .map(IdempotencyKey::principal).findFirst().orElse(null);
         return Transactions.run(pool, conn -> write(conn, ready, principal, now)).map(written -> {
             written.forEach(r -> results.put(r.index(), r));
             return List.copyOf(results.values());
@@ -100,7 +97,8 @@ public final class BulkEnroller {
     private Future<List<Result>> write(SqlConnection conn, List<Ready> ready, String principal, Instant now) {
         List<String> cases = ready.stream().map(r -> r.item().request().caseId()).distinct().toList();
         List<String> debtors = ready.stream().map(r -> r.prepared().enrollment().debtor().id()).distinct().toList();
-        List<String> keys = ready.stream().map(r -> r.item().key()).filter(k -> k != null).toList();
+        List<String> keys = ready.stream().map(r -> r.item().key()).filter(k -> k != null)
+                .map(IdempotencyKey::key).toList();
         List<Result> out = new ArrayList<>();
         return Locks.casesAlone(conn, cases)
                 .compose(v -> IdempotencyKeys.findAll(conn, principal, keys))
@@ -127,22 +125,23 @@ public final class BulkEnroller {
                                 Set<String> ceased, Set<String> open) {
         Item item = r.item();
         NewEnrollment e = r.prepared().enrollment();
-        IdempotencyKeys.Stored before = item.key() == null ? null : stored.get(item.key());
+        IdempotencyKeys.Stored before = item.key() == null ? null : stored.get(item.key().key());
         if (before != null) {
-            return before.requestHash().equals(item.hash()) ? new Result(item.index(), before.status(),
-                    before.response()) : Result.refused(item.index(), ApiProblem.idempotencyMismatch());
+            return before.requestHash().equals(item.key().requestHash())
+                    ? new Result(item.index(), Enrolled.fromJson(before.response()), null)
+                    : Result.refused(item.index(), new Refusal.KeyReused());
         }
         List<String> caseHolds = holds.getOrDefault(e.caseId(), List.of());
         if (!caseHolds.isEmpty()) {
-            return Result.refused(item.index(), ApiProblem.conflict("case " + e.caseId() + " is on hold ("
+            return Result.refused(item.index(), new Refusal.Conflict("case " + e.caseId() + " is on hold ("
                     + String.join(", ", caseHolds) + "): no contact about it may happen"));
         }
         if (ceased.contains(e.debtor().id()) || e.preferences() != null && e.preferences().ceaseAll()) {
-            return Result.refused(item.index(), ApiProblem.conflict("debtor " + e.debtor().id()
+            return Result.refused(item.index(), new Refusal.Conflict("debtor " + e.debtor().id()
                     + " asked for no contact at all (a cease request); no sequence can start"));
         }
         if (open.contains(r.pair())) {
-            return Result.refused(item.index(), ApiProblem.conflict("case " + e.caseId()
+            return Result.refused(item.index(), new Refusal.Conflict("case " + e.caseId()
                     + " already has an open enrollment in sequence " + e.sequenceName()));
         }
         return null;
@@ -152,9 +151,10 @@ public final class BulkEnroller {
                                        List<Result> out) {
         List<NewEnrollment> rows = accepted.stream().map(r -> r.prepared().enrollment()).toList();
         List<TimelineEntry> created = accepted.stream()
-                .map(r -> Enroller.created(r.prepared().enrollment(), r.prepared().body())).toList();
+                .map(r -> Enroller.created(r.prepared().enrollment(), r.prepared().enrolled())).toList();
         List<IdempotencyKeys.Answer> answers = accepted.stream().filter(r -> r.item().key() != null)
-                .map(r -> new IdempotencyKeys.Answer(r.item().key(), r.item().hash(), 201, r.prepared().body()))
+                .map(r -> new IdempotencyKeys.Answer(r.item().key().key(), r.item().key().requestHash(), 201,
+                        r.prepared().enrolled().toJson()))
                 .toList();
         return EnrollmentBatches.create(conn, rows)
                 .compose(v -> Timeline.append(conn, created))
@@ -165,7 +165,7 @@ public final class BulkEnroller {
                         throw new IllegalStateException("an idempotency key of this batch was taken by a concurrent "
                                 + "request; send the batch again");
                     }
-                    accepted.forEach(r -> out.add(new Result(r.item().index(), 201, r.prepared().body())));
+                    accepted.forEach(r -> out.add(new Result(r.item().index(), r.prepared().enrolled(), null)));
                     return null;
                 });
     }

@@ -1,7 +1,5 @@
 package io.parley.enrollment;
 
-import io.parley.api.CaseEventRequest;
-import io.parley.enrollment.Sequences;
 import io.parley.domain.CaseEventType;
 import io.parley.sequence.SequenceDefinition;
 import io.parley.store.CaseHolds;
@@ -14,7 +12,6 @@ import io.parley.store.TimelineEntry;
 import io.parley.store.TimelineKinds;
 import io.parley.store.Transactions;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
@@ -55,7 +52,8 @@ public final class CaseEvents {
         this.clock = clock;
     }
 
-    public Future<JsonObject> apply(String caseId, CaseEventRequest event) {
+    /** Applies the event in a transaction of its own. */
+    public Future<CaseEventOutcome> apply(String caseId, CaseEventRequest event) {
         return Transactions.run(pool, conn -> {
             List<TimelineEntry> timeline = new ArrayList<>();
             return applyIn(conn, caseId, event.type(), event.occurredAt(), event.reference(), event.details(),
@@ -67,7 +65,7 @@ public final class CaseEvents {
      * Applies the event inside the caller's transaction (a reply routed to the case uses this too), adding its
      * timeline entries to {@code timeline} for the caller to append once.
      */
-    public Future<JsonObject> applyIn(SqlConnection conn, String caseId, CaseEventType type, Instant occurredAt,
+    public Future<CaseEventOutcome> applyIn(SqlConnection conn, String caseId, CaseEventType type, Instant occurredAt,
                                       String reference, java.util.Map<String, Object> details, Instant now,
                                       List<TimelineEntry> timeline) {
         JsonObject data = new JsonObject().put("type", type.wire())
@@ -117,7 +115,7 @@ public final class CaseEvents {
         });
     }
 
-    private Future<JsonObject> react(SqlConnection conn, String caseId, CaseEventType type,
+    private Future<CaseEventOutcome> react(SqlConnection conn, String caseId, CaseEventType type,
                                      List<Enrollments.Open> open, Instant now, List<TimelineEntry> timeline) {
         List<UUID> stopped = new ArrayList<>();
         List<UUID> paused = new ArrayList<>();
@@ -139,10 +137,7 @@ public final class CaseEvents {
                         new JsonObject().put("reason", reason)));
             }
         }
-        return chain.map(v -> new JsonObject()
-                .put("stopped", new JsonArray(stopped.stream().map(UUID::toString).toList()))
-                .put("paused", new JsonArray(paused.stream().map(UUID::toString).toList()))
-                .put("hold", type.holdsAllContact()));
+        return chain.map(v -> new CaseEventOutcome(stopped, paused, type.holdsAllContact()));
     }
 
     private static Future<Void> move(SqlConnection conn, UUID id, EnrollmentStatus to, String reason,

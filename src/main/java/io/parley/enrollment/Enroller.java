@@ -1,11 +1,5 @@
 package io.parley.enrollment;
 
-import io.parley.http.ApiProblem;
-import io.parley.http.ApiResponse;
-import io.parley.api.EnrollmentRequest;
-import io.parley.http.FieldError;
-import io.parley.api.PackIds;
-import io.parley.enrollment.Sequences;
 import io.parley.domain.Debtor;
 import io.parley.sequence.EnrollmentClock;
 import io.parley.sequence.MissingDueDateException;
@@ -14,7 +8,6 @@ import io.parley.sequence.PlannedStep;
 import io.parley.sequence.SequenceDefinition;
 import io.parley.sequence.SequenceEngine;
 import io.parley.store.CaseHolds;
-import io.parley.store.EnrollmentStatus;
 import io.parley.store.Enrollments;
 import io.parley.store.Locks;
 import io.parley.store.TimelineKinds;
@@ -24,7 +17,6 @@ import io.parley.store.Timeline;
 import io.parley.store.Transactions;
 import io.parley.store.TimelineEntry;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
@@ -61,30 +53,36 @@ public final class Enroller {
     }
 
     /**
-     * @param idempotencyKey the client's key, or null
-     * @param requestHash    a digest of the request, to tell a true repeat from a reused key
+     * Enrolls the case, or, for a repeat of a request under the same key, gives back what the first one created.
+     *
+     * @param key the caller's idempotency key, or null
+     * @throws Refusal.Invalid  an unknown rule pack, sequence or version; a due date or postal address the sequence
+     *                          needs (thrown at once, or failing the future)
+     * @throws Refusal.Conflict an open enrollment in the sequence, a hold on the case, a debtor who ceased contact
+     * @throws Refusal.KeyReused the key was used with a different request
      */
-    public Future<ApiResponse> enroll(EnrollmentRequest request, String principal, String idempotencyKey,
-                                      String requestHash) {
+    public Future<Enrolled> enroll(EnrollmentRequest request, IdempotencyKey key) {
         Instant now = clock.instant();
         Prepared prepared = prepare(request, now);
-        NewEnrollment enrollment = prepared.enrollment();
-        JsonObject body = prepared.body();
         return Transactions.run(pool, conn -> Locks.caseAlone(conn, request.caseId())
-                        .compose(v -> reserve(conn, principal, idempotencyKey, requestHash, now))
-                        .compose(stored -> stored.isPresent() ? replay(stored.get(), requestHash)
-                                : create(conn, enrollment, body, principal, idempotencyKey)))
+                        .compose(v -> reserve(conn, key, now))
+                        .compose(stored -> stored.isPresent() ? replay(stored.get(), key)
+                                : create(conn, prepared.enrollment(), prepared.enrolled(), key)))
                 .recover(err -> Future.failedFuture(err instanceof Enrollments.AlreadyEnrolled
-                        ? ApiProblem.conflict(err.getMessage()) : err));
+                        ? new Refusal.Conflict(err.getMessage()) : err));
     }
 
-    /** An enrollment worked out and checked, not yet written: its rows and the body that answers for it. */
-    record Prepared(NewEnrollment enrollment, JsonObject body) {
+    /** An enrollment worked out and checked against the sequences and packs, not yet written. */
+    record Prepared(NewEnrollment enrollment, Enrolled enrolled) {
     }
 
-    /** Checks the request against the sequences and packs and works out the first step; writes nothing. */
+    /**
+     * Checks the request against the sequences and rule packs and works out the first step; writes nothing.
+     *
+     * @throws Refusal.Invalid an unknown rule pack, sequence or version; a due date or postal address it needs
+     */
     Prepared prepare(EnrollmentRequest request, Instant now) {
-        PackIds.check(request.policyPacks(), packIds);
+        PolicyPacks.check(request.policyPacks(), packIds);
         SequenceDefinition def = definition(request);
         Debtor debtor = PostalSteps.addressed(def, request.debtor());
         Instant startedAt = request.startAt() == null ? now : request.startAt();
@@ -96,76 +94,63 @@ public final class Enroller {
             first = (Plan.RunStep) engine.start(def, enrollmentClock);
             planned = engine.projection(def, enrollmentClock);
         } catch (MissingDueDateException e) {
-            throw ApiProblem.validation(List.of(new FieldError("account.dueDate",
+            throw new Refusal.Invalid(List.of(new Refusal.Violation("account.dueDate",
                     "is required by sequence " + def.name() + " (it schedules steps from the due date)")));
         }
-        UUID id = UUID.randomUUID();
-        JsonObject body = new JsonObject()
-                .put("id", id.toString()).put("caseId", request.caseId())
-                .put("sequence", def.name()).put("version", def.version()).put("status", EnrollmentStatus.ACTIVE.wire())
-                .put("createdAt", now.toString()).put("startAt", startedAt.toString()).put("timeZone", zone.getId())
-                .put("plannedSteps", plannedJson(planned));
-        NewEnrollment enrollment = new NewEnrollment(id, request.caseId(), debtor, request.account(),
+        Enrolled enrolled = new Enrolled(UUID.randomUUID(), request.caseId(), def.name(), def.version(), now,
+                startedAt, zone, planned.stream().map(Enrolled.Planned::of).toList());
+        NewEnrollment enrollment = new NewEnrollment(enrolled.id(), request.caseId(), debtor, request.account(),
                 new JsonObject(new java.util.HashMap<>(request.variables())), def.name(), def.version(), startedAt,
                 zone, first.step().id(), first.dueAt(), now, request.policyPacks(), request.preferences());
-        return new Prepared(enrollment, body);
+        return new Prepared(enrollment, enrolled);
     }
 
     /** The timeline entry that records an enrollment's creation. */
-    static TimelineEntry created(NewEnrollment e, JsonObject body) {
+    static TimelineEntry created(NewEnrollment e, Enrolled enrolled) {
         return new TimelineEntry(e.caseId(), e.id(), e.createdAt(), TimelineKinds.ENROLLMENT_CREATED,
                 new JsonObject().put("sequence", e.sequenceName()).put("version", e.sequenceVersion())
                         .put("startAt", e.startedAt().toString()).put("timeZone", e.zone().getId())
-                        .put("plannedSteps", body.getJsonArray("plannedSteps")));
+                        .put("plannedSteps", enrolled.plannedJson()));
     }
 
     private SequenceDefinition definition(EnrollmentRequest request) {
         Optional<SequenceDefinition> def = sequences.forNewEnrollment(request.sequence(), request.sequenceVersion());
-        return def.orElseThrow(() -> ApiProblem.validation(List.of(request.sequenceVersion() == null
-                ? new FieldError("sequence", "no sequence named '" + request.sequence() + "'")
-                : new FieldError("sequenceVersion", "sequence '" + request.sequence() + "' has no version "
+        return def.orElseThrow(() -> new Refusal.Invalid(List.of(request.sequenceVersion() == null
+                ? new Refusal.Violation("sequence", "no sequence named '" + request.sequence() + "'")
+                : new Refusal.Violation("sequenceVersion", "sequence '" + request.sequence() + "' has no version "
                 + request.sequenceVersion()))));
     }
 
-    private static Future<Optional<IdempotencyKeys.Stored>> reserve(SqlConnection conn, String principal, String key,
-                                                                     String hash, Instant now) {
+    private static Future<Optional<IdempotencyKeys.Stored>> reserve(SqlConnection conn, IdempotencyKey key,
+                                                                     Instant now) {
         return key == null ? Future.succeededFuture(Optional.empty())
-                : IdempotencyKeys.reserve(conn, principal, key, hash, now);
+                : IdempotencyKeys.reserve(conn, key.principal(), key.key(), key.requestHash(), now);
     }
 
-    private static Future<ApiResponse> replay(IdempotencyKeys.Stored stored, String requestHash) {
-        if (!stored.requestHash().equals(requestHash)) {
-            return Future.failedFuture(ApiProblem.idempotencyMismatch());
+    private static Future<Enrolled> replay(IdempotencyKeys.Stored stored, IdempotencyKey key) {
+        if (!stored.requestHash().equals(key.requestHash())) {
+            return Future.failedFuture(new Refusal.KeyReused());
         }
-        return Future.succeededFuture(new ApiResponse(stored.status(), stored.response()));
+        return Future.succeededFuture(Enrolled.fromJson(stored.response()));
     }
 
-    private static Future<ApiResponse> create(SqlConnection conn, NewEnrollment e, JsonObject body, String principal,
-                                              String idempotencyKey) {
-        TimelineEntry created = created(e, body);
+    private static Future<Enrolled> create(SqlConnection conn, NewEnrollment e, Enrolled enrolled,
+                                           IdempotencyKey key) {
+        TimelineEntry created = created(e, enrolled);
         return CaseHolds.of(conn, e.caseId())
                 .compose(holds -> holds.isEmpty() ? Enrollments.debtorCeased(conn, e.debtor().id()).map(ceased -> {
                     boolean stillCeased = ceased || e.preferences() != null && e.preferences().ceaseAll();
                     if (stillCeased) {
-                        throw ApiProblem.conflict("debtor " + e.debtor().id() + " asked for no contact at all "
+                        throw new Refusal.Conflict("debtor " + e.debtor().id() + " asked for no contact at all "
                                 + "(a cease request); no sequence can start");
                     }
                     return null;
-                }) : Future.failedFuture(ApiProblem.conflict("case " + e.caseId() + " is on hold ("
+                }) : Future.failedFuture(new Refusal.Conflict("case " + e.caseId() + " is on hold ("
                         + String.join(", ", holds) + "): no contact about it may happen")))
                 .compose(v -> Enrollments.create(conn, e))
                 .compose(v -> Timeline.append(conn, created))
-                .compose(v -> idempotencyKey == null ? Future.succeededFuture()
-                        : IdempotencyKeys.complete(conn, principal, idempotencyKey, 201, body))
-                .map(v -> new ApiResponse(201, body));
-    }
-
-    private static JsonArray plannedJson(List<PlannedStep> planned) {
-        JsonArray out = new JsonArray();
-        for (PlannedStep p : planned) {
-            out.add(new JsonObject().put("stepId", p.step().id()).put("channel", p.step().channel().wire())
-                    .put("template", p.step().template()).put("dueAt", p.dueAt().toString()));
-        }
-        return out;
+                .compose(v -> key == null ? Future.succeededFuture()
+                        : IdempotencyKeys.completeCreated(conn, key.principal(), key.key(), enrolled.toJson()))
+                .map(v -> enrolled);
     }
 }

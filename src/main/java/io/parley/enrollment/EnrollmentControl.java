@@ -1,6 +1,5 @@
 package io.parley.enrollment;
 
-import io.parley.http.ApiProblem;
 import io.parley.store.EnrollmentStatus;
 import io.parley.store.Enrollments;
 import io.parley.store.Locks;
@@ -44,10 +43,15 @@ public final class EnrollmentControl {
         this.clock = clock;
     }
 
+    /** The enrollment as stored; fails with {@link Refusal.NotFound} when there is none. */
     public Future<JsonObject> get(UUID id) {
-        return Enrollments.find(pool, id).map(found -> found.orElseThrow(() -> ApiProblem.notFound("enrollment " + id)));
+        return Enrollments.find(pool, id).map(found -> found.orElseThrow(() -> new Refusal.NotFound("enrollment " + id)));
     }
 
+    /**
+     * Moves the enrollment and notes it on the timeline; fails with {@link Refusal.NotFound} when there is no such
+     * enrollment, {@link Refusal.Conflict} when its status does not allow the command.
+     */
     public Future<JsonObject> apply(UUID id, Command command, String reason) {
         Instant now = clock.instant();
         String why = reason == null ? "requested by the collection engine" : reason;
@@ -56,14 +60,14 @@ public final class EnrollmentControl {
                 .compose(caseId -> {
                     if (caseId.isEmpty()) {
                         return Enrollments.find(conn, id).compose(found -> Future.failedFuture(found.isEmpty()
-                                ? ApiProblem.notFound("enrollment " + id)
-                                : ApiProblem.conflict("enrollment " + id + " is " + found.get().getString("status")
+                                ? new Refusal.NotFound("enrollment " + id)
+                                : new Refusal.Conflict("enrollment " + id + " is " + found.get().getString("status")
                                 + "; it cannot be " + past(command))));
                     }
                     return Timeline.append(conn, new TimelineEntry(caseId.get(), id, now, command.noted,
                             new JsonObject().put("reason", why))).compose(v -> Enrollments.find(conn, id));
                 }))
-                .map(found -> found.orElseThrow(() -> ApiProblem.notFound("enrollment " + id)));
+                .map(found -> found.orElseThrow(() -> new Refusal.NotFound("enrollment " + id)));
     }
 
     private static String past(Command command) {

@@ -1,7 +1,5 @@
 package io.parley.enrollment;
 
-import io.parley.http.ApiProblem;
-import io.parley.http.FieldError;
 import io.parley.domain.AddressFormat;
 import io.parley.domain.Channel;
 import io.parley.domain.ContactPoint;
@@ -37,11 +35,11 @@ final class PostalSteps {
         }
         String why = "is required: sequence " + def.name() + " sends letters to the debtor's postal address";
         if (debtor.address() == null) {
-            throw ApiProblem.validation(List.of(new FieldError("debtor.address", why)));
+            throw new Refusal.Invalid(List.of(new Refusal.Violation("debtor.address", why)));
         }
         List<String> missing = debtor.address().missingForMail();
         if (!missing.isEmpty()) {
-            throw ApiProblem.validation(missing.stream().map(f -> new FieldError("debtor.address." + f, why))
+            throw new Refusal.Invalid(missing.stream().map(f -> new Refusal.Violation("debtor.address." + f, why))
                     .toList());
         }
         List<ContactPoint> points = new ArrayList<>(debtor.contactPoints());

@@ -1,7 +1,6 @@
 package io.parley.reply;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -21,16 +20,20 @@ final class AmountFinder {
             "(?:[$£€¥￥]|\\b(?:usd|gbp|eur|rmb|cny)\\b) ?" + NUMBER + "( ?k\\b)?"
                     + "|(?<![\\d.,])" + NUMBER + "( ?k\\b)? ?(?:dollars?\\b|bucks\\b|usd\\b|pounds?\\b|quid\\b|gbp\\b"
                     + "|euros?\\b|eur\\b|yuan\\b|rmb\\b|cny\\b|元|块|圆)"
-                    + "|(?<![\\d.,])(\\d+(?:\\.\\d+)?) ?([千万])"
+                    + "|(?<![\\d.,])(\\d+(?:\\.\\d+)?) ?([百千万])"
                     + "|(" + CN + ") ?(?:元|块|圆)");
-    private static final Pattern BARE = Pattern.compile("(?<![\\d.,/:$£€¥￥])" + NUMBER + "( ?k\\b)?(?![\\d/:%])"
+    private static final Pattern BARE = Pattern.compile("(?<![a-z\\d.,/:$£€¥￥-])" + NUMBER + "( ?k\\b)?(?![\\d/:%])"
             + "|(" + CN + ")");
     private static final Pattern NOT_AMOUNT_AFTER = Pattern.compile("^ ?(?:st\\b|nd\\b|rd\\b|th\\b|am\\b|pm\\b|a\\.m|p\\.m"
             + "|o'?clock|%|days?\\b|weeks?\\b|months?\\b|years?\\b|yrs?\\b|hours?\\b|hrs?\\b|mins?\\b|minutes?\\b"
             + "|times?\\b|kids?\\b|children\\b|号|日|点|天|个|月|周|年|次|期|分|岁|小时|星期|礼拜)");
     private static final Pattern NOT_AMOUNT_BEFORE = Pattern.compile("(?:\\b(?:after|before|at|around|until|till|by"
-            + "|chapter|ch|number|no|#|lost|in|within|ext|x|than)|周|星期|礼拜|第) ?$");
+            + "|chapter|ch|number|no|#|lost|in|within|ext|x|than|gate|terminal|flight|order|ref|reference|room|seat"
+            + "|apt|unit|account|acct|card|ending|case|invoice|confirmation|platform|bus|route|train|pin|zip|code|id"
+            + "|extension|version|line|floor|suite|building)(?: (?:number|no|#))?(?: is)?|周|星期|礼拜|第|订单号?是?"
+            + "|流水号|编号|尾号|航班|登机口|房间|卡号|案号|账号|单号) ?$");
     private static final Pattern HALF = Pattern.compile("\\bhalf\\b|一半|\\b50 ?%");
+    private static final Pattern QUARTER = Pattern.compile("\\b(?:a |one )?quarter\\b|四分之一|\\b25 ?%");
     private static final Pattern FULL = Pattern.compile("\\b(?:in full|full amount|the full balance|full balance"
             + "|the whole (?:amount|balance|thing|lot)|the rest|the remaining(?: balance| amount)?|remaining balance"
             + "|everything i owe|all of it|the balance|all i owe|the full)\\b|全部|全额|还清|结清|一次性");
@@ -43,7 +46,7 @@ final class AmountFinder {
     }
 
     /** The amount in text whose dates have been hidden, nearest the anchor (a span of text; null for none). */
-    static Optional<Found> find(String text, Span anchor) {
+    static Optional<Found> find(String text, ReplyText.Span anchor) {
         Nearest nearest = new Nearest(anchor);
         Matcher m = MARKED.matcher(text);
         while (m.find()) {
@@ -52,13 +55,23 @@ final class AmountFinder {
                 nearest.offer(m, new Found(m.group().trim(), value.get(), null, "a sum marked as money"));
             }
         }
-        if (nearest.best != null) {
-            return Optional.of(nearest.best);
+        Nearest share = shares(text, anchor);
+        if (nearest.best == null) {
+            bare(text, nearest);
         }
-        m = BARE.matcher(text);
+        if (share.best != null && anchor != null && share.bestDistance <= 6
+                && (nearest.best == null || share.bestDistance < nearest.bestDistance)) {
+            return Optional.of(share.best);
+        }
+        return Optional.ofNullable(nearest.best != null ? nearest.best : share.best);
+    }
+
+    /** Numbers that are not dates, times, durations or codes: pay 200, 还1000, 一千二. */
+    private static void bare(String text, Nearest nearest) {
+        Matcher m = BARE.matcher(text);
         while (m.find()) {
             if (NOT_AMOUNT_AFTER.matcher(text.substring(m.end())).find()
-                    || NOT_AMOUNT_BEFORE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find()) {
+                    || NOT_AMOUNT_BEFORE.matcher(text.substring(Math.max(0, m.start() - 24), m.start())).find()) {
                 continue;
             }
             BigDecimal value;
@@ -68,6 +81,8 @@ final class AmountFinder {
                     continue;
                 }
                 value = ChineseNumber.parseOrDigits(cn);
+            } else if (m.group(1).length() > 7) {
+                continue;
             } else {
                 value = number(m.group(1), m.group(2), m.group(3));
             }
@@ -75,36 +90,30 @@ final class AmountFinder {
                 nearest.offer(m, new Found(m.group().trim(), value, null, "a number that is not a date or a time"));
             }
         }
-        if (nearest.best != null) {
-            return Optional.of(nearest.best);
-        }
-        m = HALF.matcher(text);
-        if (m.find()) {
-            return Optional.of(new Found(m.group(), null, new BigDecimal("0.5"), "half of the balance"));
-        }
-        m = FULL.matcher(text);
-        if (m.find()) {
-            return Optional.of(new Found(m.group(), null, BigDecimal.ONE, "the whole balance"));
-        }
-        return Optional.empty();
     }
 
-    /** A part of the normalised reply, start inclusive, end exclusive. */
-    record Span(int start, int end) {
-        int distance(int from, int to) {
-            if (to <= start) {
-                return start - to;
+    /**
+     * Shares of the balance (half, a quarter, in full / the rest), the one nearest the anchor. A share right after the
+     * promise words ("will pay the rest") wins over a number said elsewhere ("I paid 100 yesterday").
+     */
+    private static Nearest shares(String text, ReplyText.Span anchor) {
+        Nearest nearest = new Nearest(anchor);
+        for (Object[] share : new Object[][]{{HALF, "0.5", "half of the balance"},
+                {QUARTER, "0.25", "a quarter of the balance"}, {FULL, "1", "the whole balance"}}) {
+            Matcher m = ((Pattern) share[0]).matcher(text);
+            while (m.find()) {
+                nearest.offer(m, new Found(m.group(), null, new BigDecimal((String) share[1]), (String) share[2]));
             }
-            return from >= end ? from - end : 0;
         }
+        return nearest;
     }
 
     private static final class Nearest {
-        private final Span anchor;
+        private final ReplyText.Span anchor;
         private Found best;
         private int bestDistance = Integer.MAX_VALUE;
 
-        Nearest(Span anchor) {
+        Nearest(ReplyText.Span anchor) {
             this.anchor = anchor;
         }
 
@@ -135,8 +144,11 @@ final class AmountFinder {
         } else if (m.group(4) != null) {
             value = number(m.group(4), m.group(5), m.group(6));
         } else if (m.group(7) != null) {
-            value = new BigDecimal(m.group(7)).multiply(m.group(8).equals("千") ? BigDecimal.valueOf(1000)
-                    : BigDecimal.valueOf(10000));
+            value = new BigDecimal(m.group(7)).multiply(switch (m.group(8)) {
+                case "百" -> BigDecimal.valueOf(100);
+                case "千" -> BigDecimal.valueOf(1000);
+                default -> BigDecimal.valueOf(10000);
+            });
         } else if (m.group(9) != null) {
             value = ChineseNumber.parseOrDigits(m.group(9));
         }
@@ -151,13 +163,5 @@ final class AmountFinder {
         }
         value = value.stripTrailingZeros();
         return value.scale() < 0 ? value.setScale(0) : value;
-    }
-
-    static List<String> describe(List<DateFinder.Found> dates) {
-        List<String> out = new ArrayList<>();
-        for (DateFinder.Found d : dates) {
-            out.add("'" + d.text() + "'");
-        }
-        return out;
     }
 }

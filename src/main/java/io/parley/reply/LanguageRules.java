@@ -1,16 +1,21 @@
 package io.parley.reply;
 
+import io.parley.domain.Channel;
+
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The rules of one language, from one file: whole-reply keywords, phrase patterns and the exceptions that hide text
- * from an intent's phrases, and how numeric dates read (by default and per region).
+ * The rules of one language, from one file: whole-reply keywords and the courtesy words that may surround them,
+ * phrase patterns and the exceptions that hide text from an intent's phrases, the words that name each channel (the
+ * scope of an opt-out), the patterns that send an unrecognised reply to a person, and how numeric dates read (by
+ * default and per region).
  */
 record LanguageRules(String language, String source, DateOrder numericDates, Map<String, DateOrder> numericDatesByRegion,
                      Map<String, ReplyIntent> keywords, Map<ReplyIntent, List<Phrase>> phrases,
-                     Map<ReplyIntent, List<Phrase>> exceptions) {
+                     Map<ReplyIntent, List<Phrase>> exceptions, Map<Channel, List<Phrase>> channels,
+                     List<String> courtesy, List<Phrase> review) {
 
     /** One pattern and the file it came from. */
     record Phrase(Pattern pattern, String source) {

@@ -38,15 +38,15 @@ public enum ReplyIntent {
     OTHER;
 
     /**
-     * Which intent wins when a reply matches several, first wins. Opt-outs first: a request to stop contact is
-     * honoured whatever else the reply says, the wider one (all channels) before the narrower. Then what obliges the
-     * collector to stop or redirect collection: represented (talk to the attorney only), bankrupt (automatic stay),
-     * disputed (validate first), not the debtor. Then facts about payment before promises: a payment claim must be
-     * checked before a new promise is booked. Then requests (a callback), then circumstances (hardship, which should
-     * not hide a concrete promise or request in the same reply), then the whole-reply keywords START and HELP.
+     * Which intent is primary when a reply expresses several, first wins: the strongest legal consequence first
+     * (conf/replies/LABELLING.md). A cease stops everything; representation, bankruptcy and a dispute stop
+     * collection; an opt-out stops a channel; a wrong number is not the debtor; then the facts about payment (paid
+     * before promised: a payment claim is checked before a new promise is booked), circumstances (hardship), requests
+     * (a callback, help) and the opt-in. The next intent in this order that the reply also expresses is its secondary
+     * intent and is acted on too; an opt-out takes effect wherever it ranks.
      */
-    public static final List<ReplyIntent> PRECEDENCE = List.of(OPT_OUT_ALL, OPT_OUT, ATTORNEY, BANKRUPTCY, DISPUTE,
-            WRONG_NUMBER, PAID, PROMISE_TO_PAY, CALLBACK_REQUEST, HARDSHIP, OPT_IN, HELP, OTHER);
+    public static final List<ReplyIntent> PRECEDENCE = List.of(OPT_OUT_ALL, ATTORNEY, BANKRUPTCY, DISPUTE, OPT_OUT,
+            WRONG_NUMBER, PAID, PROMISE_TO_PAY, HARDSHIP, CALLBACK_REQUEST, HELP, OPT_IN, OTHER);
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

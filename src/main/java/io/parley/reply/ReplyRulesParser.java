@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.parley.domain.Channel;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,7 +25,7 @@ import java.util.regex.PatternSyntaxException;
  */
 final class ReplyRulesParser {
     static final List<String> FIELDS = List.of("language", "description", "numericDates", "numericDatesByRegion",
-            "keywords", "phrases", "exceptions");
+            "keywords", "courtesy", "phrases", "exceptions", "channels", "review");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
     private static final Pattern REGION = Pattern.compile("[A-Z]{2}|\\d{3}");
     private static final TypeReference<Object> ANY = new TypeReference<>() {
@@ -97,6 +99,10 @@ final class ReplyRulesParser {
                         + "; exceptions only hide text from the phrases of the same intent");
             }
         }
+        Map<Channel, List<LanguageRules.Phrase>> channels = channels(source, root.get("channels"), report);
+        List<String> courtesy = courtesy(root.get("courtesy"), report);
+        List<LanguageRules.Phrase> review = root.get("review") == null ? List.of()
+                : patternList(source, root.get("review"), "review", report);
         if (errors.isEmpty() && keywords.isEmpty() && phrases.isEmpty()) {
             errors.add(source + ": has neither keywords nor phrases");
         }
@@ -105,7 +111,7 @@ final class ReplyRulesParser {
         }
         return new LanguageRules(language, source, order, Collections.unmodifiableMap(byRegion),
                 Collections.unmodifiableMap(keywords), Collections.unmodifiableMap(phrases),
-                Collections.unmodifiableMap(exceptions));
+                Collections.unmodifiableMap(exceptions), Collections.unmodifiableMap(channels), courtesy, review);
     }
 
     @FunctionalInterface
@@ -154,30 +160,79 @@ final class ReplyRulesParser {
     private static Map<ReplyIntent, List<LanguageRules.Phrase>> patterns(String source, Object value, String field,
                                                                         Report report) {
         Map<ReplyIntent, List<LanguageRules.Phrase>> patterns = new EnumMap<>(ReplyIntent.class);
-        forEachIntent(value, field, report, (intent, path, list) -> {
-            List<LanguageRules.Phrase> compiled = new ArrayList<>();
-            for (int i = 0; i < list.size(); i++) {
-                Object item = list.get(i);
-                String itemPath = path + "[" + i + "]";
-                if (!(item instanceof String s) || s.isBlank()) {
-                    report.at(itemPath, "must be a non-empty regular expression, not " + describe(item));
+        forEachIntent(value, field, report, (intent, path, list) -> patterns.put(intent,
+                patternList(source, list, path, report)));
+        return patterns;
+    }
+
+    /** The words that name each channel: a mapping of channel name to patterns. */
+    private static Map<Channel, List<LanguageRules.Phrase>> channels(String source, Object value, Report report) {
+        Map<Channel, List<LanguageRules.Phrase>> channels = new LinkedHashMap<>();
+        if (value == null) {
+            return channels;
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            report.at("channels", "must be a mapping of channel (sms, email...) to a list of patterns, not "
+                    + describe(value));
+            return channels;
+        }
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            String path = "channels." + entry.getKey();
+            try {
+                channels.put(Channel.of(String.valueOf(entry.getKey())),
+                        patternList(source, entry.getValue(), path, report));
+            } catch (IllegalArgumentException e) {
+                report.at(path, e.getMessage());
+            }
+        }
+        return channels;
+    }
+
+    private static List<String> courtesy(Object value, Report report) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            report.at("courtesy", "must be a non-empty list of words, not " + describe(value));
+            return List.of();
+        }
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof String s) || ReplyText.keyword(ReplyText.normal(s)).isEmpty()) {
+                report.at("courtesy[" + i + "]", "must be a word, not " + describe(list.get(i)));
+            } else {
+                words.add(ReplyText.keyword(ReplyText.normal(s)));
+            }
+        }
+        return List.copyOf(words);
+    }
+
+    private static List<LanguageRules.Phrase> patternList(String source, Object value, String path, Report report) {
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            report.at(path, "must be a non-empty list, not " + describe(value));
+            return List.of();
+        }
+        List<LanguageRules.Phrase> compiled = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Object item = list.get(i);
+            String itemPath = path + "[" + i + "]";
+            if (!(item instanceof String s) || s.isBlank()) {
+                report.at(itemPath, "must be a non-empty regular expression, not " + describe(item));
+                continue;
+            }
+            try {
+                Pattern pattern = Pattern.compile(s, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                if (pattern.matcher("").find()) {
+                    report.at(itemPath, "/" + s + "/ matches empty text, so it would match every reply");
                     continue;
                 }
-                try {
-                    Pattern pattern = Pattern.compile(s, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-                    if (pattern.matcher("").find()) {
-                        report.at(itemPath, "/" + s + "/ matches empty text, so it would match every reply");
-                        continue;
-                    }
-                    compiled.add(new LanguageRules.Phrase(pattern, source + " " + itemPath));
-                } catch (PatternSyntaxException e) {
-                    report.at(itemPath, "/" + s + "/ is not a valid regular expression: " + e.getDescription()
-                            + " near index " + e.getIndex());
-                }
+                compiled.add(new LanguageRules.Phrase(pattern, source + " " + itemPath));
+            } catch (PatternSyntaxException e) {
+                report.at(itemPath, "/" + s + "/ is not a valid regular expression: " + e.getDescription()
+                        + " near index " + e.getIndex());
             }
-            patterns.put(intent, List.copyOf(compiled));
-        });
-        return patterns;
+        }
+        return List.copyOf(compiled);
     }
 
     @FunctionalInterface

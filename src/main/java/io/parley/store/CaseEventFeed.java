@@ -18,7 +18,7 @@ public final class CaseEventFeed {
     private static final String PAGE = """
             SELECT txid::text AS txid, id, type, payload FROM case_event
             WHERE (txid, id) > ($1::text::xid8, $2) AND txid < pg_snapshot_xmin(pg_current_snapshot())
-            ORDER BY txid, id LIMIT $3""";
+            ORDER BY case_event.txid, id LIMIT $3"""; // the column, not the text alias: 9 < 10 as numbers only
 
     /** One event as the feed shows it: its position, its type and the stored payload. */
     public record Event(FeedCursor cursor, String type, JsonObject payload) {

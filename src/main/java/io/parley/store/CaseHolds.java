@@ -1,6 +1,7 @@
 package io.parley.store;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Holds on a case (dispute, cease request, attorney, bankruptcy): while one stands, nothing is sent about the case
@@ -20,6 +22,8 @@ public final class CaseHolds {
             ON CONFLICT (case_id, kind) DO NOTHING""";
     private static final String OF_CASE = "SELECT kind FROM case_hold WHERE case_id = $1 ORDER BY kind";
     private static final String OF_CASES = "SELECT case_id, kind FROM case_hold WHERE case_id = ANY($1)";
+    private static final String DETAILS = "SELECT kind, reference, since FROM case_hold WHERE case_id = $1 ORDER BY kind";
+    private static final String LIFT = "DELETE FROM case_hold WHERE case_id = $1 AND kind = $2 RETURNING reference, since";
     private static final String CEASE = """
             UPDATE debtor SET preferences = jsonb_set(preferences, '{ceaseAll}', 'true'::jsonb, true), updated_at = $2
             WHERE id IN (SELECT debtor_id FROM enrollment WHERE case_id = $1)""";
@@ -49,6 +53,24 @@ public final class CaseHolds {
             rows.forEach(r -> out.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getString(1)));
             return out;
         });
+    }
+
+    /** The holds on a case with what placed them and since when, as the API shows them. */
+    public static Future<List<JsonObject>> details(SqlClient sql, String caseId) {
+        return sql.preparedQuery(DETAILS).execute(Tuple.of(caseId)).map(rows -> {
+            List<JsonObject> out = new ArrayList<>();
+            rows.forEach(r -> out.add(new JsonObject().put("kind", r.getString("kind"))
+                    .put("reference", r.getString("reference"))
+                    .put("since", Rows.instant(r.getOffsetDateTime("since")).toString())));
+            return out;
+        });
+    }
+
+    /** Lifts a hold; what it was (reference and since), or empty when the case had no such hold. */
+    public static Future<Optional<JsonObject>> lift(SqlClient sql, String caseId, String kind) {
+        return sql.preparedQuery(LIFT).execute(Tuple.of(caseId, kind)).map(rows -> rows.size() == 0 ? Optional.empty()
+                : Optional.of(new JsonObject().put("kind", kind).put("reference", rows.iterator().next().getString(0))
+                .put("since", Rows.instant(rows.iterator().next().getOffsetDateTime(1)).toString())));
     }
 
     /** The case's debtor asked in writing for no more contact: applies to every case of theirs. */

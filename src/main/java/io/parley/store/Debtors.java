@@ -24,8 +24,12 @@ public final class Debtors {
             WHERE id = $1 RETURNING id""";
     private static final String FIND = "SELECT id, preferences FROM debtor WHERE id = $1";
     private static final String CONTACTS = """
-            SELECT id, channel, address, type, consent, status, status_reason, updated_at FROM contact_point
-            WHERE debtor_id = $1 ORDER BY id""";
+            SELECT cp.id, cp.channel, cp.address, cp.type, cp.consent, cp.status, cp.status_reason, cp.updated_at,
+                   (SELECT jsonb_agg(jsonb_build_object('reason', s.reason, 'source', s.source, 'detail', s.detail,
+                                                        'since', s.created_at) ORDER BY s.created_at)
+                    FROM address_suppression s
+                    WHERE s.channel = cp.channel AND s.address = lower(cp.address) AND s.lifted_at IS NULL) AS suppressed
+            FROM contact_point cp WHERE cp.debtor_id = $1 ORDER BY cp.id""";
     private static final String SET_STATUS = """
             UPDATE contact_point SET status = $5, status_reason = $6, updated_at = $7
             WHERE debtor_id = $1 AND channel = $2 AND address = $3 AND status = ANY($4) RETURNING id""";
@@ -37,6 +41,8 @@ public final class Debtors {
     private static final String EXISTS =
             "SELECT status FROM contact_point WHERE debtor_id = $1 AND channel = $2 AND address = $3";
     private static final String CASES = "SELECT DISTINCT case_id FROM enrollment WHERE debtor_id = $1 ORDER BY case_id";
+    private static final String ADDRESSES = """
+            SELECT DISTINCT address FROM contact_point WHERE debtor_id = ANY($1) AND channel = $2 ORDER BY address""";
 
     private Debtors() {
     }
@@ -63,7 +69,9 @@ public final class Debtors {
                             .put("address", r.getString("address")).put("type", r.getString("type"))
                             .put("consent", r.getBoolean("consent")).put("status", r.getString("status"))
                             .put("statusReason", r.getString("status_reason"))
-                            .put("updatedAt", Rows.instant(r.getOffsetDateTime("updated_at")).toString()));
+                            .put("updatedAt", Rows.instant(r.getOffsetDateTime("updated_at")).toString())
+                            .put("suppressions", r.getValue("suppressed") == null ? new JsonArray()
+                                    : (JsonArray) r.getValue("suppressed")));
                 }
                 return Optional.of(new JsonObject().put("id", debtorId).put("preferences", preferences)
                         .put("contactPoints", contacts));
@@ -102,6 +110,16 @@ public final class Debtors {
                     }
                     Row r = rows.iterator().next();
                     return Optional.of(new OptedOut(Channel.parse(r.getString("channel")), r.getString("case_id")));
+                });
+    }
+
+    /** The addresses these debtors have on a channel. */
+    public static Future<List<String>> addresses(SqlClient sql, List<String> debtorIds, Channel channel) {
+        return sql.preparedQuery(ADDRESSES).execute(Tuple.of(debtorIds.toArray(String[]::new), channel.wire()))
+                .map(rows -> {
+                    List<String> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(r.getString(0)));
+                    return out;
                 });
     }
 

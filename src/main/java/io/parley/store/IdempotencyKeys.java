@@ -19,6 +19,8 @@ public final class IdempotencyKeys {
             VALUES ($1, $2, $3, 0, '{}'::jsonb, $4) ON CONFLICT DO NOTHING""";
     private static final String FIND =
             "SELECT request_hash, status, response FROM idempotency_key WHERE principal = $1 AND key = $2";
+    private static final String EXPIRE = """
+            DELETE FROM idempotency_key WHERE ctid IN (SELECT ctid FROM idempotency_key WHERE created_at < $1 LIMIT $2)""";
     private static final String COMPLETE =
             "UPDATE idempotency_key SET status = $3, response = $4 WHERE principal = $1 AND key = $2";
 
@@ -83,7 +85,17 @@ public final class IdempotencyKeys {
                 });
     }
 
+    /** Deletes up to {@code limit} keys created before {@code before}; completes with how many. */
+    public static Future<Integer> expire(SqlClient sql, Instant before, int limit) {
+        return sql.preparedQuery(EXPIRE).execute(Tuple.of(Rows.ts(before), limit)).map(rows -> rows.rowCount());
+    }
+
     public static Future<Void> complete(SqlClient sql, String principal, String key, int status, JsonObject response) {
         return sql.preparedQuery(COMPLETE).execute(Tuple.of(principal, key, status, response)).mapEmpty();
+    }
+
+    /** Completes a key whose request created what {@code created} describes (answered 201 Created). */
+    public static Future<Void> completeCreated(SqlClient sql, String principal, String key, JsonObject created) {
+        return complete(sql, principal, key, 201, created);
     }
 }

@@ -33,7 +33,16 @@ public final class Ledger {
     private static final String CURRENT = """
             SELECT d.id, d.preferences,
                    COALESCE((SELECT jsonb_object_agg(cp.id::text, cp.status) FROM contact_point cp
-                             WHERE cp.debtor_id = d.id), '{}'::jsonb) AS statuses
+                             WHERE cp.debtor_id = d.id), '{}'::jsonb) AS statuses,
+                   COALESCE((SELECT jsonb_object_agg(cp.id::text, s.why) FROM contact_point cp
+                             JOIN LATERAL (SELECT string_agg(s.reason || ' by ' || s.source
+                                                  || COALESCE(' (' || s.detail || ')', '') || ' since '
+                                                  || to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                                                  '; ' ORDER BY s.created_at) AS why
+                                           FROM address_suppression s
+                                           WHERE s.channel = cp.channel AND s.address = lower(cp.address)
+                                             AND s.lifted_at IS NULL) s ON s.why IS NOT NULL
+                             WHERE cp.debtor_id = d.id), '{}'::jsonb) AS suppressed
             FROM debtor d WHERE d.id = ANY($1)""";
     private static final String HISTORY = """
             SELECT debtor_id, case_id, channel, contact_address, contact_type, status, outcome, created_at FROM attempt
@@ -62,33 +71,40 @@ public final class Ledger {
                     for (String id : debtorIds) {
                         Row c = current.get(id);
                         Map<Long, ContactPointStatus> statuses = new HashMap<>();
+                        Map<Long, String> suppressed = new HashMap<>();
                         if (c != null) {
                             c.getJsonObject("statuses").forEach(e -> statuses.put(Long.parseLong(e.getKey()),
                                     ContactPointStatus.parse(String.valueOf(e.getValue()))));
+                            c.getJsonObject("suppressed").forEach(e -> suppressed.put(Long.parseLong(e.getKey()),
+                                    String.valueOf(e.getValue())));
                         }
                         out.put(id, record(rows.getOrDefault(id, List.of()), counting,
                                 c == null ? ContactPreferences.none() : Rows.preferences(c.getJsonObject("preferences")),
-                                statuses));
+                                statuses, suppressed));
                     }
                     return out;
                 });
     }
 
-    /** A debtor's history and reachability, preferences, and the status of each contact point by id. */
+    /**
+     * A debtor's history and reachability, preferences, the status of each contact point by id, and why each
+     * suppressed contact point's address is on the suppression list.
+     */
     public record DebtorRecord(ContactHistory history, BorrowerReach reach, ContactPreferences preferences,
-                               Map<Long, ContactPointStatus> statuses) {
+                               Map<Long, ContactPointStatus> statuses, Map<Long, String> suppressed) {
         public DebtorRecord {
             statuses = Map.copyOf(statuses);
+            suppressed = Map.copyOf(suppressed);
         }
 
         /** The same record with one more contact in its history. */
         public DebtorRecord with(io.parley.policy.PastContact contact) {
-            return new DebtorRecord(history.with(contact), reach, preferences, statuses);
+            return new DebtorRecord(history.with(contact), reach, preferences, statuses, suppressed);
         }
     }
 
     private static DebtorRecord record(List<Row> rows, LedgerCounting counting, ContactPreferences preferences,
-                                       Map<Long, ContactPointStatus> statuses) {
+                                       Map<Long, ContactPointStatus> statuses, Map<Long, String> suppressed) {
         List<PastContact> contacts = new ArrayList<>();
         int failuresInARow = 0;
         for (Row r : rows) {
@@ -107,7 +123,7 @@ public final class Ledger {
             }
         }
         return new DebtorRecord(new ContactHistory(contacts), new BorrowerReach(failuresInARow, false), preferences,
-                statuses);
+                statuses, suppressed);
     }
 
     private static boolean failed(AttemptStatus status) {

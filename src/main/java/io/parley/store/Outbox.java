@@ -26,7 +26,8 @@ public final class Outbox {
             TimelineKinds.ENROLLMENT_PAUSED, TimelineKinds.ENROLLMENT_RESUMED, TimelineKinds.ENROLLMENT_CANCELLED,
             TimelineKinds.CONTACT_OPTED_OUT, TimelineKinds.CONTACT_OPTED_IN, TimelineKinds.CONTACT_INVALID,
             TimelineKinds.REPLY_RECEIVED, TimelineKinds.PROMISE_RECORDED, TimelineKinds.PROMISE_KEPT,
-            TimelineKinds.PROMISE_BROKEN, TimelineKinds.AGENT_FLAGGED);
+            TimelineKinds.PROMISE_BROKEN, TimelineKinds.AGENT_FLAGGED, TimelineKinds.HOLD_LIFTED,
+            TimelineKinds.SUPPRESSION_LIFTED);
     /** The case event a suppressing decision becomes. */
     public static final String ATTEMPT_SUPPRESSED = "attempt.suppressed";
 

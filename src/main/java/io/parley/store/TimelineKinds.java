@@ -27,6 +27,8 @@ public final class TimelineKinds {
     public static final String CONTACT_OPTED_IN = "contact.opted_in";
     public static final String CONTACT_INVALID = "contact.invalid";
     public static final String DEBTOR_PREFERENCES = "debtor.preferences";
+    public static final String HOLD_LIFTED = "hold.lifted";
+    public static final String SUPPRESSION_LIFTED = "suppression.lifted";
 
     public static final String REPLY_RECEIVED = "reply.received";
     public static final String AGENT_FLAGGED = "agent.flagged";

@@ -64,11 +64,16 @@ class OpenApiDocumentTest {
             "/v1/sequences, get, 200 401 403",
             "/v1/sequences/{name}/preview, post, 200 400 401 403 404 413 415 422",
             "/v1/replies/classify, post, 200 400 401 403 413 415 422",
-            "/v1/inbound/email, post, 202 400 401 403 413 415",
+            "/v1/inbound/email, post, 202 400 401 403 413 415 503",
+            "/v1/inbound/quarantine, get, 200 400 401 422",
+            "/v1/cases/{caseId}/holds, get, 200 401",
+            "/v1/cases/{caseId}/holds/{kind}/lift, post, 200 400 401 403 404 409 422",
+            "/v1/suppressions, get, 200 400 401 422",
+            "/v1/suppressions/lift, post, 200 400 401 403 404 422",
             "/v1/events, get, 200 400 401 403",
             "/v1/events/stream, get, 200 400 401 403",
             "/webhooks/twilio/sms/status, post, 204 403",
-            "/webhooks/twilio/sms/inbound, post, 200 400 403",
+            "/webhooks/twilio/sms/inbound, post, 200 400 403 503",
             "/webhooks/wechat, get, 200 403",
             "/webhooks/wechat, post, 200 400 403 413",
             "/webhooks/twilio/voice/{attemptId}/answer, post, 200 403",
@@ -131,7 +136,7 @@ class OpenApiDocumentTest {
         for (String kind : List.of("step.scheduled", "step.skipped", "step.error", "reply.received", "reply.auto",
                 "promise.recorded", "promise.kept", "promise.broken", "contact.opted_out", "contact.opted_in",
                 "contact.invalid", "agent.flagged", "email.soft_bounce", "debtor.preferences", "call.status",
-                "call.turn", "call.promise", "call.opted_out", "call.hung_up")) {
+                "call.turn", "call.promise", "call.opted_out", "call.hung_up", "hold.lifted", "suppression.lifted")) {
             assertTrue(kinds.contains(kind), "timeline kind " + kind);
         }
     }

@@ -1,5 +1,6 @@
 package io.parley.api;
 
+import io.parley.enrollment.EnrollmentRequest;
 import io.parley.http.ApiProblem;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -42,7 +43,7 @@ class ProblemsTest {
         Handler<RoutingContext> problems = Problems.handler(MAX_BODY);
         router.route().handler(BodyHandler.create().setBodyLimit(MAX_BODY));
         router.post("/v1/enrollments").handler(ctx -> {
-            EnrollmentRequest request = EnrollmentRequest.parse(JsonBody.of(ctx));
+            EnrollmentRequest request = EnrollmentReader.parse(JsonBody.of(ctx));
             ctx.json(new JsonObject().put("caseId", request.caseId()));
         });
         router.post("/v1/raw").handler(ctx -> ctx.json(ctx.body().asJsonObject()));

@@ -1,13 +1,12 @@
 package io.parley.e2e;
 
 import io.parley.Parley;
-import io.parley.simulator.twilio.TwilioSignature;
 import io.parley.testing.EnrollmentBodies;
+import io.parley.testing.InboundTexts;
 import io.parley.testing.MutableClock;
 import io.parley.testing.ServiceHarness;
 import io.parley.testing.TestSequences;
 import io.parley.testing.TestZones;
-import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -21,7 +20,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,12 +32,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Replies through Twilio's signed inbound webhook: opt-outs, promises to pay, classification over the API. */
 class ReplyTest {
     private ServiceHarness harness;
+    private InboundTexts texts;
     private Path sequences;
     private final MutableClock clock = new MutableClock();
 
     @BeforeEach
     void start() {
         harness = new ServiceHarness();
+        texts = new InboundTexts(harness);
         sequences = TestSequences.directory("""
                 name: two-texts
                 version: 1
@@ -68,27 +68,15 @@ class ReplyTest {
     }
 
     private HttpResponse<Buffer> inbound(Parley parley, String sid, String from, String body, String token) {
-        String url = parley.publicBaseUrl() + "/webhooks/twilio/sms/inbound";
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("MessageSid", sid);
-        params.put("SmsSid", sid);
-        params.put("AccountSid", harness.twilio.settings().accountSid());
-        params.put("From", from);
-        params.put("To", "+15005550006");
-        params.put("Body", body);
-        params.put("NumMedia", "0");
-        MultiMap form = MultiMap.caseInsensitiveMultiMap();
-        params.forEach(form::add);
-        return ServiceHarness.get(harness.http.post(parley.port(), "127.0.0.1", "/webhooks/twilio/sms/inbound")
-                .putHeader("X-Twilio-Signature", TwilioSignature.of(token, url, params)).sendForm(form));
+        return texts.send(parley, sid, from, body, token);
     }
 
     private String token() {
-        return harness.twilio.settings().authToken();
+        return texts.token();
     }
 
     private long textsTo(String phone) {
-        return harness.twilio.messages().stream().filter(m -> phone.equals(m.param("To"))).count();
+        return texts.textsTo(phone);
     }
 
     @Test
@@ -157,7 +145,7 @@ class ReplyTest {
         inbound(parley, "SM" + UUID.randomUUID().toString().replace("-", ""), phone, "I will pay 300 on Friday", token());
         List<JsonObject> paused = harness.awaitTimeline(parley, "case-promise",
                 t -> has(t, "enrollment.paused", d -> true), Duration.ofSeconds(10));
-        LocalDate friday = clock.instant().atZone(zone).toLocalDate().with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY));
+        LocalDate friday = clock.instant().atZone(zone).toLocalDate().with(TemporalAdjusters.next(DayOfWeek.FRIDAY));
         assertTrue(has(paused, "promise.recorded", d -> friday.toString().equals(d.getString("date"))
                 && "300".equals(d.getString("amount"))), paused.toString());
         ServiceHarness.sleep(6000);
@@ -183,8 +171,31 @@ class ReplyTest {
         assertEquals("promise_to_pay", c.getString("intent"));
         assertEquals("500", c.getJsonObject("promise").getString("amount"));
         assertEquals("2026-12-04", c.getJsonObject("promise").getString("date"), c.encodePrettily());
+        assertTrue(c.containsKey("secondaryIntent") && c.getValue("secondaryIntent") == null, c.encodePrettily());
+
+        JsonObject two = harness.post(parley, "/v1/replies/classify", new JsonObject()
+                .put("text", "This is not my debt. Stop emailing me.").put("channel", "sms")).bodyAsJsonObject();
+        assertEquals("dispute", two.getString("intent"), two.encodePrettily());
+        assertEquals("opt_out", two.getString("secondaryIntent"), two.encodePrettily());
+        assertEquals("channels", two.getJsonObject("optOut").getString("scope"));
+        assertEquals(List.of("email"), two.getJsonObject("optOut").getJsonArray("channels").getList());
+
+        JsonObject keyword = harness.post(parley, "/v1/replies/classify", new JsonObject().put("text", "Ｔ。")
+                .put("locale", "zh-CN").put("channel", "sms")).bodyAsJsonObject();
+        assertEquals("opt_out", keyword.getString("intent"));
+        assertEquals("reply_channel", keyword.getJsonObject("optOut").getString("scope"));
+        assertEquals(List.of("sms"), keyword.getJsonObject("optOut").getJsonArray("channels").getList());
+
+        JsonObject unsure = harness.post(parley, "/v1/replies/classify", new JsonObject().put("text", "leave me alone"))
+                .bodyAsJsonObject();
+        assertEquals("other", unsure.getString("intent"));
+        assertTrue(unsure.getString("review", "").contains("leave me alone"), unsure.encodePrettily());
+
         var bad = harness.post(parley, "/v1/replies/classify", new JsonObject().put("text", "hi").put("timeZone", "Mars/Base"));
         assertEquals(422, bad.statusCode());
         assertTrue(bad.bodyAsString().contains("timeZone"));
+        var badChannel = harness.post(parley, "/v1/replies/classify", new JsonObject().put("text", "hi").put("channel", "pigeon"));
+        assertEquals(422, badChannel.statusCode());
+        assertTrue(badChannel.bodyAsString().contains("channel"));
     }
 }

@@ -36,8 +36,10 @@ class ReplyClassifierTest {
     @CsvSource(delimiter = '|', value = {
             "STOP|opt_out", "Stop.|opt_out", "ＳＴＯＰ|opt_out", "' stop! '|opt_out", "退订。|opt_out", "ＴＤ|opt_out",
             "UNSUBSCRIBE|opt_out", "Cancel|opt_out", "end|opt_out", "QUIT|opt_out", "revoke|opt_out",
-            "OptOut|opt_out", "stop 🛑|opt_out", "STOPALL|opt_out_all", "stop all|opt_out_all",
-            "ｓｔｏｐ　ａｌｌ|opt_out_all", "START|opt_in", "unstop|opt_in", "HELP|help", "info?|help"})
+            "OptOut|opt_out", "stop 🛑|opt_out", "STOPALL|opt_out", "stop all|opt_out", "ｓｔｏｐ　ａｌｌ|opt_out",
+            "T|opt_out", "ｔ|opt_out", "Ｔ。|opt_out", "【T】|opt_out", "stop please|opt_out", "STOP STOP|opt_out",
+            "退订退订|opt_out", "退订吧，谢谢|opt_out", "STOP谢谢|opt_out", "退订[捂脸]|opt_out", "UNSTOP please|opt_in",
+            "START|opt_in", "unstop|opt_in", "HELP|help", "info?|help", "stop all contact|opt_out_all"})
     void wholeReplyKeywords(String text, String intent) {
         Classification c = en(text);
         assertEquals(ReplyIntent.parse(intent), c.intent(), c.reasons().toString());
@@ -102,11 +104,30 @@ class ReplyClassifierTest {
             "I paid 100 yesterday and will pay the rest on Friday|paid|promise_to_pay",
             "lost my job but can pay 50 friday|promise_to_pay|hardship",
             "call me, I'll pay 100 tomorrow|promise_to_pay|callback_request",
-            "I'm in the hospital, call me back|callback_request|hardship"})
-    void precedenceDecidesAndTheLoserIsInTheReasons(String text, String winner, String loser) {
+            "I'm in the hospital, call me back|hardship|callback_request",
+            "this is not my debt, stop texting me|dispute|opt_out",
+            "wrong number, please stop texting|opt_out|wrong_number"})
+    void theStrongestIntentIsPrimaryAndTheNextIsSecondary(String text, String winner, String second) {
         Classification c = en(text);
         assertEquals(ReplyIntent.parse(winner), c.intent(), c.reasons().toString());
-        assertTrue(c.reasons().stream().anyMatch(r -> r.startsWith("also matched " + loser)), c.reasons().toString());
+        assertEquals(Optional.of(ReplyIntent.parse(second)), c.secondary(), c.reasons().toString());
+        assertTrue(c.reasons().stream().anyMatch(r -> r.startsWith("secondary " + second)), c.reasons().toString());
+    }
+
+    @Test
+    void aSecondaryPromiseCarriesItsAmountAndDate() {
+        Classification c = en("I paid 100 yesterday and will pay the rest on Friday");
+        assertEquals(ReplyIntent.PAID, c.intent());
+        assertEquals(LocalDate.of(2025, 6, 6), c.promise().orElseThrow().date());
+        assertEquals(0, BigDecimal.ONE.compareTo(c.promise().orElseThrow().fractionOfBalance()));
+    }
+
+    @Test
+    void anOptOutTakesEffectWhereverItRanks() {
+        Classification c = en("My lawyer handles this, I filed chapter 7, and stop texting me");
+        assertEquals(ReplyIntent.ATTORNEY, c.intent());
+        assertEquals(Optional.of(ReplyIntent.BANKRUPTCY), c.secondary());
+        assertEquals(Optional.of(OptOutScope.of(java.util.Set.of(io.parley.domain.Channel.SMS))), c.optOut());
     }
 
     @ParameterizedTest(name = "[{0}] {1}: {2} on {3}")
@@ -115,7 +136,7 @@ class ReplyClassifierTest {
             "pay 150 on 12/05|en-US|150|2025-12-05",
             "pay 150 on 12/05|en|150|2025-12-05",
             "pay 150 on 12/05|en-GB|150|2026-05-12",
-            "will pay $300 next week|en-US|300|2025-06-09",
+            "will pay $300 next week|en-US|300|",
             "can pay 50 tomorrow|en-US|50|2025-06-05",
             "I'll pay $1,250.75 next friday|en-US|1250.75|2025-06-13",
             "I can pay 1k on the 15th|en-US|1000|2025-06-15",
@@ -127,7 +148,7 @@ class ReplyClassifierTest {
             "月底前还一半|zh-CN|x0.5|2025-06-30",
             "15号还1000|zh-CN|1000|2025-06-15",
             "3号还五百|zh-CN|500|2025-07-03",
-            "下个月还一千二|zh-CN|1200|2025-07-01",
+            "下个月还一千二|zh-CN|1200|",
             "周五之前还300块|zh-CN|300|2025-06-06",
             "I will pay when I can|en-US||"})
     void promisesCarryAmountAndDate(String text, String locale, String amount, String date) {
@@ -203,8 +224,13 @@ class ReplyClassifierTest {
         assertThrows(IllegalArgumentException.class, () -> new PromiseToPay(BigDecimal.ZERO, null, null, "", ""));
         assertEquals(Optional.of(new BigDecimal("250.50")),
                 new PromiseToPay(null, new BigDecimal("0.5"), null, "half", "").amountFor(new BigDecimal("501.00")));
-        assertThrows(IllegalArgumentException.class, () -> new Classification(ReplyIntent.OTHER,
-                Optional.of(PromiseToPay.unspecified()), java.util.List.of(), ""));
+        assertThrows(IllegalArgumentException.class, () -> new Classification(ReplyIntent.OTHER, Optional.empty(),
+                Optional.empty(), Optional.of(PromiseToPay.unspecified()), java.util.List.of(), "", Optional.empty()));
+        assertThrows(IllegalArgumentException.class, () -> new Classification(ReplyIntent.OPT_OUT, Optional.empty(),
+                Optional.empty(), Optional.empty(), java.util.List.of(), "", Optional.empty()));
+        assertThrows(IllegalArgumentException.class, () -> new Classification(ReplyIntent.DISPUTE,
+                Optional.of(ReplyIntent.DISPUTE), Optional.empty(), Optional.empty(), java.util.List.of(), "",
+                Optional.empty()));
     }
 
     @Test

@@ -19,9 +19,8 @@ class ReplyExtractionTest {
     @CsvSource(delimiter = '|', value = {
             "today|month_day|2025-06-04", "tonight|month_day|2025-06-04", "tomorrow|month_day|2025-06-05",
             "tmrw|month_day|2025-06-05", "the day after tomorrow|month_day|2025-06-06",
-            "wednesday|month_day|2025-06-04", "friday|month_day|2025-06-06", "this friday|month_day|2025-06-06",
+            "wednesday|month_day|2025-06-11", "this wednesday|month_day|2025-06-04", "friday|month_day|2025-06-06", "this friday|month_day|2025-06-06",
             "next friday|month_day|2025-06-13", "next wednesday|month_day|2025-06-11", "monday|month_day|2025-06-09",
-            "next week|month_day|2025-06-09", "next month|month_day|2025-07-01",
             "end of the month|month_day|2025-06-30", "end of next month|month_day|2025-07-31",
             "end of the week|month_day|2025-06-06", "this weekend|month_day|2025-06-07",
             "in 3 days|month_day|2025-06-07", "in two weeks|month_day|2025-06-18", "in a week|month_day|2025-06-11",
@@ -32,13 +31,35 @@ class ReplyExtractionTest {
             "20th of june|month_day|2025-06-20", "jan 5th|month_day|2026-01-05",
             "今天|month_day|2025-06-04", "明天|month_day|2025-06-05", "后天|month_day|2025-06-06",
             "大后天|month_day|2025-06-07", "周五|month_day|2025-06-06", "星期日|month_day|2025-06-08",
-            "下周五|month_day|2025-06-13", "下周一|month_day|2025-06-09", "下周|month_day|2025-06-09",
-            "下下周|month_day|2025-06-16", "月底|month_day|2025-06-30", "下个月底|month_day|2025-07-31",
-            "下个月|month_day|2025-07-01", "15号|month_day|2025-06-15", "十五号|month_day|2025-06-15",
+            "下周五|month_day|2025-06-13", "下周一|month_day|2025-06-09", 
+            "月底|month_day|2025-06-30", "下个月底|month_day|2025-07-31",
+            "15号|month_day|2025-06-15", "十五号|month_day|2025-06-15",
             "3号|month_day|2025-07-03", "二十日|month_day|2025-06-20", "6月20号|month_day|2025-06-20",
             "下个月5号|month_day|2025-07-05", "3天内|month_day|2025-06-07", "两周后|month_day|2025-06-18",
             "周末|month_day|2025-06-07"})
     void dates(String text, String order, String expected) {
+        assertDate(text, order, expected);
+    }
+
+    @ParameterizedTest(name = "[{0}] -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "friday the 12th|month_day|2025-06-12", "Monday the 24th|month_day|2025-06-24",
+            "19号周五|month_day|2025-06-19", "20号（周五）|month_day|2025-06-20", "friday, 13 june 2025|month_day|2025-06-13",
+            "nxt tues|month_day|2025-06-10", "fri.|month_day|2025-06-06", "2025年6月16日|month_day|2025-06-16"})
+    void aWeekdayNamedWithADayOfTheMonthYieldsToIt(String text, String order, String expected) {
+        assertDate(ReplyText.normal(text), order, expected);
+    }
+
+    @ParameterizedTest(name = "[{0}] names no day")
+    @CsvSource({"next week", "next month", "下周", "下下周", "下个月", "the beginning of next month"})
+    void periodsNameNoDay(String text) {
+        List<DateFinder.Found> found = DateFinder.findAll(text,
+                new DateFinder.Context(TODAY, LanguageRules.DateOrder.MONTH_DAY));
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(null, found.get(0).date(), found.toString());
+    }
+
+    private static void assertDate(String text, String order, String expected) {
         List<DateFinder.Found> found = DateFinder.findAll(text,
                 new DateFinder.Context(TODAY, LanguageRules.DateOrder.valueOf(order.toUpperCase(java.util.Locale.ROOT))));
         assertEquals(1, found.size(), found.toString());
@@ -50,12 +71,15 @@ class ReplyExtractionTest {
     @CsvSource(delimiter = '|', value = {
             "pay 200|200", "$300|300", "＄３００|300", "£1,200.50|1200.50", "1k|1000", "2.5k|2500", "40 bucks|40",
             "500元|500", "300块|300", "五百|500", "一千二|1200", "两万五|25000", "一千零五十|1050", "八百五|850",
-            "2千|2000", "1万|10000", "half|x0.5", "一半|x0.5", "in full|x1", "the rest|x1", "还清|x1",
+            "2千|2000", "1万|10000", "6百|600", "1.2万|12000", "壹仟伍佰元|1500", "贰佰|200", "叁仟元整|3000",
+            "two hundred and fifty|250", "fifteen hundred|1500", "twenty-five dollars|25", "one hundred dollars|100",
+            "a hundred bucks|100", "flight CA981|", "gate 22|", "order number is 20250612|", "terminal 2|", "T2航站楼|",
+            "a quarter|x0.25", "half|x0.5", "一半|x0.5", "in full|x1", "the rest|x1", "还清|x1",
             "after 5pm|", "in 2 weeks|", "chapter 7|", "call me at 3|", "pay 100 on 12/05|100"})
     void amounts(String text, String expected) {
         String normal = ReplyText.normal(text);
-        var found = AmountFinder.find(AmountFinder.hide(normal, DateFinder.findAll(normal,
-                new DateFinder.Context(TODAY, LanguageRules.DateOrder.MONTH_DAY))), null);
+        var found = AmountFinder.find(NumberWords.digits(AmountFinder.hide(normal, DateFinder.findAll(normal,
+                new DateFinder.Context(TODAY, LanguageRules.DateOrder.MONTH_DAY)))), null);
         if (expected == null) {
             assertTrue(found.isEmpty(), found.toString());
         } else if (expected.startsWith("x")) {

@@ -55,6 +55,25 @@ public final class TestPostgres {
         }
     }
 
+    /**
+     * Takes a test database away (no new connections, every open one ended) or brings it back, as a database outage
+     * looks to the service: its queries fail until the database is back.
+     */
+    public static void available(DatabaseTarget target, boolean up) {
+        DatabaseTarget admin = new DatabaseTarget(target.host(), target.port(), "postgres", target.user(),
+                target.password());
+        try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), admin.jdbcProperties());
+             Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE " + target.database() + " ALLOW_CONNECTIONS " + up);
+            if (!up) {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                        + target.database() + "' AND pid <> pg_backend_pid()");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not " + (up ? "restore" : "take away") + " " + target.database(), e);
+        }
+    }
+
     public static String url(DatabaseTarget target) {
         return "postgresql://" + target.user() + "@" + target.host() + ":" + target.port() + "/" + target.database();
     }

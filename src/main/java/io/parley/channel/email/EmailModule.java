@@ -3,6 +3,7 @@ package io.parley.channel.email;
 import io.parley.channel.ChannelContext;
 import io.parley.channel.ChannelModule;
 import io.parley.channel.ChannelSender;
+import io.parley.channel.InboundInbox;
 import io.parley.channel.RunningChannel;
 import io.parley.config.ConfigSection;
 import io.parley.domain.AttemptOutcome;
@@ -21,7 +22,9 @@ import jakarta.mail.internet.InternetAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +36,10 @@ import java.util.Properties;
  */
 public final class EmailModule implements ChannelModule<Email> {
     private static final Logger LOG = LoggerFactory.getLogger(EmailModule.class);
+    /** A relay's webhook gets what the message was taken as when reading and acting on it took no longer. */
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
+    /** How often stored inbound mail that could not be acted on is taken up again. */
+    private static final Duration REDELIVERY = Duration.ofSeconds(15);
 
     @Override
     public Channel channel() {
@@ -90,10 +97,15 @@ public final class EmailModule implements ChannelModule<Email> {
                 email.user(), email.password().reveal());
         EmailReplies replies = new EmailReplies(context.pool(), context.services(), email.replyDomain(),
                 context.metrics(), context.clock());
+        InboundInbox inbox = new InboundInbox(Channel.EMAIL, context, ANSWER_WITHIN,
+                RawMail.work(context.vertx(), replies));
         Imap imap = email.imap();
-        List<VerticleBase> loops = imap.enabled() ? List.of(new ImapPoller(replies, new ImapPoller.Settings(
-                imap.host(), imap.port(), imap.ssl(), imap.user(), imap.password().reveal(), imap.folder(),
-                imap.pollInterval()))) : List.of();
+        List<VerticleBase> loops = new ArrayList<>();
+        loops.add(inbox.redelivery(REDELIVERY));
+        if (imap.enabled()) {
+            loops.add(new ImapPoller(inbox, new ImapPoller.Settings(imap.host(), imap.port(), imap.ssl(), imap.user(),
+                    imap.password().reveal(), imap.folder(), imap.pollInterval())));
+        }
         return new RunningChannel() {
             @Override
             public ChannelSender sender() {
@@ -102,7 +114,7 @@ public final class EmailModule implements ChannelModule<Email> {
 
             @Override
             public void routes(Router router) {
-                new InboundEmailRoute(context.vertx(), replies).mount(router);
+                new InboundEmailRoute(inbox).mount(router);
             }
 
             @Override

@@ -1,7 +1,6 @@
 package io.parley.channel.email;
 
-import io.parley.channel.email.inbound.InboundEmail;
-import io.parley.channel.email.inbound.InboundEmails;
+import io.parley.channel.InboundInbox;
 import io.parley.lifecycle.Loop;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -26,14 +25,15 @@ import java.util.Properties;
 
 /**
  * Reads the reply mailbox over IMAP: at every interval, and at once when the server announces new mail over IDLE.
- * Every unseen message is parsed, handed to the replies, and marked seen only once that succeeded (a crash reads it
- * again; the reply router records each Message-ID once). Mailbox I/O runs on a worker thread.
+ * Every unseen message is stored raw in the email inbox (which reads and acts on it, and takes it up again when that
+ * fails) and marked seen only once it is stored (a crash or a database outage reads it again; the inbox keeps each
+ * Message-ID once). Mailbox I/O runs on a worker thread.
  */
 public final class ImapPoller extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(ImapPoller.class);
     private static final int MAX_PER_POLL = 200;
 
-    private final EmailReplies replies;
+    private final InboundInbox inbox;
     private final Settings settings;
     private WorkerExecutor worker;
     private Loop polls;
@@ -45,8 +45,8 @@ public final class ImapPoller extends VerticleBase {
                            Duration interval) {
     }
 
-    public ImapPoller(EmailReplies replies, Settings settings) {
-        this.replies = replies;
+    public ImapPoller(InboundInbox inbox, Settings settings) {
+        this.inbox = inbox;
         this.settings = settings;
     }
 
@@ -89,6 +89,9 @@ public final class ImapPoller extends VerticleBase {
         try {
             inFolder(folder -> {
                 idleStore = folder.getStore();
+                // what arrived before this connection was listening (while down, or while connecting) is read now:
+                // IDLE only announces what comes after it began
+                polls.wake();
                 if (!(folder instanceof IMAPFolder imap) || !((IMAPStore) folder.getStore()).hasCapability("IDLE")) {
                     LOG.info("IMAP server {} has no IDLE: polling every {}", settings.host(), settings.interval());
                     return null;
@@ -139,19 +142,22 @@ public final class ImapPoller extends VerticleBase {
         });
     }
 
-    /** Hands each message to the replies; returns the UIDs of those taken (the others are read again next time). */
+    /**
+     * Stores each message raw in the inbox, which acts on it; returns the UIDs of those stored (the others, when the
+     * database is away, are read again next time).
+     */
     private Future<List<Long>> handOver(List<Fetched> messages) {
         List<Long> taken = new ArrayList<>();
         Future<Void> chain = Future.succeededFuture();
         for (Fetched message : messages) {
-            chain = chain.compose(v -> worker.<InboundEmail>executeBlocking(() -> InboundEmails.parse(message.raw()), false)
-                    .compose(replies::receive)
-                    .map(takenAs -> {
+            chain = chain.compose(v -> inbox.arrive(RawMail.dedupeKey(message.raw()), RawMail.payload(message.raw()))
+                    .map(arrival -> {
                         taken.add(message.uid());
                         return (Void) null;
                     })
                     .recover(e -> {
-                        LOG.warn("An inbound email could not be taken; it is read again at the next poll", e);
+                        LOG.warn("An inbound email could not be stored; it is read again at the next poll: {}",
+                                e.toString());
                         return Future.succeededFuture();
                     }));
         }

@@ -2,26 +2,25 @@ package io.parley.channel.email;
 
 import io.parley.http.ApiProblem;
 import io.parley.http.ApiResponse;
-import io.parley.channel.email.inbound.InboundEmail;
-import io.parley.channel.email.inbound.InboundEmails;
-import io.vertx.core.Vertx;
+import io.parley.channel.InboundInbox;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * POST /v1/inbound/email: an inbound-parse webhook for mail relays that forward what arrives for the reply domain,
- * as the raw message (Content-Type message/rfc822), authenticated with an API key that may write.
+ * as the raw message (Content-Type message/rfc822), authenticated with an API key that may write. The message is
+ * stored first, once per Message-ID, then read and acted on: 202 with what it was taken as when that was done in
+ * time ("pending" when it goes on, "duplicate" when it was received before, "quarantined" when it cannot be read);
+ * 503 when it cannot be stored (the relay tries again, nothing was done).
  */
 public final class InboundEmailRoute {
     public static final String PATH = "/v1/inbound/email";
 
-    private final Vertx vertx;
-    private final EmailReplies replies;
+    private final InboundInbox inbox;
 
-    public InboundEmailRoute(Vertx vertx, EmailReplies replies) {
-        this.vertx = vertx;
-        this.replies = replies;
+    public InboundEmailRoute(InboundInbox inbox) {
+        this.inbox = inbox;
     }
 
     public void mount(Router router) {
@@ -39,11 +38,14 @@ public final class InboundEmailRoute {
             ctx.fail(ApiProblem.malformed("the body must be an email message (RFC 5322)"));
             return;
         }
-        // parsing MIME (charsets, base64 parts) is CPU work and blocking I/O in Jakarta Mail: not on the event loop
-        vertx.<InboundEmail>executeBlocking(() -> InboundEmails.parse(raw), false)
-                .recover(e -> io.vertx.core.Future.failedFuture(ApiProblem.malformed("not a readable email: " + e.getMessage())))
-                .compose(replies::receive)
-                .onSuccess(taken -> new ApiResponse(202, new JsonObject().put("takenAs", taken)).send(ctx))
-                .onFailure(ctx::fail);
+        inbox.arrive(RawMail.dedupeKey(raw), RawMail.payload(raw))
+                .onSuccess(arrival -> new ApiResponse(202, new JsonObject().put("takenAs", !arrival.fresh() ? "duplicate"
+                        : arrival.handled().map(h -> h.unreadable() ? "quarantined" : h.outcome()).orElse("pending")))
+                        .send(ctx))
+                .onFailure(e -> ctx.response().setStatusCode(503).putHeader("Retry-After", "30")
+                        .putHeader("Content-Type", "application/problem+json")
+                        .end(new JsonObject().put("type", "about:blank").put("title", "Service Unavailable")
+                                .put("status", 503).put("detail", "the message could not be stored; send it again later")
+                                .encode()));
     }
 }

@@ -3,6 +3,7 @@ package io.parley.channel.sms;
 import com.twilio.http.TwilioRestClient;
 import io.parley.channel.ChannelContext;
 import io.parley.channel.ChannelModule;
+import io.parley.channel.InboundInbox;
 import io.parley.channel.ChannelSender;
 import io.parley.channel.RunningChannel;
 import io.parley.config.ConfigSection;
@@ -14,13 +15,16 @@ import io.parley.simulator.twilio.TwilioSimulator;
 import io.parley.store.LedgerCounting.Counted;
 import io.parley.template.MessageShape;
 import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.time.Duration;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,6 +35,10 @@ public final class SmsModule implements ChannelModule<Sms> {
     private static final Logger LOG = LoggerFactory.getLogger(SmsModule.class);
     /** Form bodies of Twilio's webhooks are small; anything larger is refused before parsing. */
     private static final long WEBHOOK_BODY_LIMIT = 64 * 1024;
+    /** Twilio waits 15 s for a webhook's answer: a reply routed within this gets its confirmation in the answer. */
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
+    /** How often inbound texts whose routing failed are taken up again. */
+    private static final Duration REDELIVERY = Duration.ofSeconds(15);
 
     @Override
     public Channel channel() {
@@ -79,6 +87,8 @@ public final class SmsModule implements ChannelModule<Sms> {
         TwilioRestClient twilio = TwilioClients.create(accountSid, authToken, baseUrl, sms.timeout());
         SmsSender sender = new SmsSender(twilio, context.providers().blocking(Channel.SMS, provider(), sms.workers()),
                 sms.from(), context.publicBaseUrl());
+        InboundInbox inbox = new InboundInbox(Channel.SMS, context, ANSWER_WITHIN,
+                TwilioInboundWebhook.work(context.services()));
         return new RunningChannel() {
             @Override
             public ChannelSender sender() {
@@ -91,7 +101,12 @@ public final class SmsModule implements ChannelModule<Sms> {
                 router.post(SmsSender.STATUS_PATH).handler(body).handler(new TwilioStatusWebhook(authToken,
                         context.publicBaseUrl(), context.services(), context.metrics()));
                 router.post(TwilioInboundWebhook.PATH).handler(body).handler(new TwilioInboundWebhook(authToken,
-                        context.publicBaseUrl(), context.services(), context.metrics(), context.clock()));
+                        context.publicBaseUrl(), inbox, context.metrics()));
+            }
+
+            @Override
+            public List<VerticleBase> loops() {
+                return List.of(inbox.redelivery(REDELIVERY));
             }
 
             @Override

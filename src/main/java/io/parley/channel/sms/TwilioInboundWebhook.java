@@ -4,19 +4,23 @@ import com.twilio.security.RequestValidator;
 import io.parley.domain.Channel;
 import io.parley.inbound.InboundReply;
 import io.parley.channel.ChannelServices;
+import io.parley.channel.InboundInbox;
+import io.vertx.core.json.JsonObject;
 import io.parley.observability.Metrics;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Inbound SMS as Twilio delivers it (form-encoded, signed): 403 unless X-Twilio-Signature verifies against the public
- * URL; otherwise routed once per MessageSid and answered with TwiML, empty or with the one confirmation or HELP text.
+ * URL; otherwise stored raw first, once per MessageSid ({@link InboundInbox}), then routed as a reply, and answered
+ * with TwiML: the one confirmation or HELP text when routing was done in time, else empty (a reply whose routing
+ * failed is taken up again from the store). When the request cannot be stored (the database is down) the answer is
+ * 503, so Twilio tries again, and nothing was done.
  */
 final class TwilioInboundWebhook implements Handler<RoutingContext> {
     static final String PATH = "/webhooks/twilio/sms/inbound";
@@ -24,17 +28,24 @@ final class TwilioInboundWebhook implements Handler<RoutingContext> {
 
     private final RequestValidator validator;
     private final String publicBaseUrl;
-    private final ChannelServices router;
+    private final InboundInbox inbox;
     private final Metrics metrics;
-    private final Clock clock;
 
-    public TwilioInboundWebhook(String authToken, String publicBaseUrl, ChannelServices router, Metrics metrics,
-                                Clock clock) {
+    TwilioInboundWebhook(String authToken, String publicBaseUrl, InboundInbox inbox, Metrics metrics) {
         this.validator = new RequestValidator(authToken);
         this.publicBaseUrl = publicBaseUrl;
-        this.router = router;
+        this.inbox = inbox;
         this.metrics = metrics;
-        this.clock = clock;
+    }
+
+    /** What is done with a stored inbound text: routed as a reply, its answer the TwiML message. */
+    static InboundInbox.Work work(ChannelServices router) {
+        return (payload, receivedAt) -> {
+            InboundReply reply = new InboundReply(Channel.SMS, payload.getString("MessageSid"),
+                    payload.getString("From"), payload.getString("To"), payload.getString("Body", ""), receivedAt, null);
+            return router.reply(reply).map(routed -> InboundInbox.Handled.done(
+                    routed.duplicate() ? "duplicate" : routed.intent().wire(), routed.answer()));
+        };
     }
 
     @Override
@@ -54,9 +65,13 @@ final class TwilioInboundWebhook implements Handler<RoutingContext> {
             ctx.response().setStatusCode(400).putHeader("Content-Type", "text/plain").end("MessageSid and From are required");
             return;
         }
-        InboundReply reply = new InboundReply(Channel.SMS, sid, from, params.get("To"),
-                params.getOrDefault("Body", ""), clock.instant(), null);
-        router.reply(reply).onSuccess(routed -> ctx.response().putHeader("Content-Type", "text/xml")
-                .end(TwiML.message(routed.answer().orElse(null)))).onFailure(ctx::fail);
+        JsonObject payload = new JsonObject();
+        params.forEach(payload::put);
+        inbox.arrive(sid, payload).onSuccess(arrival -> ctx.response().putHeader("Content-Type", "text/xml")
+                .end(TwiML.message(arrival.handled().flatMap(InboundInbox.Handled::answer).orElse(null))))
+                .onFailure(e -> {
+                    LOG.warn("An inbound SMS could not be stored; answered 503 so Twilio tries again: {}", e.toString());
+                    ctx.response().setStatusCode(503).putHeader("Retry-After", "30").end();
+                });
     }
 }

@@ -38,7 +38,7 @@ public final class InboundEmails {
     private static final Session SESSION;
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
     private static final Pattern LOOSE_ADDRESS = Pattern.compile("[^\\s<>,;:\"()\\[\\]]+@[^\\s<>,;:\"()\\[\\]]+");
-    private static final int MAX_DEPTH = 12;
+    static final int MAX_DEPTH = 12;
 
     static {
         Properties properties = new Properties();
@@ -61,7 +61,7 @@ public final class InboundEmails {
 
     /** Parses a message read by Jakarta Mail (IMAP, POP3, or a file). */
     public static InboundEmail parse(MimeMessage message) throws MessagingException {
-        Body body = text(message, 0);
+        MailBodies.Body body = MailBodies.text(message, 0);
         String plainBody = body == null ? "" : body.text();
         String rawCharset = body == null ? null : body.charset();
 
@@ -185,87 +185,6 @@ public final class InboundEmails {
         }
     }
 
-    /** Readable text of a part, and whether it came from HTML. */
-    private record Body(String text, boolean html, String charset) {
-    }
-
-    private static Body text(Part part, int depth) {
-        if (depth > MAX_DEPTH) {
-            return null;
-        }
-        try {
-            if (part.isMimeType("multipart/*")) {
-                return multipartText(part, depth);
-            }
-            if (part.isMimeType("text/html")) {
-                String charset = charsetOf(part);
-                return new Body(HtmlText.toText(normalize(MimeText.decode(bytes(part), charset))), true, charset);
-            }
-            if (part.isMimeType("text/plain") || part.getContentType() == null) {
-                String charset = charsetOf(part);
-                String text = normalize(MimeText.decode(bytes(part), charset));
-                ContentType type = contentType(part);
-                if (type != null && "flowed".equalsIgnoreCase(type.getParameter("format"))) {
-                    text = MimeText.unflow(text, "yes".equalsIgnoreCase(type.getParameter("delsp")));
-                }
-                return new Body(text, false, charset);
-            }
-            return null;
-        } catch (MessagingException | IOException | RuntimeException unreadable) {
-            return null;
-        }
-    }
-
-    private static Body multipartText(Part part, int depth) throws MessagingException, IOException {
-        Object content = part.getContent();
-        if (!(content instanceof Multipart multipart)) {
-            return null;
-        }
-        ContentType type = contentType(part);
-        String subtype = type == null ? "mixed" : type.getSubType().toLowerCase(Locale.ROOT);
-        int count = multipart.getCount();
-        switch (subtype) {
-            case "alternative" -> {
-                Body html = null;
-                for (int i = 0; i < count; i++) {
-                    Body candidate = text(multipart.getBodyPart(i), depth + 1);
-                    if (candidate != null && !candidate.html()) {
-                        return candidate;
-                    }
-                    if (html == null) {
-                        html = candidate;
-                    }
-                }
-                return html;
-            }
-            case "related", "report", "signed", "encrypted" -> {
-                return count == 0 ? null : text(multipart.getBodyPart(0), depth + 1);
-            }
-            default -> {
-                StringBuilder sb = new StringBuilder();
-                boolean allHtml = true;
-                String charset = null;
-                for (int i = 0; i < count; i++) {
-                    BodyPart child = multipart.getBodyPart(i);
-                    if (isAttachment(child) || child.isMimeType("message/*")) {
-                        continue;
-                    }
-                    Body body = text(child, depth + 1);
-                    if (body == null || body.text().isBlank()) {
-                        continue;
-                    }
-                    if (sb.length() > 0) {
-                        sb.append('\n');
-                    }
-                    sb.append(body.text());
-                    allHtml &= body.html();
-                    charset = charset == null ? body.charset() : charset;
-                }
-                return sb.length() == 0 ? null : new Body(sb.toString(), allHtml, charset);
-            }
-        }
-    }
-
     /** Delivery-status reports, the returned original's headers, and read receipts found anywhere in the message. */
     private static final class Reports {
         final List<byte[]> deliveryStatus = new ArrayList<>();
@@ -286,14 +205,14 @@ public final class InboundEmails {
                     }
                 }
             } else if (part.isMimeType("message/delivery-status") || part.isMimeType("message/global-delivery-status")) {
-                reports.deliveryStatus.add(bytes(part));
+                reports.deliveryStatus.add(MailBodies.bytes(part));
             } else if (part.isMimeType("message/disposition-notification")
                     || part.isMimeType("message/global-disposition-notification")) {
                 reports.dispositionNotification = true;
             } else if (depth > 0 && reports.originalHeaders == null && (part.isMimeType("message/rfc822")
                     || part.isMimeType("message/global") || part.isMimeType("text/rfc822-headers")
                     || part.isMimeType("message/global-headers"))) {
-                reports.originalHeaders = headerSection(bytes(part));
+                reports.originalHeaders = headerSection(MailBodies.bytes(part));
             }
         } catch (MessagingException | IOException | RuntimeException unreadable) {
             // an unreadable part tells nothing; the rest of the message still does
@@ -302,51 +221,10 @@ public final class InboundEmails {
 
     /** The header section of a message (up to the first blank line), unfolded. */
     private static String headerSection(byte[] message) {
-        String text = normalize(new String(message, StandardCharsets.UTF_8));
+        String text = MailBodies.normalize(new String(message, StandardCharsets.UTF_8));
         int end = text.indexOf("\n\n");
         String section = end >= 0 ? text.substring(0, end) : text;
         return section.replaceAll("\\n(?=[ \\t])", "");
     }
 
-    private static byte[] bytes(Part part) throws MessagingException, IOException {
-        try (InputStream in = part.getInputStream()) {
-            return in.readAllBytes();
-        }
-    }
-
-    private static boolean isAttachment(Part part) {
-        try {
-            return Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
-        } catch (MessagingException unreadable) {
-            return false;
-        }
-    }
-
-    private static ContentType contentType(Part part) {
-        try {
-            String value = part.getContentType();
-            return value == null ? null : new ContentType(value);
-        } catch (MessagingException | RuntimeException unreadable) {
-            return null;
-        }
-    }
-
-    private static String charsetOf(Part part) {
-        ContentType type = contentType(part);
-        if (type != null) {
-            return type.getParameter("charset");
-        }
-        try {
-            String raw = part.getContentType();
-            Matcher m = raw == null ? null : Pattern.compile("charset\\s*=\\s*\"?([^\";\\s]+)", Pattern.CASE_INSENSITIVE)
-                    .matcher(raw);
-            return m != null && m.find() ? m.group(1) : null;
-        } catch (MessagingException unreadable) {
-            return null;
-        }
-    }
-
-    private static String normalize(String text) {
-        return text.replace("\r\n", "\n").replace('\r', '\n');
-    }
 }

@@ -3,37 +3,22 @@ package io.parley.api;
 import io.parley.http.ApiProblem;
 import io.parley.domain.Account;
 import io.parley.domain.Debtor;
+import io.parley.enrollment.EnrollmentRequest;
 import io.parley.policy.ContactPreferences;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import static io.parley.api.JsonFields.OPTIONAL;
 import static io.parley.api.JsonFields.REQUIRED;
 
-/**
- * A request to enroll a case in a contact sequence (POST /v1/enrollments).
- *
- * @param caseId          the collection engine's case id
- * @param sequence        the sequence's name
- * @param sequenceVersion the sequence version to pin, or null for the current one
- * @param startAt         when the first step may run at the earliest, or null for now
- * @param debtor          the person contacted, with normalised contact points (phones in E.164)
- * @param account         the debt, its balance scaled to the currency's minor unit
- * @param variables       template variables, in the order given (never null)
- * @param policyPacks     rule packs to apply instead of those derived from the debtor (empty = derive)
- * @param preferences     the debtor's contact preferences (debtor.preferences), or null to keep those stored
- */
-public record EnrollmentRequest(String caseId, String sequence, Integer sequenceVersion, Instant startAt,
-                                Debtor debtor, Account account, Map<String, String> variables,
-                                List<String> policyPacks, ContactPreferences preferences) {
+/** Reads a request to enroll a case in a contact sequence (POST /v1/enrollments) from its JSON body. */
+public final class EnrollmentReader {
     static final int MAX_VARIABLES = 50;
     static final int MAX_VARIABLE_VALUE = 2000;
 
@@ -42,13 +27,7 @@ public record EnrollmentRequest(String caseId, String sequence, Integer sequence
     private static final Pattern SEQUENCE = Pattern.compile("[a-z0-9-]{1,128}");
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
 
-    public EnrollmentRequest {
-        Objects.requireNonNull(caseId, "caseId");
-        Objects.requireNonNull(sequence, "sequence");
-        Objects.requireNonNull(debtor, "debtor");
-        Objects.requireNonNull(account, "account");
-        variables = variables == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(variables));
-        policyPacks = policyPacks == null ? List.of() : List.copyOf(policyPacks);
+    private EnrollmentReader() {
     }
 
     /**

@@ -3,6 +3,7 @@ package io.parley.api;
 import io.parley.http.FieldError;
 import io.parley.http.ApiProblem;
 import io.parley.domain.CaseEventType;
+import io.parley.enrollment.CaseEventRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-class CaseEventRequestTest {
+class CaseEventReaderTest {
     private static final Instant NOW = Instant.parse("2025-03-10T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
@@ -65,7 +66,7 @@ class CaseEventRequestTest {
     @MethodSource("badBodies")
     void refusesBadBodiesNamingEveryField(String body, int status, List<FieldError> expected) {
         ApiProblem problem = assertThrows(ApiProblem.class,
-                () -> CaseEventRequest.parse(new JsonObject(body), CLOCK));
+                () -> CaseEventReader.parse(new JsonObject(body), CLOCK));
 
         assertEquals(expected, problem.errors());
         assertEquals(status, problem.status());
@@ -73,7 +74,7 @@ class CaseEventRequestTest {
 
     @Test
     void occurredAtDefaultsToTheTimeOfReceipt() {
-        CaseEventRequest event = CaseEventRequest.parse(new JsonObject("{\"type\": \"PAYMENT_RECEIVED\"}"), CLOCK);
+        CaseEventRequest event = CaseEventReader.parse(new JsonObject("{\"type\": \"PAYMENT_RECEIVED\"}"), CLOCK);
 
         assertEquals(new CaseEventRequest(CaseEventType.PAYMENT_RECEIVED, NOW, null, Map.of()), event);
         assertEquals(Optional.empty(), event.promiseToPay());
@@ -88,7 +89,7 @@ class CaseEventRequestTest {
                 .put("details", new JsonObject().put("reason", "not mine")
                         .put("items", new JsonArray().add(new JsonObject().put("n", 1))));
 
-        CaseEventRequest event = CaseEventRequest.parse(body, CLOCK);
+        CaseEventRequest event = CaseEventReader.parse(body, CLOCK);
 
         assertEquals(Instant.parse("2025-03-10T12:04:00Z"), event.occurredAt());
         assertEquals("DSP-7", event.reference());
@@ -108,7 +109,7 @@ class CaseEventRequestTest {
         JsonObject body = new JsonObject("{\"type\": \"promise_to_pay\", \"occurredAt\": \"2025-03-10T08:00:00+08:00\","
                 + " \"details\": {\"amount\": " + amount + ", \"date\": \"" + date + "\", \"channel\": \"voice\"}}");
 
-        CaseEventRequest event = CaseEventRequest.parse(body, CLOCK);
+        CaseEventRequest event = CaseEventReader.parse(body, CLOCK);
 
         assertEquals(Instant.parse("2025-03-10T00:00:00Z"), event.occurredAt());
         assertEquals(Optional.of(new CaseEventRequest.PromiseToPay(new BigDecimal(expected), LocalDate.parse(date))),

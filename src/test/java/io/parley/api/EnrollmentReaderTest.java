@@ -5,6 +5,7 @@ import io.parley.http.ApiProblem;
 import io.parley.domain.Channel;
 import io.parley.domain.ContactPoint;
 import io.parley.domain.ContactType;
+import io.parley.enrollment.EnrollmentRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-class EnrollmentRequestTest {
+class EnrollmentReaderTest {
 
     /** A complete, valid body; each case below breaks one or more parts of a fresh copy. */
     static JsonObject valid() {
@@ -206,7 +207,7 @@ class EnrollmentRequestTest {
         JsonObject body = valid();
         breakIt.accept(body);
 
-        ApiProblem problem = assertThrows(ApiProblem.class, () -> EnrollmentRequest.parse(body));
+        ApiProblem problem = assertThrows(ApiProblem.class, () -> EnrollmentReader.parse(body));
 
         assertEquals(expected, problem.errors());
         assertEquals(status, problem.status());
@@ -216,7 +217,7 @@ class EnrollmentRequestTest {
 
     @Test
     void refusesAMissingBody() {
-        ApiProblem problem = assertThrows(ApiProblem.class, () -> EnrollmentRequest.parse(null));
+        ApiProblem problem = assertThrows(ApiProblem.class, () -> EnrollmentReader.parse(null));
         assertEquals(400, problem.status());
         assertEquals("the request body must be a JSON object", problem.detail());
     }
@@ -229,7 +230,7 @@ class EnrollmentRequestTest {
         body.put("startAt", "2025-03-01T09:00:00+08:00").put("sequenceVersion", 3)
                 .put("variables", new JsonObject().put("agent", "Sam").put("PORTAL_URL", "https://pay.example"));
 
-        EnrollmentRequest request = EnrollmentRequest.parse(body);
+        EnrollmentRequest request = EnrollmentReader.parse(body);
 
         assertEquals("CASE-2025:001", request.caseId());
         assertEquals("early-stage", request.sequence());
@@ -268,7 +269,7 @@ class EnrollmentRequestTest {
         address(body).put("country", country);
         point(body, 0).put("channel", channel).put("address", given);
 
-        ContactPoint point = EnrollmentRequest.parse(body).debtor().contactPoints().get(0);
+        ContactPoint point = EnrollmentReader.parse(body).debtor().contactPoints().get(0);
 
         assertEquals(e164, point.address());
         assertEquals(ContactType.MOBILE, point.type());
@@ -294,7 +295,7 @@ class EnrollmentRequestTest {
         JsonObject body = valid();
         debtor(body).getJsonArray("contactPoints").add(given);
 
-        assertEquals(expected, EnrollmentRequest.parse(body).debtor().contactPoints().get(2));
+        assertEquals(expected, EnrollmentReader.parse(body).debtor().contactPoints().get(2));
     }
 
     static Stream<Arguments> balances() {
@@ -313,7 +314,7 @@ class EnrollmentRequestTest {
         JsonObject body = valid();
         account(body).put("currency", currency).put("balance", balance);
 
-        assertEquals(new BigDecimal(expected), EnrollmentRequest.parse(body).account().balance());
+        assertEquals(new BigDecimal(expected), EnrollmentReader.parse(body).account().balance());
     }
 
     @Test
@@ -322,7 +323,7 @@ class EnrollmentRequestTest {
         account(body).put("daysPastDue", -5);
         debtor(body).remove("timeZone");
 
-        EnrollmentRequest request = EnrollmentRequest.parse(body);
+        EnrollmentRequest request = EnrollmentReader.parse(body);
 
         assertEquals(-5, request.account().daysPastDue());
         assertNull(request.debtor().timeZone());

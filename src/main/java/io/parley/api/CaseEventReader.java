@@ -2,6 +2,7 @@ package io.parley.api;
 
 import io.parley.http.ApiProblem;
 import io.parley.domain.CaseEventType;
+import io.parley.enrollment.CaseEventRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -15,8 +16,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,16 +24,9 @@ import static io.parley.api.JsonFields.OPTIONAL;
 import static io.parley.api.JsonFields.REQUIRED;
 
 /**
- * A fact about a case reported by the collection engine (POST /v1/cases/{caseId}/events); sequences stop or pause
- * on it.
- *
- * @param type       what happened
- * @param occurredAt when it happened (the time of receipt when the caller did not say)
- * @param reference  the caller's reference for the fact (a payment id...), or null
- * @param details    free-form details as plain JSON values (Map, List, String, Number, Boolean); for
- *                   promise_to_pay, "amount" is a BigDecimal and "date" an ISO date string. Never null.
+ * Reads a fact about a case reported by the collection engine (POST /v1/cases/{caseId}/events) from its JSON body.
  */
-public record CaseEventRequest(CaseEventType type, Instant occurredAt, String reference, Map<String, Object> details) {
+public final class CaseEventReader {
     /** How far in the future occurredAt may be, to allow for clock skew between the engine and us. */
     static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
     static final int MAX_DETAILS = 50;
@@ -43,23 +35,7 @@ public record CaseEventRequest(CaseEventType type, Instant occurredAt, String re
     private static final String TYPES = Stream.of(CaseEventType.values()).map(CaseEventType::wire)
             .collect(Collectors.joining(", "));
 
-    /** The promise a debtor made: to pay amount on or before date. */
-    public record PromiseToPay(BigDecimal amount, LocalDate date) {
-    }
-
-    public CaseEventRequest {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(occurredAt, "occurredAt");
-        details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
-    }
-
-    /** The promise in the details of a promise_to_pay event; empty for other events. */
-    public Optional<PromiseToPay> promiseToPay() {
-        if (type != CaseEventType.PROMISE_TO_PAY || !(details.get("amount") instanceof BigDecimal amount)
-                || !(details.get("date") instanceof String date)) {
-            return Optional.empty();
-        }
-        return Optional.of(new PromiseToPay(amount, LocalDate.parse(date)));
+    private CaseEventReader() {
     }
 
     /**

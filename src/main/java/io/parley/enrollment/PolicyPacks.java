@@ -1,4 +1,4 @@
-package io.parley.api;
+package io.parley.enrollment;
 
 import io.parley.http.FieldError;
 import io.parley.http.ApiProblem;
@@ -7,21 +7,22 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Checks the rule packs a request names against those the service has: 422 naming each unknown one. */
-public final class PackIds {
-    private PackIds() {
+/** Checks the rule packs a request names against those the service has, naming each unknown one. */
+public final class PolicyPacks {
+    private PolicyPacks() {
     }
 
+    /** @throws Refusal.Invalid naming {@code policyPacks[i]} for each unknown pack */
     public static void check(List<String> requested, Set<String> known) {
-        List<FieldError> unknown = new ArrayList<>();
+        List<Refusal.Violation> unknown = new ArrayList<>();
         for (int i = 0; i < requested.size(); i++) {
             if (!known.contains(requested.get(i))) {
-                unknown.add(new FieldError("policyPacks[" + i + "]", "no rule pack named '" + requested.get(i)
+                unknown.add(new Refusal.Violation("policyPacks[" + i + "]", "no rule pack named '" + requested.get(i)
                         + "' (known: " + String.join(", ", new TreeSet<>(known)) + ")"));
             }
         }
         if (!unknown.isEmpty()) {
-            throw ApiProblem.validation(unknown);
+            throw new Refusal.Invalid(unknown);
         }
     }
 }

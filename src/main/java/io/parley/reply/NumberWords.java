@@ -1,0 +1,82 @@
+package io.parley.reply;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * English amounts written in words ("two hundred and fifty", "fifteen hundred", "twenty-five dollars") rewritten as
+ * digits in place, padded with spaces on the left so that no position in the text moves. Only what reads as an amount
+ * is rewritten: a run with hundred or thousand in it, a number from ten up, or any number followed by a currency word;
+ * "one payment" and "no one" stay words.
+ */
+final class NumberWords {
+    private static final Map<String, Integer> VALUES = Map.ofEntries(
+            Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
+            Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
+            Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12),
+            Map.entry("thirteen", 13), Map.entry("fourteen", 14), Map.entry("fifteen", 15), Map.entry("sixteen", 16),
+            Map.entry("seventeen", 17), Map.entry("eighteen", 18), Map.entry("nineteen", 19), Map.entry("twenty", 20),
+            Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("sixty", 60),
+            Map.entry("seventy", 70), Map.entry("eighty", 80), Map.entry("ninety", 90));
+    private static final String WORD = "(?:" + String.join("|", VALUES.keySet()) + "|hundred|thousand)";
+    private static final Pattern RUN = Pattern.compile("\\b(?:(?:a|one) (?=hundred|thousand))?" + WORD
+            + "(?:(?:[ -]|,? and )" + WORD + ")*\\b");
+    private static final Pattern CURRENCY = Pattern.compile("^ ?(?:dollars?|bucks|usd|pounds?|quid|euros?|yuan|rmb"
+            + "|元|块)\\b");
+
+    private NumberWords() {
+    }
+
+    static String digits(String text) {
+        Matcher m = RUN.matcher(text);
+        StringBuilder out = new StringBuilder(text);
+        while (m.find()) {
+            String run = m.group();
+            long value = value(run);
+            boolean amount = run.contains("hundred") || run.contains("thousand") || value >= 10
+                    || CURRENCY.matcher(text.substring(m.end())).find();
+            if (value <= 0 || !amount) {
+                continue;
+            }
+            String number = Long.toString(value);
+            if (number.length() > run.length()) {
+                continue;
+            }
+            String padded = " ".repeat(run.length() - number.length()) + number;
+            out.replace(m.start(), m.end(), padded);
+        }
+        return out.toString();
+    }
+
+    /** The value of a run of number words; 0 when it does not read as one number. */
+    static long value(String run) {
+        long total = 0;
+        long current = 0;
+        for (String word : run.split("[ ,-]+")) {
+            switch (word) {
+                case "and", "" -> {
+                }
+                case "a" -> current = Math.max(current, 1);
+                case "hundred" -> current = (current == 0 ? 1 : current) * 100;
+                case "thousand" -> {
+                    total += (current == 0 ? 1 : current) * 1000;
+                    current = 0;
+                }
+                default -> {
+                    Integer v = VALUES.get(word);
+                    if (v == null) {
+                        return 0;
+                    }
+                    long low = current % 100;
+                    if (low == 0 || low >= 20 && low % 10 == 0 && v < 10) {
+                        current += v;
+                    } else {
+                        return 0;
+                    }
+                }
+            }
+        }
+        return total + current;
+    }
+}

@@ -1,0 +1,78 @@
+package io.parley.reply;
+
+import io.parley.domain.Channel;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which channels a sentence opt-out stops: the channels named in the clauses its phrase matched in ("stop emailing
+ * me. Texts are fine." names email only; "别打电话了，也别发短信" names voice and SMS), each file's {@code channels}
+ * words. A clause ends at sentence punctuation or a comma, and before a channel offered instead ("stop texting me and
+ * email me instead" names SMS only). When calls, texts and emails are all named the request covers all contact.
+ */
+final class ScopeReader {
+    private static final String CLAUSE_END = ".!?;,:\n，。！？；：";
+    private static final Set<Channel> EVERY_WAY = Set.of(Channel.SMS, Channel.EMAIL, Channel.VOICE);
+    /** Words that offer another channel instead: "stop texting me and email me instead", "别打电话，有事发邮件". */
+    private static final java.util.regex.Pattern CONTRAST = java.util.regex.Pattern.compile(
+            "\\b(?:instead|rather|only|is fine|are fine|is ok|are ok|works|is better)\\b|就行|就好|即可|可以|有事|改用");
+    private static final java.util.regex.Pattern CONJUNCTION = java.util.regex.Pattern.compile(
+            " (?:and|but|or) |但是?|而且?|，|,");
+
+    /** The channels named and why. */
+    record Scope(Set<Channel> named, String reason) {
+        boolean everyWay() {
+            return named.containsAll(EVERY_WAY);
+        }
+    }
+
+    private ScopeReader() {
+    }
+
+    static Scope read(ReplyText reply, List<IntentMatcher.Hit> optOuts, List<LanguageRules> order) {
+        Set<Channel> named = new LinkedHashSet<>();
+        List<String> clauses = new java.util.ArrayList<>();
+        for (IntentMatcher.Hit hit : optOuts) {
+            ReplyText.Span span = reply.inNormal(hit.start(), hit.end());
+            String clause = clause(reply.normal(), span);
+            clauses.add("'" + clause.trim() + "'");
+            String words = ReplyText.of(clause).words();
+            for (LanguageRules rules : order) {
+                rules.channels().forEach((channel, patterns) -> {
+                    if (patterns.stream().anyMatch(p -> p.pattern().matcher(words).find())) {
+                        named.add(channel);
+                    }
+                });
+            }
+        }
+        String reason = named.isEmpty()
+                ? "opt-out scope: no channel named in " + String.join(", ", clauses) + ", so the channel it came on"
+                : "opt-out scope: " + OptOutScope.wires(named) + ", named in " + String.join(", ", clauses);
+        return new Scope(Set.copyOf(named), reason);
+    }
+
+    /** The clauses a span touches: back to the previous clause end, on to the next. */
+    private static String clause(String text, ReplyText.Span span) {
+        int from = span.start();
+        while (from > 0 && CLAUSE_END.indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        int to = span.end();
+        while (to < text.length() && CLAUSE_END.indexOf(text.charAt(to)) < 0) {
+            to++;
+        }
+        String after = text.substring(span.end(), to);
+        java.util.regex.Matcher contrast = CONTRAST.matcher(after);
+        if (contrast.find()) {
+            int cut = contrast.start();
+            java.util.regex.Matcher conjunction = CONJUNCTION.matcher(after.substring(0, contrast.start()));
+            while (conjunction.find()) {
+                cut = conjunction.start();
+            }
+            to = span.end() + cut;
+        }
+        return text.substring(from, to);
+    }
+}
