@@ -78,7 +78,8 @@ final class SignedWebhook {
                 .putHeader(TwilioSignature.HEADER, delivery.signature())
                 .putHeader("User-Agent", "TwilioProxy/1.1")
                 .putHeader("I-Twilio-Idempotency-Token", delivery.idempotencyToken())
-                .timeout(TIMEOUT.toMillis())
+                // the receiver's silence is timed, not the wait for a free connection: a burst of callbacks queues
+                .connectTimeout(TIMEOUT.toMillis()).idleTimeout(TIMEOUT.toMillis())
                 .sendForm(delivery.form());
     }
 }

@@ -59,7 +59,7 @@ public final class TwilioSimulator {
         }
     }
 
-    private static final int CALLBACK_CONNECTIONS = 64;
+    private static final int CALLBACK_CONNECTIONS = 128;
     private final Settings settings;
     private final SimulatedAccount account;
     private final SignedWebhook webhook;
