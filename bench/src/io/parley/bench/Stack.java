@@ -74,6 +74,7 @@ final class Stack implements AutoCloseable {
         List<String> main = List.of("-jar", repo.resolve("target/parley.jar").toString());
         List<String> jvm = new java.util.ArrayList<>(JVM_OPTIONS);
         if (System.getenv("BENCH_PARLEY_JFR") != null) {
+            jvm.add("-XX:FlightRecorderOptions=stackdepth=256");
             jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + work.resolve("parley-" + (starts + 1)
                     + ".jfr"));
         }
