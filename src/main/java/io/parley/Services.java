@@ -5,6 +5,7 @@ import io.parley.api.ApiContract;
 import io.parley.api.ApiKeys;
 import io.parley.api.ApiRouter;
 import io.parley.api.DebtorRoutes;
+import io.parley.api.EnrollmentBatchRoutes;
 import io.parley.api.EnrollmentRoutes;
 import io.parley.api.IdempotencyExpiry;
 import io.parley.api.Principal;
@@ -32,6 +33,7 @@ import io.parley.enrollment.SequenceSync;
 import io.parley.enrollment.Sequences;
 import io.parley.enrollment.CaseEvents;
 import io.parley.enrollment.EnrollmentControl;
+import io.parley.enrollment.BulkEnroller;
 import io.parley.enrollment.Enroller;
 import io.parley.observability.HealthRoutes;
 import io.parley.observability.Metrics;
@@ -161,13 +163,17 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         router.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml")
                 .end(openapi));
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes());
+        // a batch of enrolments may be larger than any single request; its own limit applies to it alone
+        router.post(EnrollmentBatchRoutes.PATH).handler(BodyHandler.create(false)
+                .setBodyLimit(EnrollmentBatchRoutes.MAX_BODY_BYTES));
         router.route("/v1/*").handler(body).handler(new ApiKeys(keys(config), ApiContract.readingWrites()));
         Set<String> packIds = catalogs.packs().all().stream().map(RulePack::id).collect(Collectors.toSet());
         CaseEvents caseEvents = core.caseEvents();
         ApiRouter api = new ApiRouter(vertx, contract);
         new ReplyRoutes(catalogs.replies(), config.policy().defaultZone(), clock).mount(api);
-        new EnrollmentRoutes(pool, new Enroller(pool, sequences, engine, packIds, config.policy().defaultZone(), clock),
-                new EnrollmentControl(pool, clock), caseEvents, clock).mount(api);
+        Enroller enroller = new Enroller(pool, sequences, engine, packIds, config.policy().defaultZone(), clock);
+        new EnrollmentBatchRoutes(new BulkEnroller(pool, enroller, clock)).mount(api);
+        new EnrollmentRoutes(pool, enroller, new EnrollmentControl(pool, clock), caseEvents, clock).mount(api);
         new DebtorRoutes(pool, clock).mount(api);
         new ConsoleReads(pool, catalogs.packs(), channels.modules(), clock).mount(api);
         new SequenceRoutes(pool, sequences, new ContactCalendar(engine, policy, templates, channels.modules()), packIds,
