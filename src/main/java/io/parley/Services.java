@@ -178,6 +178,7 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         new ConsoleReads(pool, catalogs.packs(), channels.modules(), clock).mount(api);
         new SequenceRoutes(pool, sequences, new ContactCalendar(engine, policy, templates, channels.modules()), packIds,
                 config.policy().defaultZone(), clock).mount(api);
+        new io.parley.api.AnalyticsRoutes(pool).mount(api);
         router.route("/*").subRouter(api.router());
         new StandingRoutes(pool, clock).mount(router);
         new QuarantineRoutes(pool).mount(router);
