@@ -1,5 +1,6 @@
 package io.parley.enrollment;
 
+import io.parley.analytics.VariantAssignment;
 import io.parley.domain.Debtor;
 import io.parley.sequence.EnrollmentClock;
 import io.parley.sequence.MissingDueDateException;
@@ -101,7 +102,8 @@ public final class Enroller {
                 startedAt, zone, planned.stream().map(Enrolled.Planned::of).toList());
         NewEnrollment enrollment = new NewEnrollment(enrolled.id(), request.caseId(), debtor, request.account(),
                 new JsonObject(new java.util.HashMap<>(request.variables())), def.name(), def.version(), startedAt,
-                zone, first.step().id(), first.dueAt(), now, request.policyPacks(), request.preferences());
+                zone, first.step().id(), first.dueAt(), now, request.policyPacks(), request.preferences(),
+                def.experiment() == null ? null : def.experiment().name(), variant(def, request.caseId()));
         return new Prepared(enrollment, enrolled);
     }
 
@@ -111,6 +113,13 @@ public final class Enroller {
                 new JsonObject().put("sequence", e.sequenceName()).put("version", e.sequenceVersion())
                         .put("startAt", e.startedAt().toString()).put("timeZone", e.zone().getId())
                         .put("plannedSteps", enrolled.plannedJson()));
+    }
+
+    /** The experiment arm of the case: the same every time the case is enrolled in the sequence. */
+    static String variant(SequenceDefinition def, String caseId) {
+        return def.experiment() == null ? null : VariantAssignment.assign(def.experiment().name(), caseId,
+                def.experiment().variants().stream()
+                        .map(v -> new VariantAssignment.Weighted(v.name(), v.weight())).toList());
     }
 
     private SequenceDefinition definition(EnrollmentRequest request) {

@@ -36,8 +36,9 @@ public final class Enrollments {
                 consent = EXCLUDED.consent, updated_at = EXCLUDED.updated_at""";
     static final String INSERT = """
             INSERT INTO enrollment (id, case_id, debtor_id, sequence_name, sequence_version, status, started_at,
-                                    time_zone, account, variables, created_at, updated_at, policy_packs)
-            VALUES ($1, $2, $3, $4, $5, $12, $6, $7, $8, $9, $10, $10, $11)""";
+                                    time_zone, account, variables, created_at, updated_at, policy_packs, experiment,
+                                    variant)
+            VALUES ($1, $2, $3, $4, $5, $12, $6, $7, $8, $9, $10, $10, $11, $13, $14)""";
     private static final String SELECT = """
             SELECT e.id, e.case_id, e.debtor_id, e.sequence_name, e.sequence_version, e.status, e.status_reason,
                    e.started_at, e.time_zone, e.created_at, e.updated_at,
@@ -105,7 +106,7 @@ public final class Enrollments {
         return Tuple.from(new Object[]{e.id(), e.caseId(), e.debtor().id(), e.sequenceName(),
                 e.sequenceVersion(), Rows.ts(e.startedAt()), e.zone().getId(), Rows.account(e.account()),
                 e.variables(), Rows.ts(e.createdAt()), e.policyPacks().toArray(String[]::new),
-                EnrollmentStatus.ACTIVE.wire()});
+                EnrollmentStatus.ACTIVE.wire(), e.experiment(), e.variant()});
     }
 
     /** Whether the debtor asked for no contact at all (a stored cease request). */
