@@ -64,6 +64,7 @@ public final class Bench {
                 if (only.contains("window")) {
                     new WindowEdge(stack, report, scale).run(scenarios.bulkRate(), scenarios.drainRate());
                 }
+                if (only.contains("analytics") || !Arrays.asList(args).contains("--only")) { new AnalyticsScan(stack, report, scale).run(); }
                 if (only.contains("memory")) {
                     new Memory(stack, report, scale).run();
                 }

@@ -49,13 +49,15 @@ public final class SequenceAnalytics {
             FROM e JOIN decision d ON d.enrollment_id = e.id WHERE d.outcome IN ('defer', 'suppress')
             GROUP BY 1, 2, 3, 4, 5""";
     private static final String OUTCOMES = COHORT + """
-            , f AS (
-              SELECT e.version, e.variant, last.step_id, t.kind, t.data->>'type' AS type,
+            , f0 AS (
+              SELECT e.id AS enrollment_id, e.version, e.variant, t.id AS fact, t.at, t.kind, t.data->>'type' AS type,
                      CASE WHEN t.kind = 'promise.recorded' THEN t.data->>'amount'
                           ELSE t.data->'details'->>'amount' END AS amount
-              FROM e JOIN timeline t ON %s
-              LEFT JOIN LATERAL (SELECT a.step_id FROM attempt a WHERE a.enrollment_id = e.id AND a.created_at <= t.at
-                                 ORDER BY a.created_at DESC LIMIT 1) last ON true)
+              FROM e JOIN timeline t ON %s),
+            f AS (
+              SELECT DISTINCT ON (f0.fact) f0.*, a.step_id FROM f0
+              LEFT JOIN attempt a ON a.enrollment_id = f0.enrollment_id AND a.created_at <= f0.at
+              ORDER BY f0.fact, a.created_at DESC NULLS LAST)
             SELECT version, variant, step_id,
                    count(*) FILTER (WHERE kind = 'reply.received') AS replies,
                    count(*) FILTER (WHERE kind = 'promise.recorded') AS promises,
@@ -69,6 +71,14 @@ public final class SequenceAnalytics {
                    count(*) FILTER (WHERE kind = 'case.event' AND type = 'dispute') AS disputes
             FROM f GROUP BY 1, 2, 3""".formatted(FACTS_OF_E);
     private static final String FUNNEL = COHORT + """
+            , s AS (SELECT a.enrollment_id, count(*) AS attempts, count(*) FILTER (WHERE %s) AS delivered,
+                           count(*) FILTER (WHERE a.outcome = ANY($5)) AS right_party,
+                           min(a.created_at) FILTER (WHERE %s) AS first_delivered
+                    FROM e JOIN attempt a ON a.enrollment_id = e.id GROUP BY 1),
+            o AS (SELECT e.id AS enrollment_id, count(*) FILTER (WHERE t.kind = 'reply.received') AS replies,
+                         count(*) FILTER (WHERE t.kind = 'promise.recorded') AS promises,
+                         count(*) FILTER (WHERE t.kind = 'promise.kept') AS kept
+                  FROM e JOIN timeline t ON %s GROUP BY 1)
             SELECT e.version, e.variant, count(*) AS enrollments,
                    count(*) FILTER (WHERE s.attempts > 0) AS attempted,
                    count(*) FILTER (WHERE s.delivered > 0) AS delivered,
@@ -76,21 +86,11 @@ public final class SequenceAnalytics {
                    count(*) FILTER (WHERE o.replies > 0) AS replied,
                    count(*) FILTER (WHERE o.promises > 0) AS promised,
                    count(*) FILTER (WHERE o.promises > 0 AND o.kept > 0) AS kept,
-                   count(*) FILTER (WHERE o.broken > 0) AS broken,
                    count(s.first_delivered) AS contacted,
                    avg(extract(epoch FROM s.first_delivered - e.started_at)) AS ttfc_mean,
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM s.first_delivered - e.started_at))
                        AS ttfc_median
-            FROM e
-            LEFT JOIN LATERAL (SELECT count(*) AS attempts, count(*) FILTER (WHERE %s) AS delivered,
-                                      count(*) FILTER (WHERE a.outcome = ANY($5)) AS right_party,
-                                      min(a.created_at) FILTER (WHERE %s) AS first_delivered
-                               FROM attempt a WHERE a.enrollment_id = e.id) s ON true
-            LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE t.kind = 'reply.received') AS replies,
-                                      count(*) FILTER (WHERE t.kind = 'promise.recorded') AS promises,
-                                      count(*) FILTER (WHERE t.kind = 'promise.kept') AS kept,
-                                      count(*) FILTER (WHERE t.kind = 'promise.broken') AS broken
-                               FROM timeline t WHERE %s) o ON true
+            FROM e LEFT JOIN s ON s.enrollment_id = e.id LEFT JOIN o ON o.enrollment_id = e.id
             GROUP BY 1, 2""".formatted(DELIVERED, DELIVERED, FACTS_OF_E);
     private static final String KNOWN = "SELECT version FROM sequence_version WHERE name = $1 ORDER BY version";
 
@@ -116,7 +116,7 @@ public final class SequenceAnalytics {
      * contact took (seconds).
      */
     public record Funnel(long enrollments, long attempted, long delivered, long rightParty, long replied,
-                         long promised, long kept, long broken, long contacted, Double firstContactMeanSeconds,
+                         long promised, long kept, long contacted, Double firstContactMeanSeconds,
                          Double firstContactMedianSeconds) {
     }
 
@@ -140,22 +140,23 @@ public final class SequenceAnalytics {
         Tuple period = Tuple.of(name, version, Rows.ts(from), Rows.ts(to));
         Map<Arm, Funnel> funnels = new TreeMap<>();
         Map<Arm, Map<String, StepBuilder>> steps = new TreeMap<>();
-        return sql.preparedQuery(FUNNEL).execute(args).compose(rows -> {
-            rows.forEach(r -> funnels.put(arm(r), new Funnel(r.getLong("enrollments"), r.getLong("attempted"),
-                    r.getLong("delivered"), r.getLong("right_party"), r.getLong("replied"), r.getLong("promised"),
-                    r.getLong("kept"), r.getLong("broken"), r.getLong("contacted"),
+        // four queries at once, on connections of their own when sql is a pool
+        var funnel = sql.preparedQuery(FUNNEL).execute(args);
+        var attempts = sql.preparedQuery(STEPS).execute(args);
+        var outcomes = sql.preparedQuery(OUTCOMES).execute(period);
+        var decided = sql.preparedQuery(DECISIONS).execute(period);
+        return Future.all(funnel, attempts, outcomes, decided).map(all -> {
+            funnel.result().forEach(r -> funnels.put(arm(r), new Funnel(r.getLong("enrollments"),
+                    r.getLong("attempted"), r.getLong("delivered"), r.getLong("right_party"), r.getLong("replied"),
+                    r.getLong("promised"), r.getLong("kept"), r.getLong("contacted"),
                     number(r, "ttfc_mean"), number(r, "ttfc_median"))));
-            return sql.preparedQuery(STEPS).execute(args);
-        }).compose(rows -> {
-            rows.forEach(r -> {
+            attempts.result().forEach(r -> {
                 StepBuilder s = step(steps, r);
                 s.attempts = r.getLong("attempts");
                 s.delivered = r.getLong("delivered");
                 s.rightParty = r.getLong("right_party");
             });
-            return sql.preparedQuery(OUTCOMES).execute(period);
-        }).compose(rows -> {
-            rows.forEach(r -> {
+            outcomes.result().forEach(r -> {
                 StepBuilder s = step(steps, r);
                 s.replies = r.getLong("replies");
                 s.promises = r.getLong("promises");
@@ -166,15 +167,13 @@ public final class SequenceAnalytics {
                 s.optOuts = r.getLong("opt_outs");
                 s.disputes = r.getLong("disputes");
             });
-            return sql.preparedQuery(DECISIONS).execute(period);
-        }).map(rows -> {
-            rows.forEach(r -> {
+            decided.result().forEach(r -> {
                 StepBuilder s = step(steps, r);
                 Map<String, Long> byRule = "defer".equals(r.getString("outcome")) ? s.deferrals : s.suppressions;
                 byRule.merge(r.getString("rule"), r.getLong("n"), Long::sum);
             });
             List<ArmNumbers> out = new ArrayList<>();
-            funnels.forEach((arm, funnel) -> out.add(new ArmNumbers(arm, funnel, steps.getOrDefault(arm, Map.of())
+            funnels.forEach((arm, f) -> out.add(new ArmNumbers(arm, f, steps.getOrDefault(arm, Map.of())
                     .values().stream().map(StepBuilder::build).toList())));
             return out;
         });
