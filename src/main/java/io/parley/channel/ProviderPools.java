@@ -46,7 +46,9 @@ public final class ProviderPools {
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .failureRateThreshold(settings.failureRate()).minimumNumberOfCalls(settings.minimumCalls())
                 .slidingWindowSize(Math.max(settings.window(), settings.minimumCalls()))
-                .waitDurationInOpenState(settings.openFor()).permittedNumberOfCallsInHalfOpenState(5).build());
+                .waitDurationInOpenState(settings.openFor()).permittedNumberOfCallsInHalfOpenState(5)
+                // steps wait while it is open and make no calls: it must half-open on its own to let some through
+                .automaticTransitionFromOpenToHalfOpenEnabled(true).build());
         this.limiters = RateLimiterRegistry.of(RateLimiterConfig.custom().limitForPeriod(settings.ratePerSecond())
                 .limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(Duration.ZERO).build());
         this.bulkheads = BulkheadRegistry.of(BulkheadConfig.custom().maxConcurrentCalls(settings.maxConcurrent())
