@@ -77,8 +77,13 @@ public final class Dispatcher extends VerticleBase {
     @Override
     public Future<?> start() {
         inFlight = new InFlight(settings.maxInFlight());
-        batches = new Loop(vertx, settings.pollInterval(), () -> inFlight.room(settings.batchSize())
-                .compose(room -> runBatch())
+        // a batch is claimed once a quarter of the bound (or a whole batch) is free, and is as large as the room
+        int least = Math.max(1, Math.min(settings.batchSize(), settings.maxInFlight() / 4));
+        batches = new Loop(vertx, settings.pollInterval(), () -> inFlight.room(least)
+                .compose(room -> {
+                    int size = Math.max(least, Math.min(settings.batchSize(), inFlight.free()));
+                    return runBatch(size).map(claimed -> claimed >= size);
+                })
                 .onFailure(e -> {
                     if (DatabaseUnavailable.is(e)) {
                         LOG.warn("Dispatch waits: the database is unavailable ({})", e.toString());
@@ -86,8 +91,7 @@ public final class Dispatcher extends VerticleBase {
                         LOG.error("Dispatch batch failed; its leases expire and the steps are claimed again", e);
                     }
                 })
-                .compose(claimed -> claimed >= settings.batchSize() ? Future.succeededFuture(true)
-                        : wakeAtNextDue().map(false))).startNow();
+                .compose(full -> full ? Future.succeededFuture(true) : wakeAtNextDue().map(false))).startNow();
         if (reconciles) {
             Duration period = Duration.ofMillis(Math.max(100,
                     Math.min(RECONCILE_EVERY.toMillis(), settings.sendingTimeout().toMillis() / 4)));
@@ -131,10 +135,10 @@ public final class Dispatcher extends VerticleBase {
                 });
     }
 
-    /** Claims, runs and writes one batch, and starts its sends; completes with the number of steps claimed. */
-    Future<Integer> runBatch() {
+    /** Claims, runs and writes a batch of at most {@code size} steps, and starts its sends; completes with the number claimed. */
+    private Future<Integer> runBatch(int size) {
         Instant claimedAt = clock.instant();
-        return DueSteps.claim(pool, owner, claimedAt, settings.lease(), settings.batchSize()).compose(claimed -> {
+        return DueSteps.claim(pool, owner, claimedAt, settings.lease(), size).compose(claimed -> {
             if (claimed.isEmpty()) {
                 return Future.succeededFuture(0);
             }
@@ -187,9 +191,10 @@ public final class Dispatcher extends VerticleBase {
                 LOG.error("Sender for {} failed before calling its provider", send.outbound().channel(), e);
                 result = Future.succeededFuture(SendResult.notAttempted("internal", String.valueOf(e.getMessage())));
             }
-            result.transform(ar -> record(send.attempt().id(), ar.succeeded() ? ar.result()
+            result.onComplete(ar -> inFlight.answered())
+                    .transform(ar -> record(send.attempt().id(), ar.succeeded() ? ar.result()
                             : SendResult.unknown(String.valueOf(ar.cause()))))
-                    .onComplete(ar -> inFlight.finished());
+                    .onComplete(ar -> inFlight.recorded());
         }
     }
 
