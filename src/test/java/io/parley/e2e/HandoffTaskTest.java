@@ -143,9 +143,10 @@ class HandoffTaskTest {
                 d -> "cancelled".equals(d.getString("state")) && d.getString("reason").contains("dispute")), WAIT);
 
         clock.advance(Duration.ofDays(3).plusMinutes(1));
-        harness.awaitTimeline(parley, "case-visit-3", t -> has(t, "task.outcome",
+        List<JsonObject> timeline = harness.awaitTimeline(parley, "case-visit-3", t -> has(t, "task.outcome",
                 d -> "timeout".equals(d.getString("outcome")))
                 && has(t, "attempt.sending", d -> "sms".equals(d.getString("channel"))), WAIT);
+        assertFalse(has(timeline, "task.compliance_exception", d -> true), "a timeout is no visit out of hours");
     }
 
     @Test

@@ -134,7 +134,8 @@ final class TaskDesk {
                 throw new TaskRefusal(409, "task " + id + " is " + task.getString("state")
                         + (task.getString("outcome") == null ? "" : " with outcome " + task.getString("outcome")));
             }
-            boolean outside = TaskViews.outsideWindow(task, outcome.at());
+            // a timeout is no visit that happened: nothing to hold against the window
+            boolean outside = outcome.outcome() != TaskOutcome.TIMEOUT && TaskViews.outsideWindow(task, outcome.at());
             JsonObject detail = TaskViews.outcomeDetail(outcome, outside);
             String state = outcome.outcome() == TaskOutcome.TIMEOUT ? Tasks.EXPIRED : Tasks.DONE;
             return Tasks.close(conn, id, state, outcome.outcome().wire(), outcome.at(), outcome.notes(), detail, now)
