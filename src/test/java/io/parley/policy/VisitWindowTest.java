@@ -90,6 +90,16 @@ class VisitWindowTest {
     }
 
     @Test
+    void aVisitThatCannotHappenWithinTheHorizonIsSuppressedWithItsReason() {
+        ContactPreferences never = new ContactPreferences(false, Set.of(), List.of(new InconvenientTime(
+                EnumSet.allOf(DayOfWeek.class), LocalTime.of(7, 0), LocalTime.of(22, 0), Set.of(Channel.VISIT))));
+        Decision decision = POLICY.decide(visit(visited("NY"), never), at(NEW_YORK, "2026-01-15T13:00"));
+        assertEquals("suppress", decision.outcome(), decision.reasons().toString());
+        assertEquals(ContactPolicy.NO_ALLOWED_TIME, decision.rule());
+        assertEquals(null, window(decision));
+    }
+
+    @Test
     void aSecondVisitWithinAWeekWaitsForTheCapAndAReachedVisitLocksOutCalls() {
         Debtor ny = visited("NY");
         String address = ny.address().postalLine();
