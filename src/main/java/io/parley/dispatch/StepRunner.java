@@ -50,6 +50,9 @@ final class StepRunner {
     static final String NO_CONTACT_RULE = "no-usable-contact";
     /** The rule a step waiting for its channel's provider (its circuit breaker open) is deferred under. */
     static final String CIRCUIT_OPEN_RULE = "provider-unavailable";
+    /** The hold an agency placement puts on its case. */
+    static final String PLACED = "agency";
+    static final Duration PLACED_RECHECK = Duration.ofHours(1);
 
     private final Sequences sequences;
     private final SequenceEngine engine;
@@ -103,7 +106,7 @@ final class StepRunner {
                     .put("skipIf", step.skipIf().stream().map(Enum::name).toList()))));
         }
         if (!s.holds().isEmpty()) {
-            return held(s, s.holds(), now);
+            return s.holds().stream().allMatch(PLACED::equals) ? placed(s, now) : held(s, s.holds(), now);
         }
         ContactChoice choice = ContactChoice.choose(ContactChoice.options(step), step.audience(), s.contacts(), providers.keySet());
         if (choice.chosen().isEmpty()) {
@@ -159,6 +162,17 @@ final class StepRunner {
             return new StepWork.Pass(s, record(s, chosen.channel(), d, null, now), List.of());
         }
         return send(s, step, chosen, (Decision.Allow) decision, now);
+    }
+
+    /**
+     * The case is placed with an agency: Parley's own steps wait (looked at again every {@link #PLACED_RECHECK}, and
+     * at once when the case is recalled).
+     */
+    static StepWork placed(ClaimedStep s, Instant now) {
+        Instant until = now.plus(PLACED_RECHECK);
+        Decision wait = new Decision.Defer(until, "hold/" + PLACED, List.of("the case is placed with an agency: "
+                + "Parley's own contact about it waits until the case is recalled"), Map.of("holds", List.of(PLACED)));
+        return new StepWork.Wait(s, record(s, null, wait, null, now), until);
     }
 
     /** The case is on hold (dispute, cease request, attorney, bankruptcy): the step passes without a contact. */
