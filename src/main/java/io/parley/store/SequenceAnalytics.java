@@ -54,10 +54,14 @@ public final class SequenceAnalytics {
                      CASE WHEN t.kind = 'promise.recorded' THEN t.data->>'amount'
                           ELSE t.data->'details'->>'amount' END AS amount
               FROM e JOIN timeline t ON %s),
+            iv AS (
+              SELECT a.enrollment_id, a.step_id, a.created_at AS since,
+                     lead(a.created_at) OVER (PARTITION BY a.enrollment_id ORDER BY a.created_at, a.run_no) AS until
+              FROM e JOIN attempt a ON a.enrollment_id = e.id),
             f AS (
-              SELECT DISTINCT ON (f0.fact) f0.*, a.step_id FROM f0
-              LEFT JOIN attempt a ON a.enrollment_id = f0.enrollment_id AND a.created_at <= f0.at
-              ORDER BY f0.fact, a.created_at DESC NULLS LAST)
+              SELECT f0.*, iv.step_id FROM f0
+              LEFT JOIN iv ON iv.enrollment_id = f0.enrollment_id AND f0.at >= iv.since
+                          AND (iv.until IS NULL OR f0.at < iv.until))
             SELECT version, variant, step_id,
                    count(*) FILTER (WHERE kind = 'reply.received') AS replies,
                    count(*) FILTER (WHERE kind = 'promise.recorded') AS promises,
