@@ -29,7 +29,7 @@ final class Memory {
                 + "SELECT 'm-d' || g, d.name, d.locale, d.time_zone, d.address, d.preferences, d.updated_at "
                 + "FROM debtor d JOIN enrollment e ON e.debtor_id = d.id, " + series + " WHERE e.id = '" + template + "'");
         stack.pg.exec("parley", "INSERT INTO contact_point (debtor_id, channel, address, type, consent, updated_at) "
-                + "SELECT 'm-d' || g, 'sms', '+1312' || (2000000 + g), type, consent, updated_at FROM contact_point "
+                + "SELECT 'm-d' || g, 'sms', '+1312' || (2000000 + g), c.type, c.consent, c.updated_at FROM contact_point "
                 + "c JOIN enrollment e ON e.debtor_id = c.debtor_id AND c.channel = 'sms', " + series
                 + " WHERE e.id = '" + template + "'");
         stack.pg.exec("parley", "INSERT INTO enrollment (id, case_id, debtor_id, sequence_name, sequence_version, "

@@ -5,14 +5,20 @@ import io.parley.api.ApiContract;
 import io.parley.api.ApiKeys;
 import io.parley.api.ApiRouter;
 import io.parley.api.DebtorRoutes;
+import io.parley.api.EnrollmentBatchRoutes;
 import io.parley.api.EnrollmentRoutes;
 import io.parley.api.IdempotencyExpiry;
 import io.parley.api.Principal;
+import io.parley.api.ConsoleReads;
+import io.parley.console.ConsoleRoutes;
 import io.parley.api.Problems;
+import io.parley.api.RequestGuards;
+import io.parley.api.RequestIds;
 import io.parley.channel.ChannelContext;
 import io.parley.channel.ChannelModules;
 import io.parley.channel.OptOutLinks;
 import io.parley.channel.ProviderPools;
+import io.parley.channel.ProviderResilience;
 import io.parley.channel.RunningChannels;
 import io.parley.dispatch.ChannelEvents;
 import io.parley.sequence.SequenceParser;
@@ -28,6 +34,7 @@ import io.parley.enrollment.SequenceSync;
 import io.parley.enrollment.Sequences;
 import io.parley.enrollment.CaseEvents;
 import io.parley.enrollment.EnrollmentControl;
+import io.parley.enrollment.BulkEnroller;
 import io.parley.enrollment.Enroller;
 import io.parley.observability.HealthRoutes;
 import io.parley.observability.Metrics;
@@ -37,6 +44,8 @@ import io.parley.api.SequenceRoutes;
 import io.parley.api.StandingRoutes;
 import io.parley.dispatch.PromiseWatcher;
 import io.parley.inbound.ReplyRouter;
+import io.parley.lifecycle.Draining;
+import io.parley.lifecycle.ShutdownSettings;
 import io.parley.outbox.EngineEvents;
 import io.parley.dispatch.ContactCalendar;
 import io.parley.policy.CompliancePolicy;
@@ -75,7 +84,7 @@ import java.util.stream.Collectors;
  * they report to), the HTTP routes, and the long-running loops (verticles, in the order they are deployed after the
  * HTTP server).
  */
-record Services(Router router, List<VerticleBase> loops, RunningChannels channels) {
+record Services(Router router, List<VerticleBase> loops, RunningChannels channels, Draining draining) {
     /** How far ahead the policy looks for an allowed time before it gives up on an attempt. */
     static final java.time.Duration POLICY_HORIZON = java.time.Duration.ofDays(60);
     /** Provider answers and status callbacks are written in groups of up to this many, at most this long after the first. */
@@ -104,10 +113,12 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
                             config.company().name(), config.company().phone(), config.policy().defaultZone(), metrics,
                             clock);
                     GroupedChanges grouped = new GroupedChanges(vertx, outcomes, GROUP_ROWS, GROUP_WINDOW);
+                    ProviderPools guards = new ProviderPools(vertx, metrics,
+                            config.section(new ProviderResilience()));
                     ChannelContext context = new ChannelContext(vertx, pool, publicBaseUrl, config.simulators(),
-                            metrics, new ProviderPools(vertx, metrics),
+                            metrics, guards,
                             new ChannelEvents(pool, grouped, replies, clock), clock);
-                    Core core = new Core(engine, outcomes, grouped, caseEvents, replies);
+                    Core core = new Core(engine, outcomes, grouped, caseEvents, replies, guards);
                     return modules.start(context, config).compose(running -> {
                         try {
                             return Future.succeededFuture(build(vertx, config, pool, running, metrics, registry, clock,
@@ -122,7 +133,7 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
 
     /** The parts the channels report to, made before the channels start. */
     private record Core(SequenceEngine engine, Outcomes outcomes, GroupedChanges grouped, CaseEvents caseEvents,
-                        ReplyRouter replies) {
+                        ReplyRouter replies, ProviderPools guards) {
     }
 
     private static Services build(Vertx vertx, ParleyConfig config, Pool pool, RunningChannels channels,
@@ -139,25 +150,38 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
                 policy, channels, links,
                 new Company(config.company().name(), config.company().phone()), config.company().payUrl(), outcomes,
                 core.grouped(), metrics, clock, new DispatchSettings(dispatch.batchSize(), dispatch.pollInterval(),
-                        dispatch.lease(), dispatch.sendingTimeout(), dispatch.maxInFlight()),
-                dispatch.outcomeTimeout(), dispatch.releaseSpread(), owner(), dispatch.verticles());
+                        dispatch.lease(), dispatch.sendingTimeout(), dispatch.maxInFlight(),
+                        config.section(new ShutdownSettings())),
+                dispatch.outcomeTimeout(), dispatch.releaseSpread(), owner(), dispatch.verticles(), core.guards());
 
+        Draining draining = new Draining();
+        draining.onBegin(() -> dispatchers.forEach(Dispatcher::stopClaiming));
         Router router = Router.router(vertx);
-        HealthRoutes.mount(router, pool, registry);
+        var limits = config.http().limits();
+        router.route().handler(RequestIds.handler(limits.answerTimeout()))
+                .handler(RequestGuards.handler(limits.readTimeout()));
+        HealthRoutes.mount(router, pool, registry, draining);
+        ConsoleRoutes.mount(router);
         Buffer openapi = openapi();
         router.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml")
                 .end(openapi));
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes());
-        router.route("/v1/*").handler(body).handler(new ApiKeys(keys(config)));
+        // a batch of enrolments may be larger than any single request; its own limit applies to it alone
+        router.post(EnrollmentBatchRoutes.PATH).handler(BodyHandler.create(false)
+                .setBodyLimit(EnrollmentBatchRoutes.MAX_BODY_BYTES));
+        router.route("/v1/*").handler(body).handler(new ApiKeys(keys(config), ApiContract.readingWrites()));
         Set<String> packIds = catalogs.packs().all().stream().map(RulePack::id).collect(Collectors.toSet());
         CaseEvents caseEvents = core.caseEvents();
         ApiRouter api = new ApiRouter(vertx, contract);
         new ReplyRoutes(catalogs.replies(), config.policy().defaultZone(), clock).mount(api);
-        new EnrollmentRoutes(pool, new Enroller(pool, sequences, engine, packIds, config.policy().defaultZone(), clock),
-                new EnrollmentControl(pool, clock), caseEvents, clock).mount(api);
+        Enroller enroller = new Enroller(pool, sequences, engine, packIds, config.policy().defaultZone(), clock);
+        new EnrollmentBatchRoutes(new BulkEnroller(pool, enroller, clock)).mount(api);
+        new EnrollmentRoutes(pool, enroller, new EnrollmentControl(pool, clock), caseEvents, clock).mount(api);
         new DebtorRoutes(pool, clock).mount(api);
+        new ConsoleReads(pool, catalogs.packs(), channels.modules(), clock).mount(api);
         new SequenceRoutes(pool, sequences, new ContactCalendar(engine, policy, templates, channels.modules()), packIds,
                 config.policy().defaultZone(), clock).mount(api);
+        new io.parley.api.AnalyticsRoutes(pool).mount(api);
         router.route("/*").subRouter(api.router());
         new StandingRoutes(pool, clock).mount(router);
         new QuarantineRoutes(pool).mount(router);
@@ -165,7 +189,9 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         channels.routes(router);
         router.route("/optout/*").handler(body);
         new OptOutRoutes(pool, links, clock).mount(router);
-        router.route().failureHandler(Problems.handler(config.http().maxBodyBytes()));
+        var problems = Problems.handler(config.http().maxBodyBytes());
+        router.route().failureHandler(problems);
+        router.errorHandler(404, problems).errorHandler(405, problems).errorHandler(500, problems);
         router.route().last().handler(ctx -> ctx.fail(404));
         List<VerticleBase> loops = new ArrayList<>();
         if (config.dispatch().enabled()) {
@@ -175,13 +201,14 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         loops.addAll(channels.loops());
         loops.add(new IdempotencyExpiry(pool, config.section(new IdempotencyExpiry.Section()), clock));
         loops.addAll(deliverers);
-        return new Services(router, List.copyOf(loops), channels);
+        return new Services(router, List.copyOf(loops), channels, draining);
     }
 
     private static Map<String, Principal> keys(ParleyConfig config) {
         Map<String, Principal> keys = new HashMap<>();
         for (ApiKey key : config.api().all()) {
-            keys.put(key.key().reveal(), new Principal(key.name(), key.role().canWrite()));
+            keys.put(key.key().reveal(), new Principal(key.name(), key.role().name(), key.role().canWrite(),
+                    key.role().seesAddresses()));
         }
         return keys;
     }

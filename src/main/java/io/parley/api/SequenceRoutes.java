@@ -55,8 +55,24 @@ public final class SequenceRoutes {
             }
             new ApiResponse(200, new JsonObject().put("sequences", out)).send(ctx);
         });
+        api.operation("getSequence", ctx -> ctx.pathParam("name"), this::versions);
         api.operation("previewSequence", ctx -> previewRequest(ctx.pathParam("name"), JsonBody.of(ctx)),
                 this::preview);
+    }
+
+    /** Every version of one sequence, newest first, each as its file reads. */
+    private void versions(RoutingContext ctx, String name) {
+        JsonArray versions = new JsonArray();
+        sequences.catalog().all().stream().filter(def -> def.name().equals(name))
+                .sorted(java.util.Comparator.comparingInt(SequenceDefinition::version).reversed())
+                .forEach(def -> versions.add(new JsonObject().put("version", def.version())
+                        .put("current", sequences.forNewEnrollment(name, null)
+                                .map(d -> d.version() == def.version()).orElse(false))
+                        .put("definition", new JsonObject(sequences.tree(def)))));
+        if (versions.isEmpty()) {
+            throw ApiProblem.notFound("sequence " + name);
+        }
+        new ApiResponse(200, new JsonObject().put("name", name).put("versions", versions)).send(ctx);
     }
 
     private void preview(RoutingContext ctx, EnrollmentRequest request) {
@@ -95,6 +111,9 @@ public final class SequenceRoutes {
                     .put("channel", e.channel() == null ? null : e.channel().wire()).put("template", e.template())
                     .put("dueAt", e.dueAt().toString()).put("sendAt", e.sendAt() == null ? null : e.sendAt().toString())
                     .put("decisions", decisions));
+            // a field visit: the lawful window the task would carry
+            e.decisions().stream().reduce((a, b) -> b).map(d -> d.facts().get("window")).ifPresent(w ->
+                    out.getJsonObject(out.size() - 1).put("window", JsonObject.mapFrom(w)));
         }
         return new JsonObject().put("sequence", def.name()).put("version", def.version())
                 .put("startAt", startAt.toString()).put("timeZone", zone.getId()).put("calendar", out);

@@ -1,5 +1,6 @@
 package io.parley.enrollment;
 
+import io.parley.analytics.VariantAssignment;
 import io.parley.domain.Debtor;
 import io.parley.sequence.EnrollmentClock;
 import io.parley.sequence.MissingDueDateException;
@@ -63,6 +64,25 @@ public final class Enroller {
      */
     public Future<Enrolled> enroll(EnrollmentRequest request, IdempotencyKey key) {
         Instant now = clock.instant();
+        Prepared prepared = prepare(request, now);
+        return Transactions.run(pool, conn -> Locks.caseAlone(conn, request.caseId())
+                        .compose(v -> reserve(conn, key, now))
+                        .compose(stored -> stored.isPresent() ? replay(stored.get(), key)
+                                : create(conn, prepared.enrollment(), prepared.enrolled(), key)))
+                .recover(err -> Future.failedFuture(err instanceof Enrollments.AlreadyEnrolled
+                        ? new Refusal.Conflict(err.getMessage()) : err));
+    }
+
+    /** An enrollment worked out and checked against the sequences and packs, not yet written. */
+    record Prepared(NewEnrollment enrollment, Enrolled enrolled) {
+    }
+
+    /**
+     * Checks the request against the sequences and rule packs and works out the first step; writes nothing.
+     *
+     * @throws Refusal.Invalid an unknown rule pack, sequence or version; a due date or postal address it needs
+     */
+    Prepared prepare(EnrollmentRequest request, Instant now) {
         PolicyPacks.check(request.policyPacks(), packIds);
         SequenceDefinition def = definition(request);
         Debtor debtor = PostalSteps.addressed(def, request.debtor());
@@ -82,13 +102,24 @@ public final class Enroller {
                 startedAt, zone, planned.stream().map(Enrolled.Planned::of).toList());
         NewEnrollment enrollment = new NewEnrollment(enrolled.id(), request.caseId(), debtor, request.account(),
                 new JsonObject(new java.util.HashMap<>(request.variables())), def.name(), def.version(), startedAt,
-                zone, first.step().id(), first.dueAt(), now, request.policyPacks(), request.preferences());
-        return Transactions.run(pool, conn -> Locks.caseAlone(conn, request.caseId())
-                        .compose(v -> reserve(conn, key, now))
-                        .compose(stored -> stored.isPresent() ? replay(stored.get(), key)
-                                : create(conn, enrollment, enrolled, key)))
-                .recover(err -> Future.failedFuture(err instanceof Enrollments.AlreadyEnrolled
-                        ? new Refusal.Conflict(err.getMessage()) : err));
+                zone, first.step().id(), first.dueAt(), now, request.policyPacks(), request.preferences(),
+                def.experiment() == null ? null : def.experiment().name(), variant(def, request.caseId()));
+        return new Prepared(enrollment, enrolled);
+    }
+
+    /** The timeline entry that records an enrollment's creation. */
+    static TimelineEntry created(NewEnrollment e, Enrolled enrolled) {
+        return new TimelineEntry(e.caseId(), e.id(), e.createdAt(), TimelineKinds.ENROLLMENT_CREATED,
+                new JsonObject().put("sequence", e.sequenceName()).put("version", e.sequenceVersion())
+                        .put("startAt", e.startedAt().toString()).put("timeZone", e.zone().getId())
+                        .put("plannedSteps", enrolled.plannedJson()));
+    }
+
+    /** The experiment arm of the case: the same every time the case is enrolled in the sequence. */
+    static String variant(SequenceDefinition def, String caseId) {
+        return def.experiment() == null ? null : VariantAssignment.assign(def.experiment().name(), caseId,
+                def.experiment().variants().stream()
+                        .map(v -> new VariantAssignment.Weighted(v.name(), v.weight())).toList());
     }
 
     private SequenceDefinition definition(EnrollmentRequest request) {
@@ -114,10 +145,7 @@ public final class Enroller {
 
     private static Future<Enrolled> create(SqlConnection conn, NewEnrollment e, Enrolled enrolled,
                                            IdempotencyKey key) {
-        TimelineEntry created = new TimelineEntry(e.caseId(), e.id(), e.createdAt(), TimelineKinds.ENROLLMENT_CREATED,
-                new JsonObject().put("sequence", e.sequenceName()).put("version", e.sequenceVersion())
-                        .put("startAt", e.startedAt().toString()).put("timeZone", e.zone().getId())
-                        .put("plannedSteps", enrolled.plannedJson()));
+        TimelineEntry created = created(e, enrolled);
         return CaseHolds.of(conn, e.caseId())
                 .compose(holds -> holds.isEmpty() ? Enrollments.debtorCeased(conn, e.debtor().id()).map(ceased -> {
                     boolean stillCeased = ceased || e.preferences() != null && e.preferences().ceaseAll();

@@ -16,9 +16,11 @@ import java.util.Set;
  * @param pauseOn case events that pause it (resuming is the collection engine's call)
  * @param onBrokenPromise the step a paused enrollment goes on with when the debtor's promise to pay is broken; null =
  *                        the step it was paused at
+ * @param experiment the champion/challenger experiment its enrollments are assigned an arm of; null = none
  */
 public record SequenceDefinition(String name, int version, String description, List<Step> steps,
-                                 Set<CaseEventType> stopOn, Set<CaseEventType> pauseOn, String onBrokenPromise) {
+                                 Set<CaseEventType> stopOn, Set<CaseEventType> pauseOn, String onBrokenPromise,
+                                 Experiment experiment) {
 
     public SequenceDefinition {
         Objects.requireNonNull(name, "name");
@@ -36,7 +38,12 @@ public record SequenceDefinition(String name, int version, String description, L
 
     public SequenceDefinition(String name, int version, String description, List<Step> steps,
                               Set<CaseEventType> stopOn, Set<CaseEventType> pauseOn) {
-        this(name, version, description, steps, stopOn, pauseOn, null);
+        this(name, version, description, steps, stopOn, pauseOn, null, null);
+    }
+
+    public SequenceDefinition(String name, int version, String description, List<Step> steps,
+                              Set<CaseEventType> stopOn, Set<CaseEventType> pauseOn, String onBrokenPromise) {
+        this(name, version, description, steps, stopOn, pauseOn, onBrokenPromise, null);
     }
 
     public Optional<Step> step(String id) {

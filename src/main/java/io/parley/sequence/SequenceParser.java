@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public final class SequenceParser {
     static final List<String> FIELDS = List.of("name", "version", "description", "stopOn", "pauseOn", "onBrokenPromise",
-            "steps");
+            "steps", "experiment");
 
     private final BranchOutcomes outcomes;
 
@@ -83,11 +83,12 @@ public final class SequenceParser {
                     }
                     return known;
                 }) : Optional.empty();
+        Optional<Experiment> experiment = Experiment.parse(root, problems);
         if (!problems.isEmpty()) {
             problems.throwIfAny();
         }
         var definition = new SequenceDefinition(name.orElseThrow(), version.orElseThrow(), description.orElseThrow(),
-                steps, stopOn, pauseOn, brokenPromise.orElse(null));
+                steps, stopOn, pauseOn, brokenPromise.orElse(null), experiment.orElse(null));
         new SequenceGraph(definition, outcomes).check(problems);
         problems.throwIfAny();
         return definition;

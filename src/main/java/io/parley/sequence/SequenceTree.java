@@ -29,6 +29,9 @@ final class SequenceTree {
             tree.put("onBrokenPromise", definition.onBrokenPromise());
         }
         tree.put("steps", definition.steps().stream().map(SequenceTree::step).toList());
+        if (definition.experiment() != null) {
+            tree.put("experiment", definition.experiment().toTree());
+        }
         return tree;
     }
 

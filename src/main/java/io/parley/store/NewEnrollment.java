@@ -12,10 +12,11 @@ import java.util.UUID;
 
 /**
  * An enrollment about to be created, with its first step and when it is due, the rule packs it asks for (empty =
- * derive), and the debtor's contact preferences when the request states them (null = keep what is stored).
+ * derive), the debtor's contact preferences when the request states them (null = keep what is stored), and the
+ * experiment and variant it was assigned (null when its sequence runs none).
  */
 public record NewEnrollment(UUID id, String caseId, Debtor debtor, Account account, JsonObject variables,
                             String sequenceName, int sequenceVersion, Instant startedAt, ZoneId zone,
                             String firstStepId, Instant firstDueAt, Instant createdAt, List<String> policyPacks,
-                            ContactPreferences preferences) {
+                            ContactPreferences preferences, String experiment, String variant) {
 }

@@ -60,13 +60,13 @@ class ConfigValuesTest {
     @Test
     void defaultsAreThoseDocumented() {
         ParleyConfig c = ConfigLoader.defaults();
-        assertEquals(new Http("0.0.0.0", 8080, 65536), c.http());
+        assertEquals(new Http("127.0.0.1", 8080, 65536), c.http(), "loopback only when nothing is configured");
         assertEquals("http://localhost:8080", c.publicBaseUrl());
         assertEquals(Path.of("data").toAbsolutePath(), c.dataDir());
         assertEquals(new Paths(Path.of("conf/sequences").toAbsolutePath(), Path.of("conf/templates").toAbsolutePath(),
                 Path.of("conf/policies").toAbsolutePath(), Path.of("conf/replies").toAbsolutePath()), c.paths());
         assertEquals(new Dispatch(256, Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ofMinutes(2),
-                Duration.ofMinutes(15), Duration.ofMinutes(2), true, 0, 1024), c.dispatch());
+                Duration.ofMinutes(15), Duration.ofMinutes(2), true, 0, 64), c.dispatch());
         assertEquals(new Policy(ZoneId.of("America/New_York"), Duration.ofDays(2)), c.policy());
         assertEquals(new Sms("", Secret.NONE, "https://api.twilio.com", "+15005550006", 16, Duration.ofSeconds(10)),
                 c.section(new Sms.Section()));

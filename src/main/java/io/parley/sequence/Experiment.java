@@ -1,0 +1,86 @@
+package io.parley.sequence;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A champion/challenger experiment a sequence runs: its name (hashed with a case id to pick the arm, so a case
+ * re-enrolled lands in the same arm) and its variants with their weights. In YAML:
+ * <pre>
+ * experiment:
+ *   name: m1-2026-q1
+ *   variants:
+ *     - {name: champion, weight: 80}
+ *     - {name: challenger, weight: 20}
+ * </pre>
+ * Every arm is held by the same compliance policy: the variant is a label on the enrollment, nothing the policy reads.
+ */
+public record Experiment(String name, List<Variant> variants) {
+    static final List<String> FIELDS = List.of("name", "variants");
+    static final List<String> VARIANT_FIELDS = List.of("name", "weight");
+
+    public record Variant(String name, int weight) {
+    }
+
+    public Experiment {
+        Objects.requireNonNull(name, "name");
+        variants = List.copyOf(variants);
+    }
+
+    static Optional<Experiment> parse(Node root, Problems problems) {
+        if (!root.has("experiment")) {
+            return Optional.empty();
+        }
+        Node node = root.node("experiment", true, FIELDS).orElse(null);
+        if (node == null) {
+            return Optional.empty();
+        }
+        Optional<String> name = node.text("name", true).filter(text -> StepParser.checkName(node, "name", text));
+        List<?> raw = node.list("variants", true).orElse(List.of());
+        if (node.has("variants") && raw.size() < 2) {
+            problems.top().report("experiment.variants", "must list at least two variants (a champion and a challenger)");
+        }
+        List<Variant> variants = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < raw.size(); i++) {
+            int index = i;
+            Node.open(raw.get(i), "experiment.variants[" + i + "]", problems.top(), VARIANT_FIELDS).ifPresent(v -> {
+                Optional<String> vName = v.text("name", true).filter(text -> StepParser.checkName(v, "name", text));
+                Optional<Integer> weight = v.integer("weight", true).filter(w -> {
+                    if (w < 1) {
+                        problems.top().report("experiment.variants[" + index + "].weight", w + " is not a weight "
+                                + "(a whole number, 1 or more)");
+                    }
+                    return w >= 1;
+                });
+                vName.ifPresent(n -> {
+                    if (!seen.add(n)) {
+                        problems.top().report("experiment.variants[" + index + "].name", "'" + n + "' is listed twice");
+                    }
+                });
+                if (vName.isPresent() && weight.isPresent()) {
+                    variants.add(new Variant(vName.get(), weight.get()));
+                }
+            });
+        }
+        return name.filter(n -> variants.size() >= 2).map(n -> new Experiment(n, variants));
+    }
+
+    Map<String, Object> toTree() {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("name", name);
+        tree.put("variants", variants.stream().map(v -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", v.name());
+            m.put("weight", v.weight());
+            return m;
+        }).toList());
+        return tree;
+    }
+}
