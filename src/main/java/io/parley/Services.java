@@ -37,6 +37,7 @@ import io.parley.enrollment.EnrollmentControl;
 import io.parley.enrollment.BulkEnroller;
 import io.parley.enrollment.Enroller;
 import io.parley.observability.HealthRoutes;
+import io.parley.observability.WebhookRequests;
 import io.parley.observability.Metrics;
 import io.parley.api.QuarantineRoutes;
 import io.parley.api.ReplyRoutes;
@@ -160,6 +161,7 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         var limits = config.http().limits();
         router.route().handler(RequestIds.handler(limits.answerTimeout()))
                 .handler(RequestGuards.handler(limits.readTimeout()));
+        WebhookRequests.mount(router, metrics);
         HealthRoutes.mount(router, pool, registry, draining);
         ConsoleRoutes.mount(router);
         Buffer openapi = openapi();

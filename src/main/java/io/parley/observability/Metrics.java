@@ -101,6 +101,12 @@ public final class Metrics {
                 "channel", channel, "result", result);
     }
 
+    /** One inbound webhook request, by fixed endpoint name and result (see {@link WebhookRequests}). */
+    public void webhook(String endpoint, String result) {
+        count("parley.webhook.requests", "Inbound webhook requests by endpoint and result (forged = bad signature)",
+                "endpoint", endpoint, "result", result);
+    }
+
     /** A contact point or debtor opted out, by the channel the opt-out came through. */
     public void optOut(String channel) {
         count("parley.opt.outs", "Opt-outs recorded, by the channel they came through", "channel", channel);

@@ -87,6 +87,14 @@ class ScrapeTest {
     }
 
     @Test
+    void webhookRequestsAreCountedByEndpointAndResult() {
+        assertTrue(scrape.contains("parley_webhook_requests_total{endpoint=\"twilio_sms_status\",result=\"forged\"} 1.0"),
+                scrape);
+        assertTrue(scrape.contains("parley_webhook_requests_total{endpoint=\"twilio_sms_status\",result=\"accepted\"}"),
+                scrape);
+    }
+
+    @Test
     void noContactPointOrIdInLabels() {
         for (String line : scrape.split("\n")) {
             if (line.startsWith("parley_")) {
