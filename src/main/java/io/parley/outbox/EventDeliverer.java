@@ -239,7 +239,7 @@ final class EventDeliverer extends VerticleBase {
             post(event).onComplete(posted -> {
                 Result result = posted.result();
                 if (result.ok()) {
-                    metrics.delivered();
+                    metrics.delivered(Duration.between(event.createdAt(), clock.instant()));
                     Instant renewed = clock.instant().plus(lease);
                     CaseDeliveries.advance(pool, caseId, event.seq(), owner, renewed).onComplete(ar -> {
                         if (ar.failed()) {

@@ -24,7 +24,7 @@ public final class CaseDeliveries {
             WHERE d.case_id = c.case_id
             RETURNING d.case_id, d.delivered_seq, d.failures""";
     private static final String EVENTS = """
-            SELECT seq, event_id, payload::text AS body FROM case_event
+            SELECT seq, event_id, payload::text AS body, created_at FROM case_event
             WHERE case_id = $1 AND seq > $2 ORDER BY seq LIMIT $3""";
     private static final String ADVANCE = """
             UPDATE case_delivery SET delivered_seq = $2, failures = 0, last_error = NULL, lease_until = $4
@@ -47,8 +47,11 @@ public final class CaseDeliveries {
     public record Claimed(String caseId, long deliveredSeq, int failures) {
     }
 
-    /** An undelivered event: its per-case number, its id (the webhook-id) and the stored payload as sent. */
-    public record Undelivered(long seq, String eventId, String body) {
+    /**
+     * An undelivered event: its per-case number, its id (the webhook-id), the stored payload as sent and when it was
+     * recorded (in the transaction of the change it tells).
+     */
+    public record Undelivered(long seq, String eventId, String body, Instant createdAt) {
     }
 
     /** What finishing a case found. */
@@ -71,7 +74,8 @@ public final class CaseDeliveries {
         return sql.preparedQuery(EVENTS).execute(Tuple.of(caseId, after, limit)).map(rows -> {
             List<Undelivered> out = new ArrayList<>(rows.size());
             for (Row r : rows) {
-                out.add(new Undelivered(r.getLong("seq"), r.getString("event_id"), r.getString("body")));
+                out.add(new Undelivered(r.getLong("seq"), r.getString("event_id"), r.getString("body"),
+                        Rows.instant(r.getOffsetDateTime("created_at"))));
             }
             return out;
         });

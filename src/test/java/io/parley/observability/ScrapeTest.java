@@ -95,6 +95,13 @@ class ScrapeTest {
     }
 
     @Test
+    void theNewFamiliesAreScraped() {
+        for (String family : List.of("parley_outbox_delivery_lag_seconds")) {
+            assertTrue(scrape.contains("# TYPE " + family + " "), family);
+        }
+    }
+
+    @Test
     void noContactPointOrIdInLabels() {
         for (String line : scrape.split("\n")) {
             if (line.startsWith("parley_")) {

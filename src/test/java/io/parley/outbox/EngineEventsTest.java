@@ -151,6 +151,11 @@ class EngineEventsTest {
         assertTrue(metrics.contains("parley_outbox_delivered_total"), "delivered counter");
         assertTrue(metrics.contains("parley_outbox_failed_total{result=\"http_5xx\"}"), "failures by result");
         assertTrue(metrics.contains("parley_outbox_pending"), "pending gauge");
+        var lagCount = java.util.regex.Pattern.compile("(?m)^parley_outbox_delivery_lag_seconds_count (\\S+)")
+                .matcher(metrics);
+        assertTrue(lagCount.find(), "delivery lag histogram");
+        assertTrue(Double.parseDouble(lagCount.group(1)) >= 1, "each delivered event's lag is recorded: " + lagCount.group());
+        assertTrue(metrics.contains("parley_outbox_delivery_lag_seconds_bucket{le="), "lag buckets");
         assertFalse(metrics.contains("case-engine-"), "no case ids in labels");
         Received first = received.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
         assertEquals(Set.of("type", "timestamp", "data"), first.payload().fieldNames());
