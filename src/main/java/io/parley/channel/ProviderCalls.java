@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Timer;
 import io.parley.domain.Channel;
 import io.parley.observability.Metrics;
 import io.vertx.core.Future;
-import io.vertx.core.WorkerExecutor;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -30,7 +29,7 @@ public final class ProviderCalls {
     public static final Duration START_WITHIN = Duration.ofSeconds(30);
     /** The pause before trying again a call refused without a Retry-After, doubled each time. */
     private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
-    private final WorkerExecutor workers;
+    private final TrackedPool workers;
     private final ProviderGuard send;
     private final Metrics metrics;
     private final Channel channel;
@@ -38,7 +37,7 @@ public final class ProviderCalls {
     private final Timer latency;
     private final ProviderResilience.Settings settings;
 
-    ProviderCalls(WorkerExecutor workers, ProviderGuard send, Metrics metrics, Channel channel, String provider,
+    ProviderCalls(TrackedPool workers, ProviderGuard send, Metrics metrics, Channel channel, String provider,
                   ProviderResilience.Settings settings) {
         this.workers = workers;
         this.send = send;
@@ -89,7 +88,7 @@ public final class ProviderCalls {
                 }
             }
         };
-        return workers.executeBlocking(tries, false).transform(ar -> {
+        return workers.execute(tries).transform(ar -> {
             long elapsed = System.nanoTime() - start;
             latency.record(elapsed, TimeUnit.NANOSECONDS);
             Ended ended;
@@ -109,7 +108,7 @@ public final class ProviderCalls {
 
     /** A blocking question to the provider (a lookup) on the same workers, outside the send guards. */
     public <T> Future<T> ask(Callable<T> question) {
-        return workers.executeBlocking(question, false);
+        return workers.execute(question);
     }
 
     /** A failure's result, its metric kind, and whether it counts against the provider's health. */

@@ -63,9 +63,10 @@ public final class ProviderPools {
      * {@code <channel>-sender}, its sends guarded.
      */
     public synchronized ProviderCalls blocking(Channel channel, String provider, int workers) {
-        WorkerExecutor pool = vertx.createSharedWorkerExecutor(channel.wire() + "-sender", workers);
+        String name = channel.wire() + "-sender";
+        WorkerExecutor pool = vertx.createSharedWorkerExecutor(name, workers);
         pools.add(pool);
-        return new ProviderCalls(pool, guard(channel, provider, SEND), metrics, channel, provider, settings);
+        return new ProviderCalls(new TrackedPool(pool, metrics.workerPool(name)), guard(channel, provider, SEND), metrics, channel, provider, settings);
     }
 
     /** The circuit breaker of one provider's sends on a channel, for non-blocking clients. */

@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,6 +23,7 @@ public final class Metrics {
     private final Timer lag;
     private final AtomicLong pendingDueSteps = new AtomicLong();
     private final AtomicLong unknownAttempts = new AtomicLong();
+    private final Map<String, PoolUse> pools = new ConcurrentHashMap<>();
 
     public Metrics(MeterRegistry registry) {
         this.registry = registry;
@@ -110,6 +113,18 @@ public final class Metrics {
     /** A contact point or debtor opted out, by the channel the opt-out came through. */
     public void optOut(String channel) {
         count("parley.opt.outs", "Opt-outs recorded, by the channel they came through", "channel", channel);
+    }
+
+    /** The use of a named worker pool; pools of the same name (shared executors) share one. */
+    public PoolUse workerPool(String pool) {
+        return pools.computeIfAbsent(pool, name -> {
+            PoolUse use = new PoolUse();
+            Gauge.builder("parley.worker.pool.active", use, PoolUse::active).tag("pool", name)
+                    .description("Provider worker pool tasks running now").register(registry);
+            Gauge.builder("parley.worker.pool.queued", use, PoolUse::queued).tag("pool", name)
+                    .description("Provider worker pool tasks waiting for a free worker").register(registry);
+            return use;
+        });
     }
 
     private void count(String name, String help, String... tags) {

@@ -31,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ProviderCallsTest {
     private final Vertx vertx = Vertx.vertx();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private ProviderPools pools;
 
     @AfterEach
@@ -40,7 +41,7 @@ class ProviderCallsTest {
     }
 
     private ProviderCalls calls(ProviderResilience.Settings settings) {
-        pools = new ProviderPools(vertx, new Metrics(new SimpleMeterRegistry()), settings);
+        pools = new ProviderPools(vertx, new Metrics(registry), settings);
         return pools.blocking(Channel.SMS, "twilio", 4);
     }
 
@@ -61,6 +62,31 @@ class ProviderCallsTest {
 
     private static ApiException twilio(int status, int code) {
         return new ApiException("twilio says " + status, code, "", status, null, null, null, null);
+    }
+
+    @Test
+    void theWorkerPoolGaugesShowTasksRunningAndWaiting() throws InterruptedException {
+        ProviderCalls calls = calls(settings(4, 1000, 100));
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(4);
+        var asked = new java.util.ArrayList<Future<Boolean>>();
+        for (int i = 0; i < 6; i++) {
+            asked.add(calls.ask(() -> {
+                running.countDown();
+                return release.await(10, TimeUnit.SECONDS);
+            }));
+        }
+        assertTrue(running.await(10, TimeUnit.SECONDS), "four workers busy");
+        assertEquals(4.0, gauge("parley.worker.pool.active"));
+        assertEquals(2.0, gauge("parley.worker.pool.queued"));
+        release.countDown();
+        asked.forEach(ServiceHarness::get);
+        assertEquals(0.0, gauge("parley.worker.pool.active"));
+        assertEquals(0.0, gauge("parley.worker.pool.queued"));
+    }
+
+    private double gauge(String name) {
+        return registry.get(name).tag("pool", "sms-sender").gauge().value();
     }
 
     @Test
