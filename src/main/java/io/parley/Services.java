@@ -190,7 +190,7 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         List<VerticleBase> deliverers = EngineEvents.mount(router, pool, config.engine(), metrics, clock, owner());
         channels.routes(router);
         router.route("/optout/*").handler(body);
-        new OptOutRoutes(pool, links, clock).mount(router);
+        new OptOutRoutes(pool, links, metrics, clock).mount(router);
         var problems = Problems.handler(config.http().maxBodyBytes());
         router.route().failureHandler(problems);
         router.errorHandler(404, problems).errorHandler(405, problems).errorHandler(500, problems);

@@ -1,5 +1,6 @@
 package io.parley.channel;
 
+import io.parley.observability.Metrics;
 import io.parley.store.Debtors;
 import io.parley.store.Timeline;
 import io.parley.store.TimelineEntry;
@@ -25,11 +26,13 @@ public final class OptOutRoutes {
 
     private final Pool pool;
     private final OptOutLinks links;
+    private final Metrics metrics;
     private final Clock clock;
 
-    public OptOutRoutes(Pool pool, OptOutLinks links, Clock clock) {
+    public OptOutRoutes(Pool pool, OptOutLinks links, Metrics metrics, Clock clock) {
         this.pool = pool;
         this.links = links;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -60,16 +63,20 @@ public final class OptOutRoutes {
         return id;
     }
 
+    /** Opts the contact point out; once committed, a change is counted by the channel of the point. */
     private Future<Void> optOut(long contactPointId) {
         Instant now = clock.instant();
         return pool.withTransaction(conn -> Debtors.optOut(conn, contactPointId, VIA, now).compose(optedOut -> {
             if (optedOut.isEmpty() || optedOut.get().latestCaseId() == null) {
-                return Future.succeededFuture();
+                return Future.succeededFuture(optedOut);
             }
             return Timeline.append(conn, new TimelineEntry(optedOut.get().latestCaseId(), null, now,
                     TimelineKinds.CONTACT_OPTED_OUT, new JsonObject().put("contactPointId", contactPointId)
-                    .put("channel", optedOut.get().channel().wire()).put("via", VIA)));
-        }));
+                    .put("channel", optedOut.get().channel().wire()).put("via", VIA))).map(optedOut);
+        })).map(optedOut -> {
+            optedOut.ifPresent(o -> metrics.optOut(o.channel().wire()));
+            return null;
+        });
     }
 
     private static void html(RoutingContext ctx, int status, String title, String heading, String text, String form) {

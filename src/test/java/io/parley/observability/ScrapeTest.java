@@ -5,6 +5,8 @@ import io.parley.testing.EnrollmentBodies;
 import io.parley.testing.ServiceHarness;
 import io.parley.testing.TestZones;
 import io.vertx.core.MultiMap;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import io.vertx.core.http.HttpMethod;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +55,7 @@ class ScrapeTest {
         assertEquals(201, created.statusCode(), created.bodyAsString());
         harness.awaitTimeline(parley, "case-scrape-1", t -> has(t, "enrollment.completed", d -> true),
                 Duration.ofSeconds(40));
+        unsubscribeByTheLink(parley, "robin.scrape@example.com");
         String path = "/webhooks/twilio/sms/status?attempt=00000000-0000-0000-0000-000000000001";
         var forged = ServiceHarness.get(harness.http.post(parley.port(), "127.0.0.1", path)
                 .putHeader("X-Twilio-Signature", "forged").sendForm(MultiMap.caseInsensitiveMultiMap()
@@ -65,6 +69,35 @@ class ScrapeTest {
             ServiceHarness.sleep(200);
             scrape = harness.call(parley, HttpMethod.GET, "/metrics", null, null).bodyAsString();
         } while (!scrape.contains("parley_provider_errors_total{") && System.nanoTime() < deadline);
+    }
+
+    /** The one-click unsubscribe (RFC 8058) of the List-Unsubscribe link in the email to this address. */
+    private static void unsubscribeByTheLink(Parley parley, String address) {
+        String link = Arrays.stream(harness.mail.getReceivedMessages()).filter(m -> to(m).equals(address))
+                .map(m -> header(m, "List-Unsubscribe")).findFirst().orElseThrow();
+        Matcher path = Pattern.compile("/optout/[^>,\\s]+").matcher(link);
+        assertTrue(path.find(), link);
+        var done = ServiceHarness.get(harness.http.post(parley.port(), "127.0.0.1", path.group()).sendForm(
+                MultiMap.caseInsensitiveMultiMap().add("List-Unsubscribe", "One-Click")));
+        assertEquals(200, done.statusCode(), done.bodyAsString());
+        var bogus = ServiceHarness.get(harness.http.post(parley.port(), "127.0.0.1", "/optout/not-a-token").send());
+        assertEquals(404, bogus.statusCode());
+    }
+
+    private static String to(MimeMessage m) {
+        try {
+            return m.getAllRecipients()[0].toString();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String header(MimeMessage m, String name) {
+        try {
+            return m.getHeader(name)[0];
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll
@@ -96,9 +129,19 @@ class ScrapeTest {
 
     @Test
     void theNewFamiliesAreScraped() {
-        for (String family : List.of("parley_outbox_delivery_lag_seconds")) {
+        for (String family : List.of("parley_outbox_delivery_lag_seconds", "parley_worker_pool_active",
+                "parley_worker_pool_queued")) {
             assertTrue(scrape.contains("# TYPE " + family + " "), family);
         }
+    }
+
+    @Test
+    void anOptOutByTheUnsubscribeLinkIsCounted() {
+        assertTrue(scrape.contains("parley_opt_outs_total{channel=\"email\"} 1.0"), scrape);
+        assertTrue(scrape.contains("parley_webhook_requests_total{endpoint=\"email_unsubscribe\",result=\"accepted\"} 1.0"),
+                scrape);
+        assertTrue(scrape.contains("parley_webhook_requests_total{endpoint=\"email_unsubscribe\",result=\"refused\"} 1.0"),
+                scrape);
     }
 
     @Test
