@@ -14,6 +14,7 @@ import io.parley.api.RequestIds;
 import io.parley.channel.ChannelContext;
 import io.parley.channel.ChannelModules;
 import io.parley.channel.OptOutLinks;
+import io.parley.channel.ProviderForm;
 import io.parley.channel.ProviderPools;
 import io.parley.channel.RunningChannels;
 import io.parley.dispatch.ChannelEvents;
@@ -108,7 +109,9 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
                     GroupedChanges grouped = new GroupedChanges(vertx, outcomes, GROUP_ROWS, GROUP_WINDOW);
                     ChannelContext context = new ChannelContext(vertx, pool, publicBaseUrl, config.simulators(),
                             metrics, new ProviderPools(vertx, metrics),
-                            new ChannelEvents(pool, grouped, replies, clock), clock);
+                            new ChannelEvents(pool, grouped, replies, clock), clock,
+                            new ProviderForm.Limits(config.http().maxBodyBytes(), config.http().limits().maxFormFields(),
+                                    config.http().limits().maxFormFieldBytes()));
                     Core core = new Core(engine, outcomes, grouped, caseEvents, replies);
                     return modules.start(context, config).compose(running -> {
                         try {
