@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.parley.enrollment.Refusal;
 import io.parley.http.ApiProblem;
 import io.parley.http.FieldError;
+import io.parley.store.DatabaseUnavailable;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -51,6 +52,11 @@ public final class Problems {
         ApiProblem problem = find(failure);
         if (problem != null) {
             return problem;
+        }
+        if (DatabaseUnavailable.is(failure)) {
+            LOG.warn("{} {} answered 503: the database is unavailable ({})", ctx.request().method(), route(ctx),
+                    failure.toString());
+            return ApiProblem.unavailable("the database cannot be reached for now; try again later");
         }
         if (failure instanceof DecodeException) {
             return ApiProblem.malformed("the request body is not valid JSON");
@@ -139,6 +145,9 @@ public final class Problems {
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         if (problem.status() == 401) {
             response.putHeader("WWW-Authenticate", "Bearer");
+        }
+        if (problem.status() == 503) {
+            response.putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
         }
         response.end(problem.toJson().encode());
     }

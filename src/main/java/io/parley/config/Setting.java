@@ -56,7 +56,7 @@ public final class Setting {
     public static final Setting DISPATCH_ENABLED = core("dispatch.enabled", "true", false);
     /** Dispatcher verticles, each on an event loop of its own; 0 = one per CPU core. */
     public static final Setting DISPATCH_INSTANCES = core("dispatch.instances", "0", false);
-    public static final Setting DISPATCH_MAX_IN_FLIGHT = core("dispatch.maxInFlight", "1024", false);
+    public static final Setting DISPATCH_MAX_IN_FLIGHT = core("dispatch.maxInFlight", "64", false);
 
     public static final Setting POLICY_DEFAULT_ZONE = core("policy.defaultZone", "America/New_York", false);
     public static final Setting POLICY_PROMISE_GRACE = core("policy.promiseGrace", "P2D", false);

@@ -115,6 +115,11 @@ public final class ApiProblem extends RuntimeException {
                 "the request could not be completed; request id " + requestId, List.of());
     }
 
+    /** 503: a dependency (the database) cannot be reached for now; the caller should try again later. */
+    public static ApiProblem unavailable(String detail) {
+        return new ApiProblem(503, type("unavailable"), "Service unavailable", detail, List.of());
+    }
+
     public int status() {
         return status;
     }
