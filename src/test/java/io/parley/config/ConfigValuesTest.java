@@ -66,7 +66,7 @@ class ConfigValuesTest {
         assertEquals(new Paths(Path.of("conf/sequences").toAbsolutePath(), Path.of("conf/templates").toAbsolutePath(),
                 Path.of("conf/policies").toAbsolutePath(), Path.of("conf/replies").toAbsolutePath()), c.paths());
         assertEquals(new Dispatch(256, Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ofMinutes(2),
-                Duration.ofMinutes(15), Duration.ofMinutes(2), true, 0, 1024), c.dispatch());
+                Duration.ofMinutes(15), Duration.ofMinutes(2), true, 0, 64), c.dispatch());
         assertEquals(new Policy(ZoneId.of("America/New_York"), Duration.ofDays(2)), c.policy());
         assertEquals(new Sms("", Secret.NONE, "https://api.twilio.com", "+15005550006", 16, Duration.ofSeconds(10)),
                 c.section(new Sms.Section()));
