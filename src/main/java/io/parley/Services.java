@@ -11,6 +11,7 @@ import io.parley.api.IdempotencyExpiry;
 import io.parley.api.Principal;
 import io.parley.api.ConsoleReads;
 import io.parley.console.ConsoleRoutes;
+import io.parley.api.InputScreen;
 import io.parley.api.Problems;
 import io.parley.api.RequestGuards;
 import io.parley.api.RequestIds;
@@ -159,7 +160,7 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         Router router = Router.router(vertx);
         var limits = config.http().limits();
         router.route().handler(RequestIds.handler(limits.answerTimeout()))
-                .handler(RequestGuards.handler(limits.readTimeout()));
+                .handler(RequestGuards.handler(limits.readTimeout())).handler(InputScreen.paths());
         HealthRoutes.mount(router, pool, registry, draining);
         ConsoleRoutes.mount(router);
         Buffer openapi = openapi();
@@ -169,7 +170,8 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         // a batch of enrolments may be larger than any single request; its own limit applies to it alone
         router.post(EnrollmentBatchRoutes.PATH).handler(BodyHandler.create(false)
                 .setBodyLimit(EnrollmentBatchRoutes.MAX_BODY_BYTES));
-        router.route("/v1/*").handler(body).handler(new ApiKeys(keys(config), ApiContract.readingWrites()));
+        router.route("/v1/*").handler(body).handler(new ApiKeys(keys(config), ApiContract.readingWrites()))
+                .handler(InputScreen.jsonBodies());
         Set<String> packIds = catalogs.packs().all().stream().map(RulePack::id).collect(Collectors.toSet());
         CaseEvents caseEvents = core.caseEvents();
         ApiRouter api = new ApiRouter(vertx, contract);
