@@ -117,8 +117,7 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
                     ChannelContext context = new ChannelContext(vertx, pool, publicBaseUrl, config.simulators(),
                             metrics, new ProviderPools(vertx, metrics),
                             new ChannelEvents(pool, grouped, replies, clock), clock,
-                            new ProviderForm.Limits(config.http().maxBodyBytes(), config.http().limits().maxFormFields(),
-                                    config.http().limits().maxFormFieldBytes()));
+                            formLimits(config));
                     Core core = new Core(engine, outcomes, grouped, caseEvents, replies);
                     return modules.start(context, config).compose(running -> {
                         try {
@@ -167,6 +166,7 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         router.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml")
                 .end(openapi));
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes());
+        router.route("/v1/*").handler(InputScreen.noForms(io.parley.channel.email.InboundEmailRoute.PATH));
         // a batch of enrolments may be larger than any single request; its own limit applies to it alone
         router.post(EnrollmentBatchRoutes.PATH).handler(BodyHandler.create(false)
                 .setBodyLimit(EnrollmentBatchRoutes.MAX_BODY_BYTES));
@@ -188,7 +188,8 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         new QuarantineRoutes(pool).mount(router);
         List<VerticleBase> deliverers = EngineEvents.mount(router, pool, config.engine(), metrics, clock, owner());
         channels.routes(router);
-        router.route("/optout/*").handler(body);
+        // the one-click unsubscribe form is read within bounds, never by the form decoder
+        router.post("/optout/*").handler(ProviderForm.reader(formLimits(config)));
         new OptOutRoutes(pool, links, clock).mount(router);
         var problems = Problems.handler(config.http().maxBodyBytes());
         router.route().failureHandler(problems);
@@ -203,6 +204,12 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         loops.add(new IdempotencyExpiry(pool, config.section(new IdempotencyExpiry.Section()), clock));
         loops.addAll(deliverers);
         return new Services(router, List.copyOf(loops), channels, draining);
+    }
+
+    /** The bounds of a form post (provider webhooks, the one-click unsubscribe): the http section's limits. */
+    private static ProviderForm.Limits formLimits(ParleyConfig config) {
+        return new ProviderForm.Limits(config.http().maxBodyBytes(), config.http().limits().maxFormFields(),
+                config.http().limits().maxFormFieldBytes());
     }
 
     private static Map<String, Principal> keys(ParleyConfig config) {

@@ -43,6 +43,25 @@ public final class InputScreen {
         };
     }
 
+    /**
+     * Refuses a form post (urlencoded or multipart) with 415 before a BodyHandler would hand it to the form decoder:
+     * no API operation reads a form, and the decoder fails on some of them (an empty name) in ways that are no
+     * answer. Mount before the BodyHandler.
+     */
+    public static Handler<RoutingContext> noForms(String mailPath) {
+        return ctx -> {
+            String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+            String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+            if (media.equals("application/x-www-form-urlencoded") || media.startsWith("multipart/")) {
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                Problems.write(ctx, ApiProblem.unsupportedMediaType(ctx.request().path().equals(mailPath)
+                        ? "message/rfc822" : "application/json"));
+                return;
+            }
+            ctx.next();
+        };
+    }
+
     /** Screens a JSON body collected by the BodyHandler (other bodies pass untouched). */
     public static Handler<RoutingContext> jsonBodies() {
         return ctx -> {

@@ -43,6 +43,12 @@ public final class ProviderForm {
                 tooLarge(ctx, limits);
                 return;
             }
+            if (request.isEnded()) {
+                // nothing left to read (no body, or one a handler before this one took): an empty form
+                ctx.put(KEY, Map.of());
+                ctx.next();
+                return;
+            }
             Buffer body = Buffer.buffer();
             boolean[] refused = {false};
             request.handler(chunk -> {

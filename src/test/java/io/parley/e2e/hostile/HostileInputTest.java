@@ -119,6 +119,23 @@ class HostileInputTest {
     }
 
     @Test
+    void aBatchOfJunkIsAnsweredAtOnce() {
+        for (String type : new String[]{"application/json", "application/x-ndjson", "text/plain", "message/rfc822",
+                "application/x-www-form-urlencoded", "multipart/form-data"}) {
+            for (String body : new String[]{"", "junk\u0000", "[1,", "{\"a\":1}\n{", "\u00e5\u00dd\u00bf"}) {
+                long started = System.nanoTime();
+                var response = io.parley.testing.ServiceHarness.get(harness.http.post(parley.port(), "127.0.0.1",
+                                "/v1/enrollments/batch").putHeader("Authorization", "Bearer " + ServiceHarness.ADMIN_KEY)
+                        .putHeader("Content-Type", type).timeout(5000)
+                        .sendBuffer(Buffer.buffer(body.getBytes(StandardCharsets.UTF_8))));
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                assertTrue(response.statusCode() < 500 && millis < 2000,
+                        type + " " + body + ": " + response.statusCode() + " after " + millis + " ms");
+            }
+        }
+    }
+
+    @Test
     void theInboundEmail415NamesTheMediaTypeItReads() {
         var response = send(HttpMethod.POST, "/v1/inbound/email", "{}");
         assertEquals(415, response.statusCode());

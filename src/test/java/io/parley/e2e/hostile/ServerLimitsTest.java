@@ -190,6 +190,26 @@ class ServerLimitsTest {
     }
 
     @Test
+    void oddProviderFormsAreAnsweredAtOnce() throws IOException {
+        for (String body : new String[]{"", "\u00ef\u00bf\u00bd\u0000", "=", "&&&", "a", "%", "\u00ff=\u00ff"}) {
+            Raw raw = form(body);
+            assertTrue(raw.status() == 400 || raw.status() == 403, body + ": " + raw.headers() + raw.body());
+            assertTrue(raw.millis() < 2000, body + " answered after " + raw.millis() + " ms");
+        }
+    }
+
+    @Test
+    void aFormToACallWebhookWithAnIdThatIsNoIdIsAnswered() throws IOException {
+        for (int i = 0; i < 20; i++) {
+            String body = "{\"\":9223372036854774210}";
+            Raw raw = send(ascii("POST /webhooks/twilio/voice/%E7%8A%9C/answer HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
+                    + "\r\n\r\n" + body));
+            assertTrue(raw.status() < 500 && raw.millis() < 2000, raw.status() + " after " + raw.millis());
+        }
+    }
+
+    @Test
     void anUnsignedProviderFormIs403() throws IOException {
         Raw raw = form("MessageSid=SM1&From=%2B16465550100&Body=STOP");
         assertEquals(403, raw.status(), raw.headers() + raw.body());
