@@ -20,6 +20,7 @@ import io.parley.channel.ChannelModules;
 import io.parley.channel.OptOutLinks;
 import io.parley.channel.ProviderForm;
 import io.parley.channel.ProviderPools;
+import io.parley.channel.ProviderResilience;
 import io.parley.channel.RunningChannels;
 import io.parley.dispatch.ChannelEvents;
 import io.parley.sequence.SequenceParser;
@@ -114,11 +115,13 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
                             config.company().name(), config.company().phone(), config.policy().defaultZone(), metrics,
                             clock);
                     GroupedChanges grouped = new GroupedChanges(vertx, outcomes, GROUP_ROWS, GROUP_WINDOW);
+                    ProviderPools guards = new ProviderPools(vertx, metrics,
+                            config.section(new ProviderResilience()));
                     ChannelContext context = new ChannelContext(vertx, pool, publicBaseUrl, config.simulators(),
-                            metrics, new ProviderPools(vertx, metrics),
+                            metrics, guards,
                             new ChannelEvents(pool, grouped, replies, clock), clock,
                             formLimits(config));
-                    Core core = new Core(engine, outcomes, grouped, caseEvents, replies);
+                    Core core = new Core(engine, outcomes, grouped, caseEvents, replies, guards);
                     return modules.start(context, config).compose(running -> {
                         try {
                             return Future.succeededFuture(build(vertx, config, pool, running, metrics, registry, clock,
@@ -133,7 +136,7 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
 
     /** The parts the channels report to, made before the channels start. */
     private record Core(SequenceEngine engine, Outcomes outcomes, GroupedChanges grouped, CaseEvents caseEvents,
-                        ReplyRouter replies) {
+                        ReplyRouter replies, ProviderPools guards) {
     }
 
     private static Services build(Vertx vertx, ParleyConfig config, Pool pool, RunningChannels channels,
@@ -152,7 +155,7 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
                 core.grouped(), metrics, clock, new DispatchSettings(dispatch.batchSize(), dispatch.pollInterval(),
                         dispatch.lease(), dispatch.sendingTimeout(), dispatch.maxInFlight(),
                         config.section(new ShutdownSettings())),
-                dispatch.outcomeTimeout(), dispatch.releaseSpread(), owner(), dispatch.verticles());
+                dispatch.outcomeTimeout(), dispatch.releaseSpread(), owner(), dispatch.verticles(), core.guards());
 
         Draining draining = new Draining();
         draining.onBegin(() -> dispatchers.forEach(Dispatcher::stopClaiming));

@@ -43,6 +43,29 @@ class PreviewTest {
     }
 
     @Test
+    void plansTheHandOffStepsOfTheMidStageWithTheVisitsLawfulWindow() throws Exception {
+        JsonObject body = EnrollmentBodies.request("ignored", "m2-mid", "+16465550401", "cli@example.com",
+                ZoneId.of("America/New_York")).put("startAt", "2026-11-02T14:00:00Z");
+        body.getJsonObject("debtor").getJsonArray("contactPoints").add(new JsonObject().put("channel", "voice")
+                .put("address", "+16465550401").put("type", "mobile").put("consent", true));
+        Path file = Files.createTempFile("preview", ".json");
+        Files.writeString(file, body.encode());
+
+        JsonArray calendar = new JsonObject(Preview.run(ConfigLoader.fromMap(Map.of()), "m2-mid", file,
+                Instant.parse("2026-11-02T14:00:00Z"))).getJsonArray("calendar");
+
+        JsonObject visit = calendar.stream().map(JsonObject.class::cast)
+                .filter(e -> "field-visit".equals(e.getString("stepId"))).findFirst().orElseThrow();
+        assertEquals("visit", visit.getString("channel"), calendar.encodePrettily());
+        // day 21 at 10:00 New York; us-regf visits until 21:00 there
+        assertEquals("2026-11-23T15:00:00Z", visit.getString("sendAt"), visit.encodePrettily());
+        assertEquals("2026-11-23T15:00:00Z", visit.getJsonObject("window").getString("from"));
+        assertEquals("2026-11-24T02:00:00Z", visit.getJsonObject("window").getString("until"));
+        JsonObject agency = calendar.getJsonObject(calendar.size() - 1);
+        assertEquals("agency", agency.getString("channel"), calendar.encodePrettily());
+    }
+
+    @Test
     void aBadRequestFileNamesTheField() throws Exception {
         Path file = Files.createTempFile("preview", ".json");
         Files.writeString(file, "{\"debtor\": {}}");

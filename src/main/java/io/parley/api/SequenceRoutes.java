@@ -111,6 +111,9 @@ public final class SequenceRoutes {
                     .put("channel", e.channel() == null ? null : e.channel().wire()).put("template", e.template())
                     .put("dueAt", e.dueAt().toString()).put("sendAt", e.sendAt() == null ? null : e.sendAt().toString())
                     .put("decisions", decisions));
+            // a field visit: the lawful window the task would carry
+            e.decisions().stream().reduce((a, b) -> b).map(d -> d.facts().get("window")).ifPresent(w ->
+                    out.getJsonObject(out.size() - 1).put("window", JsonObject.mapFrom(w)));
         }
         return new JsonObject().put("sequence", def.name()).put("version", def.version())
                 .put("startAt", startAt.toString()).put("timeZone", zone.getId()).put("calendar", out);

@@ -1,6 +1,5 @@
 package io.parley.channel;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Timer;
 import io.parley.domain.Channel;
 import io.parley.observability.Metrics;
@@ -8,14 +7,19 @@ import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs a blocking provider call on a bounded worker pool (unordered, so sends do not queue behind each other)
- * behind a circuit breaker, times it, and turns every failure into a SendResult. An open breaker means the call
- * was not made: the attempt failed without contact.
+ * behind the operation's circuit breaker, rate limiter and bulkhead, times it, and turns every failure into a
+ * SendResult. A call the guards turn away was not made: the attempt failed without contact, and its step runs again
+ * after the wait they name. A call the provider refused before taking it (no connection; 429 or 503) is tried again
+ * on its worker, at most {@code retries} times, after the provider's Retry-After when that is short; any other
+ * failure after the request went out (a timeout, a reset, a 500) is never retried here: its outcome is unknown.
  */
 public final class ProviderCalls {
     /**
@@ -24,20 +28,24 @@ public final class ProviderCalls {
      * without an answer only well after this, can then trust a provider that has no such message.
      */
     public static final Duration START_WITHIN = Duration.ofSeconds(30);
+    /** The pause before trying again a call refused without a Retry-After, doubled each time. */
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
     private final WorkerExecutor workers;
-    private final CircuitBreaker breaker;
+    private final ProviderGuard send;
     private final Metrics metrics;
     private final Channel channel;
     private final String provider;
     private final Timer latency;
+    private final ProviderResilience.Settings settings;
 
-    public ProviderCalls(WorkerExecutor workers, CircuitBreaker breaker, Metrics metrics, Channel channel,
-                         String provider) {
+    ProviderCalls(WorkerExecutor workers, ProviderGuard send, Metrics metrics, Channel channel, String provider,
+                  ProviderResilience.Settings settings) {
         this.workers = workers;
-        this.breaker = breaker;
+        this.send = send;
         this.metrics = metrics;
         this.channel = channel;
         this.provider = provider;
+        this.settings = settings;
         this.latency = metrics.providerLatency(channel.wire(), provider);
     }
 
@@ -46,40 +54,69 @@ public final class ProviderCalls {
      * @param classify maps a failure to a result and says whether it reflects on the provider's health
      */
     public Future<SendResult> call(Callable<SendResult> call, Function<Throwable, Classified> classify) {
-        if (!breaker.tryAcquirePermission()) {
-            metrics.providerError(channel.wire(), provider, "circuit_open");
-            return Future.succeededFuture(SendResult.notAttempted("circuit_open",
-                    "provider " + provider + " is unavailable (circuit open); nothing was sent"));
+        return call(call, classify, Optional::empty);
+    }
+
+    /**
+     * @param retryAfter the Retry-After of the calling worker thread's latest response, read on that thread
+     */
+    public Future<SendResult> call(Callable<SendResult> call, Function<Throwable, Classified> classify,
+                                   Supplier<Optional<Duration>> retryAfter) {
+        Optional<ProviderGuard.Refused> refused = send.admit();
+        if (refused.isPresent()) {
+            metrics.providerError(channel.wire(), provider, refused.get().kind());
+            return Future.succeededFuture(refused.get().result(provider));
         }
         long start = System.nanoTime();
-        Callable<SendResult> unlessLate = () -> System.nanoTime() - start > START_WITHIN.toNanos()
-                ? SendResult.notAttempted("queue_timeout", "waited over " + START_WITHIN + " for a free " + provider
-                + " worker; nothing was sent")
-                : call.call();
-        return workers.executeBlocking(unlessLate, false).transform(ar -> {
+        Callable<Ended> tries = () -> {
+            if (System.nanoTime() - start > START_WITHIN.toNanos()) {
+                return new Ended(SendResult.notAttempted("queue_timeout", "waited over " + START_WITHIN
+                        + " for a free " + provider + " worker; nothing was sent"), null, null);
+            }
+            for (int done = 0; ; done++) {
+                try {
+                    return new Ended(call.call(), null, null);
+                } catch (Exception e) {
+                    Classified c = classify.apply(e);
+                    Optional<Duration> asked = c.result().notAttempted() ? retryAfter.get() : Optional.empty();
+                    Duration pause = asked.orElse(FIRST_PAUSE.multipliedBy(1L << done));
+                    if (!c.result().notAttempted() || done >= settings.retries()
+                            || pause.compareTo(settings.retryAfterMax()) > 0) {
+                        return new Ended(c.result().retryingAfter(asked.orElse(null)), c, e);
+                    }
+                    metrics.providerError(channel.wire(), provider, c.kind() + "_retried");
+                    Thread.sleep(Math.max(1, pause.toMillis()));
+                }
+            }
+        };
+        return workers.executeBlocking(tries, false).transform(ar -> {
             long elapsed = System.nanoTime() - start;
             latency.record(elapsed, TimeUnit.NANOSECONDS);
+            Ended ended;
             if (ar.succeeded()) {
-                breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
-                return Future.succeededFuture(ar.result());
-            }
-            Classified c = classify.apply(ar.cause());
-            metrics.providerError(channel.wire(), provider, c.kind());
-            if (c.providerFault()) {
-                breaker.onError(elapsed, TimeUnit.NANOSECONDS, ar.cause());
+                ended = ar.result();
             } else {
-                breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+                Classified c = classify.apply(ar.cause());
+                ended = new Ended(c.result(), c, ar.cause());
             }
-            return Future.succeededFuture(c.result());
+            if (ended.failure() != null) {
+                metrics.providerError(channel.wire(), provider, ended.classified().kind());
+            }
+            send.done(elapsed, ended.failure() != null && ended.classified().providerFault() ? ended.failure() : null);
+            return Future.succeededFuture(ended.result());
         });
     }
 
-    /** A blocking question to the provider (a lookup) on the same workers, outside the circuit breaker. */
+    /** A blocking question to the provider (a lookup) on the same workers, outside the send guards. */
     public <T> Future<T> ask(Callable<T> question) {
         return workers.executeBlocking(question, false);
     }
 
     /** A failure's result, its metric kind, and whether it counts against the provider's health. */
     public record Classified(SendResult result, String kind, boolean providerFault) {
+    }
+
+    /** How a call ended: its result and, when it failed, how the failure was classified. */
+    private record Ended(SendResult result, Classified classified, Throwable failure) {
     }
 }

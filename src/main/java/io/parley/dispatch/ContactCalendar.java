@@ -72,6 +72,14 @@ public final class ContactCalendar {
         for (ContactPoint p : debtor.contactPoints()) {
             contacts.add(new StoredContactPoint(contacts.size(), p, ContactPointStatus.VALID));
         }
+        // a letter or a field visit goes to the postal address, as an enrollment makes it the point of its channel
+        for (Channel channel : sendable) {
+            if (channel.format() == io.parley.domain.AddressFormat.POSTAL && debtor.address() != null
+                    && debtor.contactPoints().stream().noneMatch(p -> p.channel() == channel)) {
+                contacts.add(new StoredContactPoint(contacts.size(), new ContactPoint(channel,
+                        debtor.address().postalLine(), channel.format().defaultType(), false), ContactPointStatus.VALID));
+            }
+        }
         List<Entry> entries = new ArrayList<>();
         ContactHistory seen = history;
         Plan plan = engine.start(def, clock);

@@ -34,12 +34,22 @@ record ContactChoice(Optional<Chosen> chosen, List<String> passedOver) {
 
     static ContactChoice choose(List<Option> options, Audience audience, List<StoredContactPoint> contacts,
                                 Set<Channel> sendable) {
+        return choose(options, audience, contacts, sendable, Set.of());
+    }
+
+    /** @param open channels whose provider is unavailable for now (its circuit breaker is open) */
+    static ContactChoice choose(List<Option> options, Audience audience, List<StoredContactPoint> contacts,
+                                Set<Channel> sendable, Set<Channel> open) {
         boolean thirdParty = audience == Audience.THIRD_PARTY;
         List<String> passed = new ArrayList<>();
         for (Option option : options) {
             Channel channel = option.channel();
             if (!sendable.contains(channel)) {
                 passed.add(channel.wire() + ": no sender is configured for this channel");
+                continue;
+            }
+            if (open.contains(channel)) {
+                passed.add(channel.wire() + ": the provider is unavailable for now (circuit open)");
                 continue;
             }
             List<StoredContactPoint> onChannel = contacts.stream().filter(c -> c.point().channel() == channel).toList();

@@ -37,6 +37,8 @@ public final class Dispatcher extends VerticleBase {
     private static final Duration RECONCILE_EVERY = Duration.ofSeconds(5);
     /** When nothing reached the provider (rate limited, unavailable, circuit open), the step runs again after this. */
     static final Duration NOT_ATTEMPTED_BACKOFF = Duration.ofSeconds(60);
+    /** The least wait before a step turned away by the provider or the guards runs again. */
+    private static final Duration MIN_RETRY_AFTER = Duration.ofSeconds(1);
 
     private final Pool pool;
     private final Sequences sequences;
@@ -201,11 +203,17 @@ public final class Dispatcher extends VerticleBase {
         if (r.status() == AttemptStatus.UNKNOWN) {
             recorded = outcomes.unknown(List.of(attemptId), "no clear answer from the provider");
         } else {
-            Instant retryAt = r.notAttempted() ? clock.instant().plus(NOT_ATTEMPTED_BACKOFF) : null;
+            // the provider's Retry-After (or an open breaker's wait) when it named one, else the usual back-off
+            Instant retryAt = !r.notAttempted() ? null : clock.instant().plus(r.retryAfter() == null
+                    ? NOT_ATTEMPTED_BACKOFF : max(r.retryAfter(), MIN_RETRY_AFTER));
             recorded = answers.record(new Attempts.Change(attemptId, r.status(), r.providerRef(), r.errorCode(),
                     r.errorMessage(), null), retryAt, null);
         }
         return recorded.onFailure(e -> LOG.error("Recording a provider answer failed; the attempt stays SENDING and "
                 + "is reconciled after {}", settings.sendingTimeout(), e));
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -1,5 +1,6 @@
 package io.parley.dispatch;
 
+import io.parley.channel.ProviderPools;
 import io.parley.channel.RunningChannels;
 import io.parley.enrollment.Sequences;
 import io.parley.channel.ChannelSender;
@@ -33,9 +34,10 @@ public final class DispatcherFactory {
                                           RunningChannels channels, OptOutLinks links, Company company,
                                           String payUrl, Outcomes outcomes, GroupedChanges answers, Metrics metrics,
                                           Clock clock, DispatchSettings settings, Duration outcomeTimeout,
-                                          Duration releaseSpread, String owner, int instances) {
+                                          Duration releaseSpread, String owner, int instances,
+                                          ProviderPools guards) {
         StepRunner runner = new StepRunner(sequences, engine, templates, policy, channels, links, company, payUrl,
-                outcomeTimeout, releaseSpread);
+                outcomeTimeout, releaseSpread, guards);
         BatchWriter writer = new BatchWriter(pool, sequences, engine, runner, outcomes, clock, channels.pacing());
         List<Dispatcher> out = new ArrayList<>(instances);
         for (int i = 0; i < instances; i++) {

@@ -1,6 +1,7 @@
 package io.parley.dispatch;
 
 import io.parley.channel.ChannelModules;
+import io.parley.channel.ProviderPools;
 import io.parley.channel.RunningChannels;
 import io.parley.domain.AttemptStatus;
 import java.util.Optional;
@@ -47,6 +48,11 @@ import java.util.UUID;
  */
 final class StepRunner {
     static final String NO_CONTACT_RULE = "no-usable-contact";
+    /** The rule a step waiting for its channel's provider (its circuit breaker open) is deferred under. */
+    static final String CIRCUIT_OPEN_RULE = "provider-unavailable";
+    /** The hold an agency placement puts on its case. */
+    static final String PLACED = "agency";
+    static final Duration PLACED_RECHECK = Duration.ofHours(1);
 
     private final Sequences sequences;
     private final SequenceEngine engine;
@@ -59,10 +65,12 @@ final class StepRunner {
     private final String payUrl;
     private final Duration outcomeTimeout;
     private final Duration releaseSpread;
+    private final ProviderPools guards;
 
     StepRunner(Sequences sequences, SequenceEngine engine, TemplateCatalog templates, CompliancePolicy policy,
                RunningChannels running, OptOutLinks optOutLinks, Company company, String payUrl,
-               Duration outcomeTimeout, Duration releaseSpread) {
+               Duration outcomeTimeout, Duration releaseSpread, ProviderPools guards) {
+        this.guards = guards;
         this.sequences = sequences;
         this.engine = engine;
         this.templates = templates;
@@ -98,7 +106,7 @@ final class StepRunner {
                     .put("skipIf", step.skipIf().stream().map(Enum::name).toList()))));
         }
         if (!s.holds().isEmpty()) {
-            return held(s, s.holds(), now);
+            return s.holds().stream().allMatch(PLACED::equals) ? placed(s, now) : held(s, s.holds(), now);
         }
         ContactChoice choice = ContactChoice.choose(ContactChoice.options(step), step.audience(), s.contacts(), providers.keySet());
         if (choice.chosen().isEmpty()) {
@@ -118,8 +126,19 @@ final class StepRunner {
         List<StoredContactPoint> contacts = s.contacts().stream().map(p -> new StoredContactPoint(p.id(), p.point(),
                 record.statuses().getOrDefault(p.id(), p.status()), record.suppressed().get(p.id()))).toList();
         Step step = sequences.definition(s.sequenceName(), s.sequenceVersion()).step(s.stepId()).orElseThrow();
+        // a channel whose provider's breaker is open is passed over for the step's fallback; with none usable, the
+        // step waits for the breaker
+        java.util.Set<Channel> open = providers.keySet().stream().filter(guards::open)
+                .collect(java.util.stream.Collectors.toSet());
         ContactChoice choice = ContactChoice.choose(ContactChoice.options(step), step.audience(), contacts,
-                providers.keySet());
+                providers.keySet(), open);
+        if (choice.chosen().isEmpty() && !open.isEmpty() && ContactChoice.choose(ContactChoice.options(step),
+                step.audience(), contacts, providers.keySet()).chosen().isPresent()) {
+            Instant until = now.plus(guards.openFor());
+            Decision wait = new Decision.Defer(until, CIRCUIT_OPEN_RULE, choice.passedOver(),
+                    Map.of("openFor", guards.openFor().toString()));
+            return new StepWork.Wait(s, record(s, step.channel(), wait, null, now), until);
+        }
         if (choice.chosen().isEmpty()) {
             Decision none = new Decision.Suppress(NO_CONTACT_RULE, choice.passedOver(), Map.of());
             return new StepWork.Pass(s, record(s, null, none, null, now), List.of());
@@ -143,6 +162,17 @@ final class StepRunner {
             return new StepWork.Pass(s, record(s, chosen.channel(), d, null, now), List.of());
         }
         return send(s, step, chosen, (Decision.Allow) decision, now);
+    }
+
+    /**
+     * The case is placed with an agency: Parley's own steps wait (looked at again every {@link #PLACED_RECHECK}, and
+     * at once when the case is recalled).
+     */
+    static StepWork placed(ClaimedStep s, Instant now) {
+        Instant until = now.plus(PLACED_RECHECK);
+        Decision wait = new Decision.Defer(until, "hold/" + PLACED, List.of("the case is placed with an agency: "
+                + "Parley's own contact about it waits until the case is recalled"), Map.of("holds", List.of(PLACED)));
+        return new StepWork.Wait(s, record(s, null, wait, null, now), until);
     }
 
     /** The case is on hold (dispute, cease request, attorney, bankruptcy): the step passes without a contact. */

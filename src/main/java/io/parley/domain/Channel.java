@@ -23,6 +23,12 @@ public final class Channel implements Comparable<Channel> {
     public static final Channel EMAIL = of("email");
     public static final Channel WECHAT = of("wechat");
     public static final Channel LETTER = of("letter");
+    /** A field agent's visit to the debtor's postal address: a hand-off step, a contact made by people. */
+    public static final Channel VISIT = of("visit");
+    /** Placing the case with an outside collection agency: a hand-off step, no contact. */
+    public static final Channel AGENCY = of("agency");
+    /** Referring the case to lawyers: a hand-off step, no contact. */
+    public static final Channel LEGAL = of("legal");
 
     static {
         declare(SMS.wire, AddressFormat.PHONE);
@@ -30,6 +36,9 @@ public final class Channel implements Comparable<Channel> {
         declare(EMAIL.wire, AddressFormat.EMAIL);
         declare(WECHAT.wire, AddressFormat.ACCOUNT_ID);
         declare(LETTER.wire, AddressFormat.POSTAL);
+        declare(VISIT.wire, AddressFormat.POSTAL);
+        declare(AGENCY.wire, AddressFormat.POSTAL);
+        declare(LEGAL.wire, AddressFormat.POSTAL);
     }
 
     private final String wire;
@@ -57,11 +66,11 @@ public final class Channel implements Comparable<Channel> {
     }
 
     /**
-     * Withdraws a declared channel that is not one of the shipped five, when the module that declared it is gone (a
+     * Withdraws a declared channel that is not one of the shipped ones, when the module that declared it is gone (a
      * test that ran its own module): files and requests may no longer name it.
      */
     public static void withdraw(Channel channel) {
-        if (!java.util.List.of(SMS, VOICE, EMAIL, WECHAT, LETTER).contains(channel)) {
+        if (!java.util.List.of(SMS, VOICE, EMAIL, WECHAT, LETTER, VISIT, AGENCY, LEGAL).contains(channel)) {
             DECLARED.remove(channel);
             FORMATS.remove(channel);
         }
@@ -72,7 +81,7 @@ public final class Channel implements Comparable<Channel> {
         return FORMATS.getOrDefault(this, AddressFormat.ACCOUNT_ID);
     }
 
-    /** The declared channels: the shipped five first, then those modules declared, in order of declaration. */
+    /** The declared channels: the shipped ones first, then those modules declared, in order of declaration. */
     public static java.util.List<Channel> declared() {
         return java.util.List.copyOf(DECLARED);
     }

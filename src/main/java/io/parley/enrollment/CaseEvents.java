@@ -7,6 +7,7 @@ import io.parley.store.EnrollmentStatus;
 import io.parley.store.Enrollments;
 import io.parley.store.Locks;
 import io.parley.store.Promises;
+import io.parley.store.Tasks;
 import io.parley.store.Timeline;
 import io.parley.store.TimelineEntry;
 import io.parley.store.TimelineKinds;
@@ -77,6 +78,11 @@ public final class CaseEvents {
                         ? CaseHolds.place(conn, caseId, type.wire(), reference, now) : Future.succeededFuture())
                 .compose(v -> type == CaseEventType.CEASE_REQUEST
                         ? CaseHolds.ceaseAllContact(conn, caseId, now) : Future.succeededFuture())
+                .compose(v -> type.holdsAllContact() ? closeTasks(conn, caseId, List.of("visit", "agency", "legal"),
+                        Tasks.CANCELLED, "cancelled: " + type.wire() + " on the case", now, timeline)
+                        : Future.succeededFuture())
+                .compose(v -> type == CaseEventType.RECALL ? recall(conn, caseId, now, timeline)
+                        : Future.succeededFuture())
                 .compose(v -> type == CaseEventType.PROMISE_TO_PAY
                         ? promise(conn, caseId, details, occurredAt, now, timeline) : Future.succeededFuture())
                 .compose(v -> Enrollments.noteFacts(conn, caseId, type == CaseEventType.PROMISE_TO_PAY,
@@ -112,6 +118,27 @@ public final class CaseEvents {
                         timeline.add(new TimelineEntry(caseId, null, now, TimelineKinds.PROMISE_RECORDED, data));
                         return null;
                     });
+        });
+    }
+
+    /** The case comes back from the agency: the placement hold is lifted and the placement task closed. */
+    private static Future<Void> recall(SqlConnection conn, String caseId, Instant now, List<TimelineEntry> timeline) {
+        return CaseHolds.lift(conn, caseId, "agency").compose(lifted -> {
+            lifted.ifPresent(hold -> timeline.add(new TimelineEntry(caseId, null, now, TimelineKinds.HOLD_LIFTED,
+                    hold.put("reason", "recalled from the agency"))));
+            return closeTasks(conn, caseId, List.of("agency"), Tasks.RECALLED, "recalled from the agency", now,
+                    timeline);
+        });
+    }
+
+    /** Closes the case's open hand-off tasks of these kinds, each noted on the timeline with the reason. */
+    private static Future<Void> closeTasks(SqlConnection conn, String caseId, List<String> kinds, String state,
+                                           String reason, Instant now, List<TimelineEntry> timeline) {
+        return Tasks.closeOfCase(conn, caseId, kinds, state, reason, now).map(closed -> {
+            closed.forEach(t -> timeline.add(new TimelineEntry(caseId, UUID.fromString(t.getString("enrollmentId")),
+                    now, TimelineKinds.TASK_CLOSED, new JsonObject().put("taskId", t.getString("id"))
+                    .put("kind", t.getString("kind")).put("state", state).put("reason", reason))));
+            return null;
         });
     }
 

@@ -12,7 +12,11 @@ public enum ContactKind {
     CALL_UNANSWERED,
     /** A call answered by a machine where a message was left. */
     VOICEMAIL,
-    SMS, EMAIL, WECHAT, LETTER;
+    SMS, EMAIL, WECHAT, LETTER,
+    /** A field visit made (whatever came of it). */
+    VISIT,
+    /** A field visit that reached the debtor: a conversation in person, which starts the lockout. */
+    VISIT_REACHED;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
@@ -27,6 +31,6 @@ public enum ContactKind {
             }
         }
         throw new IllegalArgumentException("unknown contact kind '" + value + "' (expected one of call_placed, "
-                + "call_connected, call_unanswered, voicemail, sms, email, wechat, letter)");
+                + "call_connected, call_unanswered, voicemail, sms, email, wechat, letter, visit, visit_reached)");
     }
 }

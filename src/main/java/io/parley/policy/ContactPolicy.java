@@ -19,10 +19,14 @@ import java.util.Optional;
  *     moving a candidate instant forward to a fixed point ({@link EarliestTime}). Now is an Allow; later a Defer
  *     to that exact instant, named by the rule that moved it last; none within the horizon is a Suppress.</li>
  * </ol>
+ * A field visit's decision also carries its lawful window ({@link LawfulWindow}): from the instant allowed until the
+ * first one at which a rule no longer holds in some candidate zone.
  * Pure: the time is only the {@code now} given.
  */
 public final class ContactPolicy implements CompliancePolicy {
     static final String NO_ALLOWED_TIME = "no-allowed-time";
+    /** A field visit's lawful window is looked for this far at most (hours nobody restricts stay open so long). */
+    static final Duration LONGEST_WINDOW = Duration.ofDays(7);
 
     private final PackSelector packs;
     private final ZoneResolver zones;
@@ -61,6 +65,11 @@ public final class ContactPolicy implements CompliancePolicy {
         }
         List<Constraint> constraints = Constraints.of(request, rules, candidates, caps, lockout);
         EarliestTime.Result found = EarliestTime.search(constraints, now, now.plus(horizon));
+        if (request.channel() == io.parley.domain.Channel.VISIT && found.status() == EarliestTime.Status.FOUND) {
+            Instant limit = found.at().plus(LONGEST_WINDOW);
+            explanation.window(LawfulWindow.after(constraints, found.at(), limit.isBefore(now.plus(horizon))
+                    ? limit : now.plus(horizon)));
+        }
         return switch (found.status()) {
             case FOUND -> found.at().equals(now) ? explanation.allow() : explanation.defer(found, Optional.empty());
             case UNSETTLED -> explanation.defer(found, Optional.of("the search for an allowed time stopped after "

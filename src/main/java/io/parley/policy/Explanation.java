@@ -41,12 +41,27 @@ final class Explanation {
             facts.put("noContactDays", Collections.unmodifiableMap(days));
         }
         facts.put("caps", caps.stream().map(usage -> capFacts(usage, now)).toList());
-        if (rules.channel() == Channel.VOICE && rules.hasLockout()) {
+        if (Lockout.locksOut(rules.channel()) && rules.hasLockout()) {
             facts.put("lockout", lockoutFacts(lockout));
         }
         if (rules.channel() == Channel.VOICE) {
             facts.put("call", rules.call().facts());
         }
+    }
+
+    /** A field visit's lawful window, with its ends on each candidate zone's wall clock. */
+    void window(LawfulWindow window) {
+        Map<String, Object> w = new LinkedHashMap<>();
+        w.put("from", window.from().toString());
+        w.put("until", window.until().toString());
+        w.put("zones", zones.stream().map(zone -> {
+            Map<String, Object> local = new LinkedHashMap<>();
+            local.put("zone", zone.zone().getId());
+            local.put("from", LocalDateTime.ofInstant(window.from(), zone.zone()).toString());
+            local.put("until", LocalDateTime.ofInstant(window.until(), zone.zone()).toString());
+            return Collections.unmodifiableMap(local);
+        }).toList());
+        facts.put("window", Collections.unmodifiableMap(w));
     }
 
     Decision allow() {

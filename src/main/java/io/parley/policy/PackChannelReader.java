@@ -58,8 +58,9 @@ final class PackChannelReader {
         }
         Duration lockout = Duration.ZERO;
         if (node.has("lockoutAfterConversation")) {
-            if (channel != Channel.VOICE) {
-                node.report("lockoutAfterConversation", "applies to calls only: declare it under voice");
+            if (!Lockout.locksOut(channel)) {
+                node.report("lockoutAfterConversation", "applies to calls only, and field visits: declare it under "
+                        + "voice or visit");
             } else {
                 lockout = node.parsed("lockoutAfterConversation", true, PackValues::wholeDays).orElse(Duration.ZERO);
             }

@@ -12,7 +12,8 @@ final class PackKinds {
             Channel.SMS, java.util.Set.of(ContactKind.SMS),
             Channel.EMAIL, java.util.Set.of(ContactKind.EMAIL),
             Channel.WECHAT, java.util.Set.of(ContactKind.WECHAT),
-            Channel.LETTER, java.util.Set.of(ContactKind.LETTER));
+            Channel.LETTER, java.util.Set.of(ContactKind.LETTER),
+            Channel.VISIT, java.util.Set.of(ContactKind.VISIT));
 
     /** What a contact on the channel counts as before its outcome is known; nothing for a channel with no kind. */
     static java.util.Set<ContactKind> pending(Channel channel) {
@@ -26,6 +27,7 @@ final class PackKinds {
             case EMAIL -> Channel.EMAIL;
             case WECHAT -> Channel.WECHAT;
             case LETTER -> Channel.LETTER;
+            case VISIT, VISIT_REACHED -> Channel.VISIT;
         };
     }
 }

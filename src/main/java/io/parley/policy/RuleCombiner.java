@@ -15,7 +15,8 @@ import java.util.Optional;
  * Combines the rule packs in force into the rules for one channel: the strictest of each rule wins, and each
  * names the pack it comes from.
  * <ul>
- *     <li>contact hours: the latest start and the earliest end among the packs that list the channel; a pack that
+ *     <li>contact hours: the latest start and the earliest end among the packs that list the channel (a pack that
+ *     lists no {@code visit} rules sets a field visit's from its contact hours, see {@link VisitRules}); a pack that
  *     does not list the channel sets no hours for it, and when no pack lists it the channel is unrestricted:
  *     from {@link #START_OF_DAY} until {@link #END_OF_DAY} (24:00), named {@link #NO_PACK};</li>
  *     <li>no-contact days: every day any pack forbids, with the first pack that forbids it;</li>
@@ -47,7 +48,8 @@ public final class RuleCombiner {
         Map<DayOfWeek, String> noContactDays = new EnumMap<>(DayOfWeek.class);
         List<Cap> caps = new ArrayList<>();
         for (RulePack pack : packs) {
-            Optional<ChannelRules> listed = pack.rulesFor(channel);
+            Optional<ChannelRules> listed = pack.rulesFor(channel)
+                    .or(() -> channel == Channel.VISIT ? VisitRules.fromContactHours(pack) : Optional.empty());
             if (listed.isPresent()) {
                 ChannelRules rules = listed.get();
                 if (from == null || rules.from().isAfter(from.value())) {

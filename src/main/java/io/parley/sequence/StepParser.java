@@ -15,9 +15,10 @@ import java.util.function.Function;
 
 /** Reads one step of a sequence, reporting every problem against the step. */
 final class StepParser {
-    static final List<String> FIELDS = List.of("id", "channel", "template", "at", "skipIf", "retry", "fallback", "on",
+    static final List<String> FIELDS = List.of("id", "kind", "channel", "template", "at", "skipIf", "retry", "fallback", "on",
             "audience", "voicemail");
     static final List<String> RETRY_FIELDS = List.of("max", "backoff");
+    static final List<Channel> HAND_OFFS = List.of(Channel.VISIT, Channel.AGENCY, Channel.LEGAL);
     static final List<String> FALLBACK_FIELDS = List.of("channel", "template");
     static final int MAX_RETRIES = 10;
 
@@ -42,7 +43,8 @@ final class StepParser {
         }
         Node node = opened.get();
         Optional<String> id = node.text("id", true).filter(text -> checkId(node, text));
-        Optional<Channel> channel = node.text("channel", true).flatMap(text -> parsed(node, "channel", text, Channel::parse));
+        Optional<Channel> channel = node.has("kind") ? handOff(node)
+                : node.text("channel", true).flatMap(text -> parsed(node, "channel", text, Channel::parse));
         Optional<String> template = node.text("template", true).filter(text -> checkName(node, "template", text));
         Optional<Timing> timing = node.node("at", true, TimingParser.FIELDS).flatMap(TimingParser::parse);
         Set<SkipCondition> skipIf = EnumSet.noneOf(SkipCondition.class);
@@ -115,6 +117,19 @@ final class StepParser {
             }
         }
         return items;
+    }
+
+    /**
+     * A hand-off step names its kind instead of a channel: {@code visit} (a field visit), {@code agency} (placing the
+     * case with an agency) or {@code legal} (a legal referral).
+     */
+    private Optional<Channel> handOff(Node node) {
+        if (node.has("channel")) {
+            node.scope().report(node.path("channel"), "a step has a kind or a channel, not both");
+        }
+        return node.text("kind", true).flatMap(text -> parsed(node, "kind", text, value -> HAND_OFFS.stream()
+                .filter(c -> c.wire().equals(value.trim())).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                        "unknown kind '" + value + "' (expected one of visit, agency, legal)"))));
     }
 
     /** Fallbacks are mappings {channel, template}: each channel needs a template written for it. */

@@ -27,7 +27,8 @@ public final class Outbox {
             TimelineKinds.CONTACT_OPTED_OUT, TimelineKinds.CONTACT_OPTED_IN, TimelineKinds.CONTACT_INVALID,
             TimelineKinds.REPLY_RECEIVED, TimelineKinds.PROMISE_RECORDED, TimelineKinds.PROMISE_KEPT,
             TimelineKinds.PROMISE_BROKEN, TimelineKinds.AGENT_FLAGGED, TimelineKinds.HOLD_LIFTED,
-            TimelineKinds.SUPPRESSION_LIFTED);
+            TimelineKinds.SUPPRESSION_LIFTED, TimelineKinds.TASK_CREATED, TimelineKinds.TASK_OUTCOME,
+            TimelineKinds.TASK_CLOSED, TimelineKinds.TASK_COMPLIANCE_EXCEPTION);
     /** The case event a suppressing decision becomes. */
     public static final String ATTEMPT_SUPPRESSED = "attempt.suppressed";
 

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceDatabase {
     /** How long a query waits for a connection (to be made, or to come free) before it fails. */
-    static final int CONNECTION_WAIT_SECONDS = 5;
+    static final int CONNECTION_WAIT_SECONDS = 15;
     private final Pool pool;
     private final EmbeddedDatabase embedded;
     private final DatabaseTarget target;

@@ -40,6 +40,15 @@ public final class TimelineKinds {
     public static final String PROMISE_KEPT = "promise.kept";
     public static final String PROMISE_BROKEN = "promise.broken";
 
+    /** A hand-off task (field visit, agency placement, legal referral) handed to the collection engine. */
+    public static final String TASK_CREATED = "task.created";
+    /** What came of a hand-off task (or its timeout). */
+    public static final String TASK_OUTCOME = "task.outcome";
+    /** A hand-off task closed by Parley: a dispute or other hold cancelled it, or the case was recalled. */
+    public static final String TASK_CLOSED = "task.closed";
+    /** A task's outcome that lay outside its lawful window: recorded, and flagged. */
+    public static final String TASK_COMPLIANCE_EXCEPTION = "task.compliance_exception";
+
     private TimelineKinds() {
     }
 }

@@ -31,7 +31,7 @@ class CaseEventReaderTest {
 
     static Stream<Arguments> badBodies() {
         String types = "must be one of payment_received, promise_to_pay, dispute, cease_request, attorney, "
-                + "bankruptcy, replied";
+                + "bankruptcy, replied, recall";
         return Stream.of(
                 arguments("{}", 400, List.of(new FieldError("type", "is required"))),
                 arguments("{\"type\": 3}", 400, List.of(new FieldError("type", "must be a string"))),

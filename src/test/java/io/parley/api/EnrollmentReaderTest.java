@@ -116,7 +116,7 @@ class EnrollmentReaderTest {
                 bad("contact point not an object", b -> debtor(b).getJsonArray("contactPoints").add("sms"), 400,
                         "debtor.contactPoints[2]", "must be an object"),
                 bad("unknown channel", b -> point(b, 0).put("channel", "fax"), 422,
-                        "debtor.contactPoints[0].channel", "must be one of sms, voice, email, wechat, letter"),
+                        "debtor.contactPoints[0].channel", "must be one of sms, voice, email, wechat, letter, visit, agency, legal"),
                 bad("phone address missing", b -> point(b, 0).remove("address"), 400,
                         "debtor.contactPoints[0].address", "is required"),
                 bad("too short for a phone number", b -> point(b, 0).put("address", "12345"), 422,

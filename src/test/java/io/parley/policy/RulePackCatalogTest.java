@@ -66,7 +66,7 @@ class RulePackCatalogTest {
                         List.of("%s/a.yaml: field 'channels.sms.hours': '21:00-08:00' must start before it ends,"
                                         + " within one day",
                                 "%s/b.yaml: field 'channels.fax': unknown field (expected one of sms, voice, email,"
-                                        + " wechat, letter)")),
+                                        + " wechat, letter, visit, agency, legal)")),
                 Arguments.of("empty directory", Map.of(),
                         List.of("%s: no fallback pack: exactly one pack must have an empty appliesTo ({})")));
     }

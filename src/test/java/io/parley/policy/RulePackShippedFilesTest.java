@@ -93,10 +93,10 @@ class RulePackShippedFilesTest {
 
     @ParameterizedTest(name = "{0} restricts exactly {1}")
     @CsvSource(delimiter = '|', value = {
-            "us-regf | VOICE SMS EMAIL WECHAT",
+            "us-regf | VOICE SMS EMAIL WECHAT VISIT",
             "us-ma   | VOICE SMS",
             "us-wa   | VOICE",
-            "cn      | VOICE SMS EMAIL WECHAT",
+            "cn      | VOICE SMS EMAIL WECHAT VISIT",
             "uk-fca  | VOICE SMS EMAIL WECHAT",
             "default | VOICE SMS EMAIL WECHAT"})
     void restrictsTheseChannels(String id, String channels) {
@@ -114,6 +114,9 @@ class RulePackShippedFilesTest {
                         Set.of()),
                 cap("us-regf", "us-regf/wechat/3-in-7", 3, "P7D", CapScope.DEBT, Set.of(ContactKind.WECHAT),
                         Set.of(), Set.of()),
+                cap("us-regf", "us-regf/visit/1-in-7", 1, "P7D", CapScope.DEBT, Set.of(ContactKind.VISIT), Set.of(),
+                        Set.of()),
+                cap("cn", "cn/visit/2-in-7", 2, "P7D", CapScope.DEBT, Set.of(ContactKind.VISIT), Set.of(), Set.of()),
                 cap("us-regf", "us-regf/all/contacts-per-week", 15, "P7D", CapScope.PERSON,
                         Set.of(ContactKind.CALL_PLACED, ContactKind.SMS, ContactKind.EMAIL, ContactKind.WECHAT),
                         Set.of(Channel.VOICE, Channel.SMS, Channel.EMAIL, Channel.WECHAT), Set.of()),

@@ -41,8 +41,8 @@ class SequenceCatalogTest {
     @Test
     void loadsTheShippedDirectory() {
         SequenceCatalog catalog = io.parley.testing.TestSequences.shipped();
-        assertEquals(List.of("demo v1", "demo-letter v1", "demo-voice v1", "demo-wechat v1", "m1-early v2",
-                        "m2-mid v2", "pre-due-reminder v1"),
+        assertEquals(List.of("demo v1", "demo-letter v1", "demo-visit v1", "demo-voice v1", "demo-wechat v1", "m1-early v2",
+                        "m2-mid v3", "pre-due-reminder v1"),
                 catalog.all().stream().map(SequenceDefinition::label).toList());
         assertEquals(Optional.of("conf/sequences/m1-early.yaml"), catalog.origin("m1-early", 2));
     }
@@ -87,7 +87,7 @@ class SequenceCatalogTest {
         var e = assertThrows(SequenceDefinitionException.class, () -> SequenceCatalog.loadDirectory(dir));
         assertEquals(List.of(
                 dir.resolve("a.yaml") + ": step 'only': field 'channel': unknown channel 'fax' (expected one of sms,"
-                        + " voice, email, wechat, letter)",
+                        + " voice, email, wechat, letter, visit, agency, legal)",
                 dir.resolve("b.yaml") + ": field 'version': 0 is not a positive version number"), e.getErrors());
         assertEquals(dir.toString(), e.getSource());
     }

@@ -69,9 +69,9 @@ class SequenceParserErrorsTest {
                         FILE + ": field 'pauseOn': 'payment_received' is also in stopOn"),
                 Arguments.of("no steps", HEADER + "steps: []\n", FILE + ": field 'steps': must list at least one step"),
                 Arguments.of("step not a mapping", HEADER + "steps:\n  - sms\n",
-                        FILE + ": step #1: must be a mapping with fields id, channel, template, at"),
+                        FILE + ": step #1: must be a mapping with fields id, kind, channel, template, at"),
                 Arguments.of("unknown step key", steps(STEP_A + "    chanel: sms\n"),
-                        FILE + ": step 'a': field 'chanel': unknown field (expected one of id, channel"),
+                        FILE + ": step 'a': field 'chanel': unknown field (expected one of id, kind, channel"),
                 Arguments.of("missing template", steps(STEP_A.replace("    template: t-a\n", "")),
                         FILE + ": step 'a': field 'template': is required"),
                 Arguments.of("missing at", steps(STEP_A.replace("    at: { anchor: enrollment, after: PT0S }\n", "")),
@@ -166,7 +166,7 @@ class SequenceParserErrorsTest {
         var e = assertThrows(SequenceDefinitionException.class, () -> parser.parseYaml(FILE, yaml));
         assertEquals(List.of(
                 FILE + ": field 'version': -1 is not a positive version number",
-                FILE + ": step 'a': field 'channel': unknown channel 'fax' (expected one of sms, voice, email, wechat, letter)",
+                FILE + ": step 'a': field 'channel': unknown channel 'fax' (expected one of sms, voice, email, wechat, letter, visit, agency, legal)",
                 FILE + ": step 'a': field 'at.after': 'P1X' is not an ISO-8601 duration (e.g. PT0S, PT30M, PT2H, P1D)",
                 FILE + ": step 'a': field 'retry.max': 99 is out of range (1 to 10; leave 'retry' out for no retries)"),
                 e.getErrors());

@@ -32,11 +32,14 @@ class SequenceShippedFilesTest {
                                 "email:m1-email-1", "letter:m1-letter")),
                 Arguments.of("m2-mid.yaml", "m2-mid",
                         List.of("letter:m2-letter", "voice:m2-ivr", "voice:m2-ivr", "email:m2-email",
-                                "voice:m2-ivr", "sms:m2-sms", "letter:m2-letter")),
+                                "voice:m2-ivr", "sms:m2-sms", "letter:m2-letter", "visit:visit-m2",
+                                "agency:agency-placement")),
                 Arguments.of("demo.yaml", "demo", List.of("sms:demo-sms-1", "email:demo-email", "sms:demo-sms-2")),
                 Arguments.of("demo-wechat.yaml", "demo-wechat",
                         List.of("wechat:demo-wechat-1", "wechat:demo-wechat-2")),
                 Arguments.of("demo-letter.yaml", "demo-letter", List.of("letter:m2-letter", "sms:demo-sms-2")),
+                Arguments.of("demo-visit.yaml", "demo-visit",
+                        List.of("visit:visit-m2", "sms:demo-sms-2", "sms:demo-sms-2")),
                 Arguments.of("demo-voice.yaml", "demo-voice",
                         List.of("voice:m1-ivr", "voice:m1-ivr", "sms:demo-sms-2")));
     }

@@ -44,6 +44,7 @@ class LeftoverPostgresTest {
         // a process named postgres, alive, serving (by its pid file) this directory, with the directory's lock free
         Process server = new ProcessBuilder(copy("/bin/sleep").toString(), "30").start();
         try {
+            awaitProgram(server);
             Files.createFile(dir.resolve(LeftoverPostgres.LOCK_FILE));
             pidFile(server.pid(), dir);
             assertEquals(LeftoverPostgres.Found.STOPPED, LeftoverPostgres.clear(dir, Duration.ofSeconds(10)));
@@ -58,12 +59,22 @@ class LeftoverPostgresTest {
         Process server = new ProcessBuilder(copy("/bin/bash").toString(), "-c", "trap '' TERM; sleep 30; sleep 30")
                 .start();
         try {
+            awaitProgram(server);
             pidFile(server.pid(), dir);
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> LeftoverPostgres.clear(dir, Duration.ofMillis(500)));
             assertTrue(e.getMessage().contains(String.valueOf(server.pid())), e.getMessage());
         } finally {
             server.destroyForcibly();
+        }
+    }
+
+    /** Until the new process runs the program (right after the fork it is still this JVM). */
+    private static void awaitProgram(Process process) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!process.info().command().map(c -> c.endsWith("/postgres")).orElse(false)) {
+            assertTrue(System.nanoTime() < deadline, "the program did not start");
+            Thread.sleep(10);
         }
     }
 

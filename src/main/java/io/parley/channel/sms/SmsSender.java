@@ -59,7 +59,7 @@ public final class SmsSender implements ChannelSender {
                     .setStatusCallback(callback)
                     .create(client);
             return SendResult.accepted(TwilioMessageStatus.toAttemptStatus(String.valueOf(m.getStatus())), m.getSid());
-        }, SmsSender::classify);
+        }, SmsSender::classify, () -> TwilioClients.lastRetryAfter(client));
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.parley.channel.Outbound;
 import io.parley.channel.ProviderCalls;
 import io.parley.channel.SendResult;
 import io.parley.channel.sms.SmsSender;
+import io.parley.channel.sms.TwilioClients;
 import io.parley.channel.voice.store.VoiceCalls;
 import io.parley.domain.AttemptStatus;
 import io.parley.domain.Channel;
@@ -86,7 +87,7 @@ final class VoiceSender implements ChannelSender {
                     .setTimeLimit((int) voice.longestCall().toSeconds())
                     .create(client);
             return SendResult.accepted(AttemptStatus.QUEUED, call.getSid());
-        }, SmsSender::classify).compose(result -> result.providerRef() == null ? Future.succeededFuture(result)
+        }, SmsSender::classify, () -> TwilioClients.lastRetryAfter(client)).compose(result -> result.providerRef() == null ? Future.succeededFuture(result)
                 : VoiceCalls.placed(pool, outbound.attemptId(), result.providerRef(), clock.instant())
                 .transform(saved -> {
                     if (saved.failed()) {
