@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.WebElement;
 
 import java.nio.file.Path;
@@ -151,6 +153,26 @@ class ConsoleBrowserTest {
 
         openAs(ADMIN_KEY, "cases/" + CASE);
         assertTrue(chromium.await(By.cssSelector("button[data-action='cancel']")).isEnabled(), "a write key may cancel");
+    }
+
+    @Test
+    void theKeyboardReachesTheSectionsAndWhatIsOnThem() {
+        openAs(READ_KEY, "cases");
+        chromium.await(By.cssSelector(".recent table"));
+        chromium.script("document.activeElement.blur()");
+        Actions keys = new Actions(chromium.driver);
+        keys.sendKeys(Keys.TAB).perform();
+        assertEquals("Parley console", chromium.driver.switchTo().activeElement().getText());
+        keys.sendKeys(Keys.TAB).sendKeys(Keys.TAB).perform();
+        assertEquals("Sequences", chromium.driver.switchTo().activeElement().getText());
+        keys.sendKeys(Keys.ENTER).perform();
+        chromium.await(By.cssSelector("table.list a[href='#/sequences/m1-early']")).sendKeys(Keys.ENTER);
+        chromium.await(By.cssSelector("svg.seqgraph"));
+        assertTrue(chromium.driver.getCurrentUrl().endsWith("#/sequences/m1-early"), chromium.driver.getCurrentUrl());
+        WebElement firstStep = chromium.driver.findElements(By.cssSelector("svg.seqgraph .node")).get(1);
+        chromium.script("arguments[0].focus()", firstStep);
+        assertTrue(chromium.driver.switchTo().activeElement().getDomAttribute("aria-label").startsWith("sms-day-1"),
+                "the graph's boxes take the focus and say what they are");
     }
 
     @Test
