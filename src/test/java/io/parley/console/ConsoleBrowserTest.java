@@ -97,11 +97,27 @@ class ConsoleBrowserTest {
             chromium.screenshot(shots.resolve(page[2] + ".png"), 1280, 2400);
             chromium.consoleErrors().forEach(e -> errors.add(page[0] + ": " + e));
         }
+        for (Object sequence : harness.call(parley, HttpMethod.GET, "/v1/sequences", READ_KEY, null).bodyAsJsonObject()
+                .getJsonArray("sequences").stream().map(o -> ((JsonObject) o).getString("name")).distinct().toList()) {
+            openAs(READ_KEY, "sequences/" + sequence);
+            chromium.awaitText(By.cssSelector("svg.seqgraph"), "end");
+            chromium.consoleErrors().forEach(e -> errors.add(sequence + ": " + e));
+        }
         openAs(READ_KEY, "cases/" + CASE);
         chromium.await(By.cssSelector(".entry"));
         chromium.screenshot(shots.resolve("case-phone.png"), 390, 2400);
         chromium.consoleErrors().forEach(e -> errors.add("phone: " + e));
         assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void channelHealthRefreshesFromTheMetrics() {
+        openAs(READ_KEY, "health");
+        WebElement sms = chromium.await(By.cssSelector("table.channels tr[data-channel='sms']"));
+        assertTrue(sms.getText().contains("sms-twilio: closed"), sms.getText());
+        String first = chromium.driver.findElement(By.cssSelector(".page-head .meta")).getText();
+        new org.openqa.selenium.support.ui.WebDriverWait(chromium.driver, Duration.ofSeconds(15)).until(d ->
+                !d.findElement(By.cssSelector(".page-head .meta")).getText().equals(first));
     }
 
     @Test
