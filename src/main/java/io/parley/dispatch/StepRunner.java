@@ -10,6 +10,7 @@ import io.parley.channel.Outbound;
 import io.parley.domain.Channel;
 import io.parley.policy.CompliancePolicy;
 import io.parley.policy.ContactHistory;
+import io.parley.policy.ContactPreferences;
 import io.parley.policy.ContactRequest;
 import io.parley.policy.Decision;
 import io.parley.policy.PastContact;
@@ -100,7 +101,8 @@ final class StepRunner {
         if (!s.holds().isEmpty()) {
             return held(s, s.holds(), now);
         }
-        ContactChoice choice = ContactChoice.choose(ContactChoice.options(step), step.audience(), s.contacts(), providers.keySet());
+        ContactChoice choice = ContactChoice.choose(ContactChoice.options(step), step.audience(), s.contacts(),
+                providers.keySet());
         if (choice.chosen().isEmpty()) {
             Decision none = new Decision.Suppress(NO_CONTACT_RULE, choice.passedOver(), Map.of());
             return new StepWork.Pass(s, record(s, null, none, null, now), List.of());
@@ -118,8 +120,9 @@ final class StepRunner {
         List<StoredContactPoint> contacts = s.contacts().stream().map(p -> new StoredContactPoint(p.id(), p.point(),
                 record.statuses().getOrDefault(p.id(), p.status()), record.suppressed().get(p.id()))).toList();
         Step step = sequences.definition(s.sequenceName(), s.sequenceVersion()).step(s.stepId()).orElseThrow();
+        ContactPreferences preferences = ContactChoice.withSuppressions(record.preferences(), contacts);
         ContactChoice choice = ContactChoice.choose(ContactChoice.options(step), step.audience(), contacts,
-                providers.keySet());
+                providers.keySet(), preferences);
         if (choice.chosen().isEmpty()) {
             Decision none = new Decision.Suppress(NO_CONTACT_RULE, choice.passedOver(), Map.of());
             return new StepWork.Pass(s, record(s, null, none, null, now), List.of());
@@ -127,7 +130,7 @@ final class StepRunner {
         ContactChoice.Chosen chosen = choice.chosen().get();
         boolean allInvalid = contacts.stream().filter(p -> !p.point().type().thirdParty()).noneMatch(p -> p.usable());
         ContactRequest request = new ContactRequest(s.caseId(), s.debtor(), chosen.channel(), chosen.point().point(),
-                traits(chosen.template()), s.policyPacks(), record.history(), record.preferences(),
+                traits(chosen.template()), s.policyPacks(), record.history(), preferences,
                 new ContactRequest.BorrowerReach(record.reach().consecutiveFailures(), allInvalid),
                 channels.counts(chosen.channel(), AttemptStatus.SENDING, Optional.empty(), now).kinds());
         Decision decision = policy.decide(request, now);
@@ -213,7 +216,7 @@ final class StepRunner {
                 channel == null ? null : channel.wire(), d, attemptId, now);
     }
 
-    private static Decision withReasons(Decision d, List<String> reasons) {
+    static Decision withReasons(Decision d, List<String> reasons) {
         if (d instanceof Decision.Defer a) {
             return new Decision.Defer(a.until(), a.rule(), reasons, a.facts());
         }
