@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * The throughput benchmark, one command (bench/run): a durable PostgreSQL, its ceiling measured with pgbench,
  * the simulators in a process of their own, Parley as in production, and the scenarios in order (enrol, drain,
- * lag, replies, window edge, memory), each appending one JSON line to bench/results/results.jsonl. Every loop is
+ * lag, replies, crash, window edge, memory), each appending one JSON line to bench/results/results.jsonl. Every loop is
  * bounded: counts and deadlines, never "until it stops".
  *
  * <p>Arguments: {@code --scale F} multiplies every count (default 1: 150,000 drained, 100,000 at the window edge,
@@ -42,7 +42,7 @@ public final class Bench {
         long started = System.nanoTime();
         try (Pg pg = Pg.start(work.resolve("pg"))) {
             JsonObject settings = new JsonObject(new java.util.LinkedHashMap<>(pg.requireDurable()));
-            JsonObject ceiling = Ceiling.measure(pg, repo.resolve("bench/ceiling"), 10, work.resolve("pgbench.log"));
+            JsonObject ceiling = Ceiling.measure(pg, repo.resolve("bench/ceiling"), Integer.parseInt(System.getenv().getOrDefault("BENCH_CEILING_SECONDS", "10")), work.resolve("pgbench.log"));
             JsonObject context = new JsonObject().put("revision", Report.revision(repo)).put("machine", Report.machine())
                     .put("postgres", settings).put("ceiling", ceiling).put("scale", scale)
                     .put("parleyJvmOptions", String.join(" ", Stack.JVM_OPTIONS));
@@ -57,6 +57,9 @@ public final class Bench {
                 }
                 if (only.contains("replies")) {
                     new Replies(stack, report, ceiling, scale).run(scenarios.smsPhones());
+                }
+                if (!Arrays.asList(args).contains("--only") || only.contains("crash")) {
+                    new Crash(stack, report, scale).run();
                 }
                 if (only.contains("window")) {
                     new WindowEdge(stack, report, scale).run(scenarios.bulkRate(), scenarios.drainRate());

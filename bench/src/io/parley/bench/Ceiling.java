@@ -28,9 +28,10 @@ final class Ceiling {
         pg.exec("ceiling", "INSERT INTO account SELECT g, 0 FROM generate_series(1, 100000) g");
         pg.exec("ceiling", "CREATE TABLE history (id bigserial PRIMARY KEY, account int, delta int, at timestamptz)");
         pg.exec("ceiling", "CREATE TABLE queue (id bigserial PRIMARY KEY, due_at timestamptz NOT NULL, "
-                + "lease_until timestamptz, done boolean NOT NULL DEFAULT false)");
-        pg.exec("ceiling", "CREATE INDEX queue_due ON queue (due_at) WHERE NOT done");
-        pg.exec("ceiling", "INSERT INTO queue (due_at) SELECT now() - interval '1 hour' FROM generate_series(1, 1000000)");
+                + "lease_until timestamptz, lease_owner int, done boolean NOT NULL DEFAULT false)");
+        pg.exec("ceiling", "CREATE INDEX queue_due ON queue (due_at) WHERE NOT done AND lease_until IS NULL");
+        pg.exec("ceiling", "INSERT INTO queue (due_at) SELECT now() - interval '1 day' + g * interval '1 ms' "
+                + "FROM generate_series(1, 1000000) g");
         pg.exec("ceiling", "VACUUM ANALYZE");
         double one = run(pgbench, pg, scripts.resolve("update-insert.sql"), 1, seconds, log);
         double many = run(pgbench, pg, scripts.resolve("update-insert.sql"), 32, seconds, log);

@@ -47,12 +47,22 @@ final class Launched implements AutoCloseable {
     }
 
     /** The first line of standard output starting with the prefix (the simulators print their addresses). */
-    String awaitLine(String prefix) {
+    String awaitLine(String prefix, Path log) {
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream()));
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith(prefix)) {
-                    Thread drain = new Thread(() -> out.lines().forEach(l -> { }), name + "-out");
+                    Thread drain = new Thread(() -> {
+                        try (var w = java.nio.file.Files.newBufferedWriter(log)) {
+                            for (String l = out.readLine(); l != null; l = out.readLine()) {
+                                w.write(l);
+                                w.newLine();
+                                w.flush();
+                            }
+                        } catch (IOException e) {
+                            // the process ended
+                        }
+                    }, name + "-out");
                     drain.setDaemon(true);
                     drain.start();
                     return line;

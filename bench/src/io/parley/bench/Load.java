@@ -29,7 +29,7 @@ final class Load implements AutoCloseable {
         this.vertx = vertx;
         this.port = port;
         this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
-                .setMaxPoolSize(64).setKeepAlive(true));
+                .setKeepAlive(true), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
     }
 
     int port() {

@@ -31,7 +31,7 @@ final class People {
             new Place("US", "IL", "Chicago", "America/Chicago", "+1312", 7),
             new Place("US", "CO", "Denver", "America/Denver", "+1303", 7),
             new Place("CN", "SH", "上海", "Asia/Shanghai", "+86138", 8),
-            new Place("GB", "ENG", "London", "Europe/London", "+447911", 6));
+            new Place("GB", "ENG", "London", "Europe/London", "+447400", 6));
 
     private People() {
     }

@@ -27,6 +27,9 @@ final class Report {
         JsonObject line = new JsonObject().put("scenario", scenario).put("at", Instant.now().toString())
                 .put("figures", figures).put("ratios", ratios).put("loadAverage", loadAverage())
                 .mergeIn(context);
+        if (System.getenv("BENCH_PARLEY_JFR") != null) {
+            line.put("note", "profiled run (Parley under a JFR recording): not a published figure");
+        }
         System.out.println(scenario + ": " + figures.encode() + " ratios " + ratios.encode());
         try {
             Files.createDirectories(file.getParent());

@@ -72,11 +72,11 @@ final class Scenarios {
             bulkRate = bulk.ok.get() / ((System.nanoTime() - t1) / 1e9);
             report.write("enrol", new JsonObject().put("singlePerSecond", Report.r(singleRate))
                     .put("singleClients", 16).put("singleP99Ms", Report.r(single.p(0.99)))
-                    .put("singleRefused", single.refused.get()).put("bulkPerSecond", Report.r(bulkRate))
+                    .put("singleRefused", single.refused.get())
+                    .put("singleRefusalSamples", new JsonArray(List.copyOf(single.samples))).put("bulkPerSecond", Report.r(bulkRate))
                     .put("bulkItemsPerRequest", BULK).put("bulkConcurrentRequests", 4)
                     .put("bulkRequestP99Ms", Report.r(bulk.p(0.99))).put("bulkAccepted", bulk.ok.get())
-                    .put("bulkRefused", bulk.refused.get()).put("refusalSamples", new JsonArray(List.copyOf(
-                            bulk.samples.isEmpty() ? single.samples : bulk.samples))),
+                    .put("bulkRefused", bulk.refused.get()).put("bulkRefusalSamples", new JsonArray(List.copyOf(bulk.samples))),
                     new JsonObject().put("singleToCeiling32", ratio(singleRate, "updateInsertTps32"))
                             .put("bulkToCeiling32", ratio(bulkRate, "updateInsertTps32")));
         }

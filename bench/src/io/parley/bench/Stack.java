@@ -45,7 +45,7 @@ final class Stack implements AutoCloseable {
         simulators = Launched.java("simulators", List.of("-Xmx1g", "-XX:+UseParallelGC"),
                 List.of("-cp", classpath(), "io.parley.bench.SimulatorProcess"),
                 Map.of("TWILIO_SIM_DELIVERY_DELAY", "PT1S"), null);
-        String[] f = simulators.awaitLine("simulators ").split(" ");
+        String[] f = simulators.awaitLine("simulators ", work.resolve("simulators.log")).split(" ");
         twilioBaseUrl = f[1];
         twilioSid = f[2];
         twilioToken = f[3];
@@ -72,7 +72,13 @@ final class Stack implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         all.forEach((k, v) -> env.put(envVar(k), v));
         List<String> main = List.of("-jar", repo.resolve("target/parley.jar").toString());
-        parley = Launched.java("parley", JVM_OPTIONS, main, env, work.resolve("parley-" + (++starts) + ".log"));
+        List<String> jvm = new java.util.ArrayList<>(JVM_OPTIONS);
+        if (System.getenv("BENCH_PARLEY_JFR") != null) {
+            jvm.add("-XX:FlightRecorderOptions=stackdepth=256");
+            jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + work.resolve("parley-" + (starts + 1)
+                    + ".jfr"));
+        }
+        parley = Launched.java("parley", jvm, main, env, work.resolve("parley-" + (++starts) + ".log"));
         parley.awaitReady("http://127.0.0.1:" + parleyPort + "/health/ready", Duration.ofSeconds(120));
         return parleyPort;
     }

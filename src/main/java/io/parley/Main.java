@@ -3,11 +3,11 @@ package io.parley;
 import io.parley.config.ConfigException;
 import io.parley.config.ConfigLoader;
 import io.parley.config.ParleyConfig;
+import io.parley.lifecycle.ShutdownSettings;
+import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /** Starts Parley with the configuration from conf/parley.yaml (or PARLEY_CONFIG) and the environment. */
 public final class Main {
@@ -29,12 +29,13 @@ public final class Main {
             preview(config, args);
             return;
         }
-        Parley.start(config)
-                .onSuccess(parley -> Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(parley), "parley-stop")))
-                .onFailure(err -> {
-                    LOG.error("Parley could not start: {}", err.getMessage(), err);
-                    System.exit(1);
-                });
+        ProcessStop stop = ProcessStop.install(config.section(new ShutdownSettings()));
+        Future<Parley> start = Parley.start(config);
+        stop.starting(start);
+        start.onFailure(err -> {
+            LOG.error("Parley could not start: {}", err.getMessage(), err);
+            System.exit(1);
+        });
     }
 
     /** java -jar parley.jar preview SEQUENCE REQUEST.json: the contact calendar on standard output. */
@@ -52,15 +53,4 @@ public final class Main {
         }
     }
 
-    private static void stop(Parley parley) {
-        CountDownLatch done = new CountDownLatch(1);
-        parley.close().onComplete(ar -> done.countDown());
-        try {
-            if (!done.await(30, TimeUnit.SECONDS)) {
-                LOG.warn("Parley did not stop within 30 seconds");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

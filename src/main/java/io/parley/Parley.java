@@ -154,8 +154,13 @@ public final class Parley {
         return services.channels();
     }
 
-    /** Undeploys the loops (last deployed first) and the HTTP server, then closes channels, database and Vert.x. */
+    /**
+     * Drains and closes: readiness turns false and nothing new is claimed at once; then the loops are undeployed
+     * (last deployed first; the dispatchers wait up to shutdown.grace for the provider calls under way) while the
+     * HTTP server still takes callbacks, then the HTTP server, and channels, database and Vert.x are closed.
+     */
     public Future<Void> close() {
+        services.draining().begin();
         // completed from Vert.x's last callback: a future bound to one of its (closed) event loops would never notify
         Promise<Void> closed = Promise.promise();
         verticles.undeploy()

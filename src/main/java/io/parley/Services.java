@@ -5,10 +5,15 @@ import io.parley.api.ApiContract;
 import io.parley.api.ApiKeys;
 import io.parley.api.ApiRouter;
 import io.parley.api.DebtorRoutes;
+import io.parley.api.EnrollmentBatchRoutes;
 import io.parley.api.EnrollmentRoutes;
 import io.parley.api.IdempotencyExpiry;
 import io.parley.api.Principal;
+import io.parley.api.ConsoleReads;
+import io.parley.console.ConsoleRoutes;
 import io.parley.api.Problems;
+import io.parley.api.RequestGuards;
+import io.parley.api.RequestIds;
 import io.parley.channel.ChannelContext;
 import io.parley.channel.ChannelModules;
 import io.parley.channel.OptOutLinks;
@@ -28,6 +33,7 @@ import io.parley.enrollment.SequenceSync;
 import io.parley.enrollment.Sequences;
 import io.parley.enrollment.CaseEvents;
 import io.parley.enrollment.EnrollmentControl;
+import io.parley.enrollment.BulkEnroller;
 import io.parley.enrollment.Enroller;
 import io.parley.observability.HealthRoutes;
 import io.parley.observability.Metrics;
@@ -37,6 +43,8 @@ import io.parley.api.SequenceRoutes;
 import io.parley.api.StandingRoutes;
 import io.parley.dispatch.PromiseWatcher;
 import io.parley.inbound.ReplyRouter;
+import io.parley.lifecycle.Draining;
+import io.parley.lifecycle.ShutdownSettings;
 import io.parley.outbox.EngineEvents;
 import io.parley.dispatch.ContactCalendar;
 import io.parley.policy.CompliancePolicy;
@@ -75,7 +83,7 @@ import java.util.stream.Collectors;
  * they report to), the HTTP routes, and the long-running loops (verticles, in the order they are deployed after the
  * HTTP server).
  */
-record Services(Router router, List<VerticleBase> loops, RunningChannels channels) {
+record Services(Router router, List<VerticleBase> loops, RunningChannels channels, Draining draining) {
     /** How far ahead the policy looks for an allowed time before it gives up on an attempt. */
     static final java.time.Duration POLICY_HORIZON = java.time.Duration.ofDays(60);
     /** Provider answers and status callbacks are written in groups of up to this many, at most this long after the first. */
@@ -139,23 +147,35 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
                 policy, channels, links,
                 new Company(config.company().name(), config.company().phone()), config.company().payUrl(), outcomes,
                 core.grouped(), metrics, clock, new DispatchSettings(dispatch.batchSize(), dispatch.pollInterval(),
-                        dispatch.lease(), dispatch.sendingTimeout(), dispatch.maxInFlight()),
+                        dispatch.lease(), dispatch.sendingTimeout(), dispatch.maxInFlight(),
+                        config.section(new ShutdownSettings())),
                 dispatch.outcomeTimeout(), dispatch.releaseSpread(), owner(), dispatch.verticles());
 
+        Draining draining = new Draining();
+        draining.onBegin(() -> dispatchers.forEach(Dispatcher::stopClaiming));
         Router router = Router.router(vertx);
-        HealthRoutes.mount(router, pool, registry);
+        var limits = config.http().limits();
+        router.route().handler(RequestIds.handler(limits.answerTimeout()))
+                .handler(RequestGuards.handler(limits.readTimeout()));
+        HealthRoutes.mount(router, pool, registry, draining);
+        ConsoleRoutes.mount(router);
         Buffer openapi = openapi();
         router.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml")
                 .end(openapi));
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes());
-        router.route("/v1/*").handler(body).handler(new ApiKeys(keys(config)));
+        // a batch of enrolments may be larger than any single request; its own limit applies to it alone
+        router.post(EnrollmentBatchRoutes.PATH).handler(BodyHandler.create(false)
+                .setBodyLimit(EnrollmentBatchRoutes.MAX_BODY_BYTES));
+        router.route("/v1/*").handler(body).handler(new ApiKeys(keys(config), ApiContract.readingWrites()));
         Set<String> packIds = catalogs.packs().all().stream().map(RulePack::id).collect(Collectors.toSet());
         CaseEvents caseEvents = core.caseEvents();
         ApiRouter api = new ApiRouter(vertx, contract);
         new ReplyRoutes(catalogs.replies(), config.policy().defaultZone(), clock).mount(api);
-        new EnrollmentRoutes(pool, new Enroller(pool, sequences, engine, packIds, config.policy().defaultZone(), clock),
-                new EnrollmentControl(pool, clock), caseEvents, clock).mount(api);
+        Enroller enroller = new Enroller(pool, sequences, engine, packIds, config.policy().defaultZone(), clock);
+        new EnrollmentBatchRoutes(new BulkEnroller(pool, enroller, clock)).mount(api);
+        new EnrollmentRoutes(pool, enroller, new EnrollmentControl(pool, clock), caseEvents, clock).mount(api);
         new DebtorRoutes(pool, clock).mount(api);
+        new ConsoleReads(pool, catalogs.packs(), channels.modules(), clock).mount(api);
         new SequenceRoutes(pool, sequences, new ContactCalendar(engine, policy, templates, channels.modules()), packIds,
                 config.policy().defaultZone(), clock).mount(api);
         router.route("/*").subRouter(api.router());
@@ -165,7 +185,9 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         channels.routes(router);
         router.route("/optout/*").handler(body);
         new OptOutRoutes(pool, links, clock).mount(router);
-        router.route().failureHandler(Problems.handler(config.http().maxBodyBytes()));
+        var problems = Problems.handler(config.http().maxBodyBytes());
+        router.route().failureHandler(problems);
+        router.errorHandler(404, problems).errorHandler(405, problems).errorHandler(500, problems);
         router.route().last().handler(ctx -> ctx.fail(404));
         List<VerticleBase> loops = new ArrayList<>();
         if (config.dispatch().enabled()) {
@@ -175,13 +197,14 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         loops.addAll(channels.loops());
         loops.add(new IdempotencyExpiry(pool, config.section(new IdempotencyExpiry.Section()), clock));
         loops.addAll(deliverers);
-        return new Services(router, List.copyOf(loops), channels);
+        return new Services(router, List.copyOf(loops), channels, draining);
     }
 
     private static Map<String, Principal> keys(ParleyConfig config) {
         Map<String, Principal> keys = new HashMap<>();
         for (ApiKey key : config.api().all()) {
-            keys.put(key.key().reveal(), new Principal(key.name(), key.role().canWrite()));
+            keys.put(key.key().reveal(), new Principal(key.name(), key.role().name(), key.role().canWrite(),
+                    key.role().seesAddresses()));
         }
         return keys;
     }

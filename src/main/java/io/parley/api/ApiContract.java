@@ -1,5 +1,9 @@
 package io.parley.api;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.vertx.core.Future;
@@ -58,6 +62,25 @@ public final class ApiContract {
 
     OpenAPIContract contract() {
         return contract;
+    }
+
+    /**
+     * The paths of the operations that are called with a writing method (POST...) but change nothing, so a read key
+     * may call them: those whose {@code x-parley-role} is {@code read}, each as a pattern of its path.
+     */
+    public static List<Pattern> readingWrites() {
+        JsonObject paths = published().getJsonObject("paths", new JsonObject());
+        List<Pattern> out = new ArrayList<>();
+        for (String path : paths.fieldNames()) {
+            JsonObject item = paths.getJsonObject(path);
+            for (String method : item.fieldNames()) {
+                if (!method.equals("get") && item.getValue(method) instanceof JsonObject operation
+                        && "read".equals(operation.getString("x-parley-role"))) {
+                    out.add(Pattern.compile(Pattern.quote(path).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q")));
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Whether the router was given the operation without its request body, which it cannot read. */

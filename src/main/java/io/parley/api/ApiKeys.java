@@ -10,7 +10,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Bearer API keys: 401 without a known key, 403 when a read-only key tries to write. Keys are held as SHA-256
@@ -19,10 +21,20 @@ import java.util.Map;
 public final class ApiKeys implements Handler<RoutingContext> {
     static final String PRINCIPAL = "principal";
     private final Map<String, Principal> byDigest = new HashMap<>();
+    private final List<Pattern> readingWrites;
 
     /** @param keys each key with its principal */
     public ApiKeys(Map<String, Principal> keys) {
+        this(keys, List.of());
+    }
+
+    /**
+     * @param keys          each key with its principal
+     * @param readingWrites paths a read key may POST to, because the operation changes nothing (a preview)
+     */
+    public ApiKeys(Map<String, Principal> keys, List<Pattern> readingWrites) {
         keys.forEach((key, principal) -> byDigest.put(digest(key), principal));
+        this.readingWrites = List.copyOf(readingWrites);
     }
 
     @Override
@@ -40,7 +52,8 @@ public final class ApiKeys implements Handler<RoutingContext> {
             return;
         }
         HttpMethod method = ctx.request().method();
-        boolean write = !(method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD));
+        boolean write = !(method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD))
+                && readingWrites.stream().noneMatch(p -> p.matcher(ctx.request().path()).matches());
         if (write && !principal.canWrite()) {
             ctx.fail(ApiProblem.forbidden());
             return;

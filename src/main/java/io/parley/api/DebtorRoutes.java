@@ -47,8 +47,8 @@ public final class DebtorRoutes {
 
     public void mount(ApiRouter api) {
         api.operation("getDebtor", ctx -> ctx.pathParam("debtorId"), (ctx, debtorId) -> Debtors.find(pool, debtorId)
-                .onSuccess(found -> new ApiResponse(200, found.orElseThrow(() -> ApiProblem.notFound(
-                        "debtor " + debtorId))).send(ctx))
+                .compose(found -> known(found, debtorId))
+                .onSuccess(debtor -> new ApiResponse(200, debtor).send(ctx))
                 .onFailure(ctx::fail));
         api.operation("putDebtorPreferences", DebtorRoutes::readPreferences,
                 (ctx, preferences) -> preferences(ctx, ctx.pathParam("debtorId"), preferences));
@@ -76,8 +76,15 @@ public final class DebtorRoutes {
                         .put("preferences", io.parley.store.Rows.preferences(preferences)), now);
             });
         }).compose(v -> Debtors.find(pool, debtorId))
-                .onSuccess(found -> new ApiResponse(200, found.orElseThrow()).send(ctx))
+                .compose(found -> known(found, debtorId))
+                .onSuccess(debtor -> new ApiResponse(200, debtor).send(ctx))
                 .onFailure(ctx::fail);
+    }
+
+    /** The debtor found, or a 404 problem naming the id (an unknown debtor is an answer, never a dropped request). */
+    private static <T> Future<T> known(java.util.Optional<T> found, String debtorId) {
+        return found.map(Future::succeededFuture)
+                .orElseGet(() -> Future.failedFuture(ApiProblem.notFound("debtor " + debtorId)));
     }
 
     private static PointChange readPointChange(RoutingContext ctx) {

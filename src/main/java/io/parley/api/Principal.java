@@ -1,5 +1,8 @@
 package io.parley.api;
 
-/** Who is calling the API, by the name of their key, and whether that key may write. */
-public record Principal(String name, boolean canWrite) {
+/**
+ * Who is calling the API, by the name of their key, the key's role (ADMIN, WRITE, READ), whether it may write and
+ * whether it sees contact addresses unmasked.
+ */
+public record Principal(String name, String role, boolean canWrite, boolean seesAddresses) {
 }

@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.parley.enrollment.Refusal;
 import io.parley.http.ApiProblem;
 import io.parley.http.FieldError;
+import io.parley.store.DatabaseUnavailable;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -14,13 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Writes every failure of a route as {@code application/problem+json}: an {@link ApiProblem} as it is, a refusal of
  * the enrollment logic as {@link #of(Refusal)} maps it, a body larger than the BodyHandler accepts as 413,
  * the router's own 404 and 405, other 4xx statuses by their reason phrase, and anything unexpected as a 500 that
- * names an incident id and nothing else (the cause is logged under that id). Wire it as the router's failure handler and for the router's error statuses:
+ * names the request's id ({@link RequestIds}) and nothing else (the cause is logged under that id). Wire it as the router's failure handler and for the router's error statuses:
  * <pre>{@code
  * Handler<RoutingContext> problems = Problems.handler(maxBodyBytes);
  * router.route().failureHandler(problems);
@@ -53,6 +53,11 @@ public final class Problems {
         if (problem != null) {
             return problem;
         }
+        if (DatabaseUnavailable.is(failure)) {
+            LOG.warn("{} {} answered 503: the database is unavailable ({})", ctx.request().method(), route(ctx),
+                    failure.toString());
+            return ApiProblem.unavailable("the database cannot be reached for now; try again later");
+        }
         if (failure instanceof DecodeException) {
             return ApiProblem.malformed("the request body is not valid JSON");
         }
@@ -63,8 +68,8 @@ public final class Problems {
         if (status >= 400 && status < 500) {
             return forStatus(status, maxBodyBytes);
         }
-        String incident = UUID.randomUUID().toString();
-        LOG.error("incident {}: {} {} failed with status {}", incident, ctx.request().method(), route(ctx), status,
+        String incident = RequestIds.of(ctx);
+        LOG.error("request {}: {} {} failed with status {}", incident, ctx.request().method(), route(ctx), status,
                 failure);
         return ApiProblem.internal(incident);
     }
@@ -140,6 +145,9 @@ public final class Problems {
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         if (problem.status() == 401) {
             response.putHeader("WWW-Authenticate", "Bearer");
+        }
+        if (problem.status() == 503) {
+            response.putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
         }
         response.end(problem.toJson().encode());
     }

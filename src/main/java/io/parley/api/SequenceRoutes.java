@@ -57,8 +57,24 @@ public final class SequenceRoutes {
             }
             new ApiResponse(200, new JsonObject().put("sequences", out)).send(ctx);
         });
+        api.operation("getSequence", ctx -> ctx.pathParam("name"), this::versions);
         api.operation("previewSequence", ctx -> previewRequest(ctx.pathParam("name"), JsonBody.of(ctx)),
                 this::preview);
+    }
+
+    /** Every version of one sequence, newest first, each as its file reads. */
+    private void versions(RoutingContext ctx, String name) {
+        JsonArray versions = new JsonArray();
+        sequences.catalog().all().stream().filter(def -> def.name().equals(name))
+                .sorted(java.util.Comparator.comparingInt(SequenceDefinition::version).reversed())
+                .forEach(def -> versions.add(new JsonObject().put("version", def.version())
+                        .put("current", sequences.forNewEnrollment(name, null)
+                                .map(d -> d.version() == def.version()).orElse(false))
+                        .put("definition", new JsonObject(sequences.tree(def)))));
+        if (versions.isEmpty()) {
+            throw ApiProblem.notFound("sequence " + name);
+        }
+        new ApiResponse(200, new JsonObject().put("name", name).put("versions", versions)).send(ctx);
     }
 
     private void preview(RoutingContext ctx, EnrollmentRequest request) {

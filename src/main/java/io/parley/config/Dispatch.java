@@ -20,10 +20,10 @@ public record Dispatch(int batchSize, Duration pollInterval, Duration lease, Dur
                        Duration outcomeTimeout, Duration releaseSpread, boolean enabled, int instances,
                        int maxInFlight) {
 
-    /** One dispatcher per CPU core, 1024 provider calls in flight each. */
+    /** One dispatcher per CPU core, 64 provider calls in flight each. */
     public Dispatch(int batchSize, Duration pollInterval, Duration lease, Duration sendingTimeout,
                     Duration outcomeTimeout, Duration releaseSpread, boolean enabled) {
-        this(batchSize, pollInterval, lease, sendingTimeout, outcomeTimeout, releaseSpread, enabled, 0, 1024);
+        this(batchSize, pollInterval, lease, sendingTimeout, outcomeTimeout, releaseSpread, enabled, 0, 64);
     }
 
     /** How many dispatcher verticles run: the setting, or one per CPU core when it is 0. */

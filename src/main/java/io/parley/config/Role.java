@@ -10,6 +10,11 @@ public enum Role {
         return this != READ;
     }
 
+    /** Whether contact addresses (phone numbers, email addresses, postal lines) are shown unmasked: not to READ. */
+    public boolean seesAddresses() {
+        return this != READ;
+    }
+
     public boolean canAdminister() {
         return this == ADMIN;
     }

@@ -14,11 +14,19 @@ import java.util.Set;
  * {@value #API_KEYS} is not a setting: it can only be written in the file.
  */
 public final class Setting {
-    public static final Setting HTTP_HOST = core("http.host", "0.0.0.0", false);
+    /** Loopback unless set: a run with nothing configured is reachable from this machine only. */
+    public static final Setting HTTP_HOST = core("http.host", "127.0.0.1", false);
     public static final Setting HTTP_PORT = core("http.port", "8080", false);
     public static final Setting HTTP_MAX_BODY_BYTES = core("http.maxBodyBytes", "65536", false);
     /** How many HTTP server verticles share http.port, each on an event loop of its own. */
     public static final Setting HTTP_INSTANCES = core("http.instances", "0", false);
+    public static final Setting HTTP_MAX_REQUEST_LINE_BYTES = core("http.maxRequestLineBytes", "4096", false);
+    public static final Setting HTTP_MAX_HEADER_BYTES = core("http.maxHeaderBytes", "8192", false);
+    public static final Setting HTTP_MAX_FORM_FIELDS = core("http.maxFormFields", "100", false);
+    public static final Setting HTTP_MAX_FORM_FIELD_BYTES = core("http.maxFormFieldBytes", "8192", false);
+    public static final Setting HTTP_IDLE_TIMEOUT = core("http.idleTimeout", "PT60S", false);
+    public static final Setting HTTP_READ_TIMEOUT = core("http.readTimeout", "PT10S", false);
+    public static final Setting HTTP_ANSWER_TIMEOUT = core("http.answerTimeout", "PT30S", false);
     /** Empty means "http://localhost:" + http.port. */
     public static final Setting PUBLIC_BASE_URL = core("public.baseUrl", "", false);
     public static final Setting DATA_DIR = core("data.dir", "./data", false);
@@ -48,7 +56,7 @@ public final class Setting {
     public static final Setting DISPATCH_ENABLED = core("dispatch.enabled", "true", false);
     /** Dispatcher verticles, each on an event loop of its own; 0 = one per CPU core. */
     public static final Setting DISPATCH_INSTANCES = core("dispatch.instances", "0", false);
-    public static final Setting DISPATCH_MAX_IN_FLIGHT = core("dispatch.maxInFlight", "1024", false);
+    public static final Setting DISPATCH_MAX_IN_FLIGHT = core("dispatch.maxInFlight", "64", false);
 
     public static final Setting POLICY_DEFAULT_ZONE = core("policy.defaultZone", "America/New_York", false);
     public static final Setting POLICY_PROMISE_GRACE = core("policy.promiseGrace", "P2D", false);

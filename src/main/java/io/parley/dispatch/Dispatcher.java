@@ -9,8 +9,10 @@ import io.parley.lifecycle.Loop;
 import io.parley.observability.Metrics;
 import io.parley.store.Attempts;
 import io.parley.store.ClaimedStep;
+import io.parley.store.DatabaseUnavailable;
 import io.parley.store.DueSteps;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
@@ -73,11 +75,21 @@ public final class Dispatcher extends VerticleBase {
     @Override
     public Future<?> start() {
         inFlight = new InFlight(settings.maxInFlight());
-        batches = new Loop(vertx, settings.pollInterval(), () -> inFlight.room(settings.batchSize())
-                .compose(room -> runBatch())
-                .onFailure(e -> LOG.error("Dispatch batch failed; its leases expire and the steps are claimed again", e))
-                .compose(claimed -> claimed >= settings.batchSize() ? Future.succeededFuture(true)
-                        : wakeAtNextDue().map(false))).startNow();
+        // a batch is claimed once a quarter of the bound (or a whole batch) is free, and is as large as the room
+        int least = Math.max(1, Math.min(settings.batchSize(), settings.maxInFlight() / 4));
+        batches = new Loop(vertx, settings.pollInterval(), () -> inFlight.room(least)
+                .compose(room -> {
+                    int size = Math.max(least, Math.min(settings.batchSize(), inFlight.free()));
+                    return runBatch(size).map(claimed -> claimed >= size);
+                })
+                .onFailure(e -> {
+                    if (DatabaseUnavailable.is(e)) {
+                        LOG.warn("Dispatch waits: the database is unavailable ({})", e.toString());
+                    } else {
+                        LOG.error("Dispatch batch failed; its leases expire and the steps are claimed again", e);
+                    }
+                })
+                .compose(full -> full ? Future.succeededFuture(true) : wakeAtNextDue().map(false))).startNow();
         if (reconciles) {
             Duration period = Duration.ofMillis(Math.max(100,
                     Math.min(RECONCILE_EVERY.toMillis(), settings.sendingTimeout().toMillis() / 4)));
@@ -88,17 +100,43 @@ public final class Dispatcher extends VerticleBase {
         return Future.succeededFuture();
     }
 
-    /** Stops claiming; completes when the batch in hand is written and every call under way is answered. */
+    /**
+     * Claims nothing more (the batch in hand is still written and sent); safe from any thread, before or after
+     * {@link #stop()}.
+     */
+    public void stopClaiming() {
+        if (batches != null) {
+            batches.stop();
+        }
+    }
+
+    /**
+     * Stops claiming; completes when the batch in hand is written and every call under way is answered and recorded,
+     * or when the shutdown grace is over (calls still out then stay SENDING, and are reconciled later).
+     */
     @Override
     public Future<?> stop() {
         return Future.all(batches.stop(), reconciling == null ? Future.succeededFuture() : reconciling.stop())
-                .compose(v -> inFlight.drained());
+                .compose(v -> {
+                    Promise<Void> done = Promise.promise();
+                    long timer = vertx.setTimer(Math.max(1, settings.shutdownGrace().toMillis()), id -> {
+                        if (done.tryComplete()) {
+                            LOG.warn("{} provider calls still unanswered after the shutdown grace of {}; they are "
+                                    + "reconciled after the next start", inFlight.count(), settings.shutdownGrace());
+                        }
+                    });
+                    inFlight.drained().onComplete(ar -> {
+                        vertx.cancelTimer(timer);
+                        done.tryComplete();
+                    });
+                    return done.future();
+                });
     }
 
-    /** Claims, runs and writes one batch, and starts its sends; completes with the number of steps claimed. */
-    Future<Integer> runBatch() {
+    /** Claims, runs and writes a batch of at most {@code size} steps, and starts its sends; completes with the number claimed. */
+    private Future<Integer> runBatch(int size) {
         Instant claimedAt = clock.instant();
-        return DueSteps.claim(pool, owner, claimedAt, settings.lease(), settings.batchSize()).compose(claimed -> {
+        return DueSteps.claim(pool, owner, claimedAt, settings.lease(), size).compose(claimed -> {
             if (claimed.isEmpty()) {
                 return Future.succeededFuture(0);
             }
@@ -151,9 +189,10 @@ public final class Dispatcher extends VerticleBase {
                 LOG.error("Sender for {} failed before calling its provider", send.outbound().channel(), e);
                 result = Future.succeededFuture(SendResult.notAttempted("internal", String.valueOf(e.getMessage())));
             }
-            result.transform(ar -> record(send.attempt().id(), ar.succeeded() ? ar.result()
+            result.onComplete(ar -> inFlight.answered())
+                    .transform(ar -> record(send.attempt().id(), ar.succeeded() ? ar.result()
                             : SendResult.unknown(String.valueOf(ar.cause()))))
-                    .onComplete(ar -> inFlight.finished());
+                    .onComplete(ar -> inFlight.recorded());
         }
     }
 

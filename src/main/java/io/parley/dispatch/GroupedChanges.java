@@ -85,7 +85,11 @@ public final class GroupedChanges {
 
     private void startFlushes() {
         while (flushing < CONCURRENT_FLUSHES && !ready.isEmpty()) {
-            List<Pending> next = ready.remove(0);
+            // groups that waited for a slot go together: the busier the database, the larger the groups
+            List<Pending> next = new ArrayList<>(ready.remove(0));
+            while (!ready.isEmpty() && next.size() + ready.get(0).size() <= maxRows) {
+                next.addAll(ready.remove(0));
+            }
             flushing++;
             write(next).onComplete(ar -> {
                 synchronized (this) {

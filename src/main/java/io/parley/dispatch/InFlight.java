@@ -7,15 +7,19 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * The provider calls one dispatcher has under way (sent, or answered but not yet recorded), bounded: a batch is
- * claimed only when its sends fit under the bound, so the next batch is claimed and committed while the previous
- * one's calls are still out. Used on the dispatcher's own context only.
+ * The attempts one dispatcher has committed and handed to its channels whose provider call has not answered yet
+ * (under way, or waiting for a worker), bounded: a batch is claimed only when its sends fit under the bound, so the
+ * next batch is claimed and committed while the previous one's calls are still out. The bound is also the most a
+ * crash can leave committed ahead of the provider calls: a dispatcher never queues more than that many before its
+ * workers. Answers still being recorded no longer hold a place, but {@link #drained()} waits for them too. Used on
+ * the dispatcher's own context only.
  */
 final class InFlight {
     private final int bound;
     private final Deque<Waiter> waiting = new ArrayDeque<>();
     private final Deque<Promise<Void>> idle = new ArrayDeque<>();
     private int count;
+    private int unrecorded;
 
     private record Waiter(int needed, Promise<Void> room) {
     }
@@ -34,17 +38,28 @@ final class InFlight {
         return room.future();
     }
 
-    void started(int calls) {
-        count += calls;
+    /** How many more calls fit under the bound now. */
+    int free() {
+        return Math.max(0, bound - count);
     }
 
-    /** One call is over: its answer is recorded (or recording it failed). */
-    void finished() {
+    void started(int calls) {
+        count += calls;
+        unrecorded += calls;
+    }
+
+    /** One call is over: the provider answered (or the call failed); its answer is still to be recorded. */
+    void answered() {
         count--;
         while (!waiting.isEmpty() && (count == 0 || count + waiting.peek().needed() <= bound)) {
             waiting.poll().room().complete();
         }
-        if (count == 0) {
+    }
+
+    /** One answer is recorded (or recording it failed). */
+    void recorded() {
+        unrecorded--;
+        if (unrecorded == 0) {
             while (!idle.isEmpty()) {
                 idle.poll().complete();
             }
@@ -55,9 +70,9 @@ final class InFlight {
         return count;
     }
 
-    /** Completes when no call is under way. */
+    /** Completes when no call is under way and every answer is recorded. */
     Future<Void> drained() {
-        if (count == 0) {
+        if (unrecorded == 0) {
             return Future.succeededFuture();
         }
         Promise<Void> done = Promise.promise();

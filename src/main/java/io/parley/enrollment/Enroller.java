@@ -63,6 +63,25 @@ public final class Enroller {
      */
     public Future<Enrolled> enroll(EnrollmentRequest request, IdempotencyKey key) {
         Instant now = clock.instant();
+        Prepared prepared = prepare(request, now);
+        return Transactions.run(pool, conn -> Locks.caseAlone(conn, request.caseId())
+                        .compose(v -> reserve(conn, key, now))
+                        .compose(stored -> stored.isPresent() ? replay(stored.get(), key)
+                                : create(conn, prepared.enrollment(), prepared.enrolled(), key)))
+                .recover(err -> Future.failedFuture(err instanceof Enrollments.AlreadyEnrolled
+                        ? new Refusal.Conflict(err.getMessage()) : err));
+    }
+
+    /** An enrollment worked out and checked against the sequences and packs, not yet written. */
+    record Prepared(NewEnrollment enrollment, Enrolled enrolled) {
+    }
+
+    /**
+     * Checks the request against the sequences and rule packs and works out the first step; writes nothing.
+     *
+     * @throws Refusal.Invalid an unknown rule pack, sequence or version; a due date or postal address it needs
+     */
+    Prepared prepare(EnrollmentRequest request, Instant now) {
         PolicyPacks.check(request.policyPacks(), packIds);
         SequenceDefinition def = definition(request);
         Debtor debtor = PostalSteps.addressed(def, request.debtor());
@@ -83,12 +102,15 @@ public final class Enroller {
         NewEnrollment enrollment = new NewEnrollment(enrolled.id(), request.caseId(), debtor, request.account(),
                 new JsonObject(new java.util.HashMap<>(request.variables())), def.name(), def.version(), startedAt,
                 zone, first.step().id(), first.dueAt(), now, request.policyPacks(), request.preferences());
-        return Transactions.run(pool, conn -> Locks.caseAlone(conn, request.caseId())
-                        .compose(v -> reserve(conn, key, now))
-                        .compose(stored -> stored.isPresent() ? replay(stored.get(), key)
-                                : create(conn, enrollment, enrolled, key)))
-                .recover(err -> Future.failedFuture(err instanceof Enrollments.AlreadyEnrolled
-                        ? new Refusal.Conflict(err.getMessage()) : err));
+        return new Prepared(enrollment, enrolled);
+    }
+
+    /** The timeline entry that records an enrollment's creation. */
+    static TimelineEntry created(NewEnrollment e, Enrolled enrolled) {
+        return new TimelineEntry(e.caseId(), e.id(), e.createdAt(), TimelineKinds.ENROLLMENT_CREATED,
+                new JsonObject().put("sequence", e.sequenceName()).put("version", e.sequenceVersion())
+                        .put("startAt", e.startedAt().toString()).put("timeZone", e.zone().getId())
+                        .put("plannedSteps", enrolled.plannedJson()));
     }
 
     private SequenceDefinition definition(EnrollmentRequest request) {
@@ -114,10 +136,7 @@ public final class Enroller {
 
     private static Future<Enrolled> create(SqlConnection conn, NewEnrollment e, Enrolled enrolled,
                                            IdempotencyKey key) {
-        TimelineEntry created = new TimelineEntry(e.caseId(), e.id(), e.createdAt(), TimelineKinds.ENROLLMENT_CREATED,
-                new JsonObject().put("sequence", e.sequenceName()).put("version", e.sequenceVersion())
-                        .put("startAt", e.startedAt().toString()).put("timeZone", e.zone().getId())
-                        .put("plannedSteps", enrolled.plannedJson()));
+        TimelineEntry created = created(e, enrolled);
         return CaseHolds.of(conn, e.caseId())
                 .compose(holds -> holds.isEmpty() ? Enrollments.debtorCeased(conn, e.debtor().id()).map(ceased -> {
                     boolean stillCeased = ceased || e.preferences() != null && e.preferences().ceaseAll();

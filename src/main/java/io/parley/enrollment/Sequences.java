@@ -40,6 +40,11 @@ public final class Sequences {
         return all.find(name, version).isPresent();
     }
 
+    /** The definition as the tree of maps and lists its YAML file reads as (how the console draws it). */
+    public java.util.Map<String, Object> tree(SequenceDefinition definition) {
+        return parser.toTree(definition);
+    }
+
     public SequenceCatalog catalog() {
         return all;
     }

@@ -109,10 +109,15 @@ public final class ApiProblem extends RuntimeException {
                 "the resource does not support this HTTP method", List.of());
     }
 
-    /** 500 that names only an incident id, under which the cause is logged. */
-    public static ApiProblem internal(String incident) {
+    /** 500 that names only the request's id, under which the cause is logged. */
+    public static ApiProblem internal(String requestId) {
         return new ApiProblem(500, type("internal"), "Internal server error",
-                "the request could not be completed; incident " + incident, List.of());
+                "the request could not be completed; request id " + requestId, List.of());
+    }
+
+    /** 503: a dependency (the database) cannot be reached for now; the caller should try again later. */
+    public static ApiProblem unavailable(String detail) {
+        return new ApiProblem(503, type("unavailable"), "Service unavailable", detail, List.of());
     }
 
     public int status() {

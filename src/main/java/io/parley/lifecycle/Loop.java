@@ -96,6 +96,10 @@ public final class Loop {
         }
         Promise<Void> done = Promise.promise();
         context.runOnContext(v -> {
+            if (stopped != null) { // stopped twice while a round was under way: both complete when it ends
+                stopped.future().onComplete(done);
+                return;
+            }
             running = false;
             vertx.cancelTimer(timer);
             if (inRound) {

@@ -59,7 +59,7 @@ public final class DueSteps {
     private static final String MOVE_ON = "UPDATE due_step SET run_no = run_no + 1, step_id = $2, retry = $3, "
             + "phase = 'run', attempt_id = NULL, due_at = $4, lease_owner = NULL, lease_until = NULL "
             + "WHERE enrollment_id = $1";
-    private static final String INSERT = "INSERT INTO due_step (enrollment_id, run_no, step_id, retry, phase, due_at) "
+    static final String INSERT = "INSERT INTO due_step (enrollment_id, run_no, step_id, retry, phase, due_at) "
             + "VALUES ($1, 1, $2, 0, 'run', $3)";
     private static final String DELETE = "DELETE FROM due_step WHERE enrollment_id = ANY($1)";
     private static final String AWAITING = """

@@ -20,7 +20,7 @@ import java.util.UUID;
 /** Enrollments and the debtor records they carry in. */
 public final class Enrollments {
     // preferences are replaced only when the request states them ($7 null = keep), and a cease once given stays
-    private static final String UPSERT_DEBTOR = """
+    static final String UPSERT_DEBTOR = """
             INSERT INTO debtor (id, name, locale, time_zone, address, updated_at, preferences)
             VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7::jsonb, '{}'::jsonb))
             ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, locale = EXCLUDED.locale,
@@ -29,12 +29,12 @@ public final class Enrollments {
                     ELSE jsonb_set($7::jsonb, '{ceaseAll}', to_jsonb(COALESCE((debtor.preferences->>'ceaseAll')::boolean, false)
                         OR COALESCE(($7::jsonb->>'ceaseAll')::boolean, false))) END""";
     // a status the debtor or a provider set (opted out, invalid) is never reset by an enrollment
-    private static final String UPSERT_CONTACT = """
+    static final String UPSERT_CONTACT = """
             INSERT INTO contact_point (debtor_id, channel, address, type, consent, updated_at)
             VALUES ($1, $2, $3, $4, $5, $6)
             ON CONFLICT (debtor_id, channel, address) DO UPDATE SET type = EXCLUDED.type,
                 consent = EXCLUDED.consent, updated_at = EXCLUDED.updated_at""";
-    private static final String INSERT = """
+    static final String INSERT = """
             INSERT INTO enrollment (id, case_id, debtor_id, sequence_name, sequence_version, status, started_at,
                                     time_zone, account, variables, created_at, updated_at, policy_packs)
             VALUES ($1, $2, $3, $4, $5, $12, $6, $7, $8, $9, $10, $10, $11)""";
@@ -61,7 +61,7 @@ public final class Enrollments {
     private static final String FACTS = """
             UPDATE enrollment SET promised = promised OR $2, replied = replied OR $3, updated_at = $4
             WHERE case_id = $1 AND status = ANY($5)""";
-    private static final String CEASED = "SELECT (preferences->>'ceaseAll')::boolean FROM debtor WHERE id = $1";
+    static final String CEASED = "SELECT (preferences->>'ceaseAll')::boolean FROM debtor WHERE id = $1";
 
     private Enrollments() {
     }
@@ -77,25 +77,35 @@ public final class Enrollments {
 
     /** Creates the enrollment; fails with {@link AlreadyEnrolled} when the case runs this sequence already. */
     public static Future<Void> create(SqlClient sql, NewEnrollment e) {
-        Tuple debtor = Tuple.from(new Object[]{e.debtor().id(), e.debtor().name(), e.debtor().locale(),
+        return sql.preparedQuery(UPSERT_DEBTOR).execute(debtorRow(e))
+                .compose(v -> DueSteps.batch(sql, UPSERT_CONTACT, contactRows(e)))
+                .compose(v -> sql.preparedQuery(INSERT).execute(enrollmentRow(e)))
+                .recover(err -> Future.failedFuture(err instanceof PgException pg && "23505".equals(pg.getSqlState())
+                        ? new AlreadyEnrolled(e.caseId(), e.sequenceName()) : err))
+                .compose(v -> DueSteps.insertFirst(sql, e.id(), e.firstStepId(), e.firstDueAt()));
+    }
+
+    static Tuple debtorRow(NewEnrollment e) {
+        return Tuple.from(new Object[]{e.debtor().id(), e.debtor().name(), e.debtor().locale(),
                 e.debtor().timeZone() == null ? null : e.debtor().timeZone().getId(),
                 Rows.address(e.debtor().address()), Rows.ts(e.createdAt()),
                 e.preferences() == null ? null : Rows.preferences(e.preferences())});
+    }
+
+    static List<Tuple> contactRows(NewEnrollment e) {
         List<Tuple> contacts = new ArrayList<>();
         for (ContactPoint c : e.debtor().contactPoints()) {
             contacts.add(Tuple.of(e.debtor().id(), c.channel().wire(), c.address(), c.type().wire(), c.consent(),
                     Rows.ts(e.createdAt())));
         }
-        Tuple enrollment = Tuple.from(new Object[]{e.id(), e.caseId(), e.debtor().id(), e.sequenceName(),
+        return contacts;
+    }
+
+    static Tuple enrollmentRow(NewEnrollment e) {
+        return Tuple.from(new Object[]{e.id(), e.caseId(), e.debtor().id(), e.sequenceName(),
                 e.sequenceVersion(), Rows.ts(e.startedAt()), e.zone().getId(), Rows.account(e.account()),
                 e.variables(), Rows.ts(e.createdAt()), e.policyPacks().toArray(String[]::new),
                 EnrollmentStatus.ACTIVE.wire()});
-        return sql.preparedQuery(UPSERT_DEBTOR).execute(debtor)
-                .compose(v -> DueSteps.batch(sql, UPSERT_CONTACT, contacts))
-                .compose(v -> sql.preparedQuery(INSERT).execute(enrollment))
-                .recover(err -> Future.failedFuture(err instanceof PgException pg && "23505".equals(pg.getSqlState())
-                        ? new AlreadyEnrolled(e.caseId(), e.sequenceName()) : err))
-                .compose(v -> DueSteps.insertFirst(sql, e.id(), e.firstStepId(), e.firstDueAt()));
     }
 
     /** Whether the debtor asked for no contact at all (a stored cease request). */

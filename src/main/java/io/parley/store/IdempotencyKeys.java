@@ -24,6 +24,12 @@ public final class IdempotencyKeys {
     private static final String COMPLETE =
             "UPDATE idempotency_key SET status = $3, response = $4 WHERE principal = $1 AND key = $2";
 
+    private static final String FIND_ALL =
+            "SELECT key, request_hash, status, response FROM idempotency_key WHERE principal = $1 AND key = ANY($2)";
+    private static final String STORE = """
+            INSERT INTO idempotency_key (principal, key, request_hash, status, response, created_at)
+            VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING key""";
+
     private IdempotencyKeys() {
     }
 
@@ -41,6 +47,42 @@ public final class IdempotencyKeys {
                             return Optional.of(new Stored(r.getString("request_hash"), r.getInteger("status"),
                                     r.getJsonObject("response")));
                         }));
+    }
+
+    /** What is stored under each of these keys that is (keys never used are absent). */
+    public static Future<java.util.Map<String, Stored>> findAll(SqlClient sql, String principal,
+                                                               java.util.Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Future.succeededFuture(java.util.Map.of());
+        }
+        return sql.preparedQuery(FIND_ALL).execute(Tuple.of(principal, (Object) keys.toArray(String[]::new))).map(rows -> {
+            java.util.Map<String, Stored> out = new java.util.HashMap<>();
+            for (Row r : rows) {
+                out.put(r.getString("key"), new Stored(r.getString("request_hash"), r.getInteger("status"),
+                        r.getJsonObject("response")));
+            }
+            return out;
+        });
+    }
+
+    /** A response to keep under a key: the request's hash, the status and body answered. */
+    public record Answer(String key, String requestHash, int status, JsonObject response) {
+    }
+
+    /** Keeps the answers; returns the keys stored (a key another request took meanwhile is not). */
+    public static Future<java.util.Set<String>> storeAll(SqlClient sql, String principal,
+                                                        java.util.List<Answer> answers, Instant now) {
+        if (answers.isEmpty()) {
+            return Future.succeededFuture(java.util.Set.of());
+        }
+        return sql.preparedQuery(STORE).executeBatch(answers.stream().map(a -> Tuple.of(principal, a.key(),
+                a.requestHash(), a.status(), a.response(), Rows.ts(now))).toList()).map(first -> {
+                    java.util.Set<String> stored = new java.util.HashSet<>();
+                    for (var rs = first; rs != null; rs = rs.next()) {
+                        rs.forEach(r -> stored.add(r.getString(0)));
+                    }
+                    return stored;
+                });
     }
 
     /** Deletes up to {@code limit} keys created before {@code before}; completes with how many. */

@@ -45,6 +45,11 @@ public final class Locks {
         return sql.preparedQuery(CASE).execute(Tuple.of(caseId)).mapEmpty();
     }
 
+    /** Several cases alone, in sorted order: serialises enrolling them with events that put them on hold. */
+    public static Future<Void> casesAlone(SqlClient sql, Collection<String> caseIds) {
+        return DueSteps.batch(sql, CASE, sorted(caseIds));
+    }
+
     /** Queue rows: the queue rows of a case's enrollments. */
     public static Future<Void> queueOfCase(SqlClient sql, String caseId) {
         return sql.preparedQuery(QUEUE_OF_CASE).execute(Tuple.of(caseId)).mapEmpty();

@@ -7,12 +7,15 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The service's PostgreSQL: an external server when one is configured, otherwise an embedded one whose data lives
  * under the data directory. Migrated before the pool is handed out.
  */
 public final class ServiceDatabase {
+    /** How long a query waits for a connection (to be made, or to come free) before it fails. */
+    static final int CONNECTION_WAIT_SECONDS = 5;
     private final Pool pool;
     private final EmbeddedDatabase embedded;
     private final DatabaseTarget target;
@@ -43,6 +46,8 @@ public final class ServiceDatabase {
         }, false).map(prepared -> new ServiceDatabase(PgBuilder.pool()
                 // connections spread over the event loops, so no single loop carries all database traffic
                 .with(new PoolOptions().setMaxSize(poolSize).setName("parley-db")
+                        // with the database gone, a request fails (503) within this rather than hanging
+                        .setConnectionTimeout(CONNECTION_WAIT_SECONDS).setConnectionTimeoutUnit(TimeUnit.SECONDS)
                         .setEventLoopSize(Runtime.getRuntime().availableProcessors()))
                 .connectingTo(prepared.target.connectOptions())
                 .using(vertx)

@@ -44,7 +44,7 @@ class ApiProblemTest {
                 arguments(ApiProblem.methodNotAllowed(), 405, "method-not-allowed",
                         "the resource does not support this HTTP method"),
                 arguments(ApiProblem.internal("i-1"), 500, "internal",
-                        "the request could not be completed; incident i-1"));
+                        "the request could not be completed; request id i-1"));
     }
 
     @ParameterizedTest(name = "{2}")

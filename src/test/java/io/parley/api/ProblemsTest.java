@@ -26,6 +26,8 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Failures of real routes, through a real router and HTTP server, come back as problem+json. */
@@ -41,7 +43,14 @@ class ProblemsTest {
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
         Handler<RoutingContext> problems = Problems.handler(MAX_BODY);
+        router.route().handler(RequestIds.handler(java.time.Duration.ofMillis(300)));
         router.route().handler(BodyHandler.create().setBodyLimit(MAX_BODY));
+        router.get("/v1/lost").handler(ctx -> {
+            // a handler that drops its request: an exception thrown from a callback reaches no one
+        });
+        router.get("/v1/thrown-in-callback").handler(ctx -> vertx.timer(1).onSuccess(t -> {
+            throw new IllegalStateException("Not found");
+        }));
         router.post("/v1/enrollments").handler(ctx -> {
             EnrollmentRequest request = EnrollmentReader.parse(JsonBody.of(ctx));
             ctx.json(new JsonObject().put("caseId", request.caseId()));
@@ -140,6 +149,46 @@ class ProblemsTest {
         assertEquals("https://parley.dev/problems/internal", problem.getString("type"));
         assertFalse(response.bodyAsString().contains("hunter2"), response.bodyAsString());
         assertFalse(response.bodyAsString().contains("db-primary"), response.bodyAsString());
+    }
+
+    @Test
+    void aLostRequestIsAnswered500WithTheRequestIdTheLogCarries() throws Exception {
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Problems.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            for (String path : List.of("/v1/lost", "/v1/thrown-in-callback")) {
+                long started = System.nanoTime();
+                HttpResponse<Buffer> response = send(HttpMethod.GET, path, null, null);
+                assertTrue(System.nanoTime() - started < 5_000_000_000L, path);
+                assertEquals(500, response.statusCode(), path);
+                assertEquals(Problems.CONTENT_TYPE, response.getHeader("Content-Type"));
+                String id = response.getHeader(RequestIds.HEADER);
+                assertTrue(id != null && !id.isBlank(), path);
+                assertTrue(response.bodyAsJsonObject().getString("detail").endsWith("request id " + id),
+                        response.bodyAsString());
+                assertTrue(logged.list.stream().anyMatch(e -> e.getFormattedMessage().contains(id)),
+                        "the log line names request " + id);
+            }
+        } finally {
+            logger.detachAppender(logged);
+        }
+    }
+
+    @Test
+    void everyAnswerCarriesARequestIdAndKeepsTheCallersOwn() throws Exception {
+        var mine = client.request(HttpMethod.GET, server.actualPort(), "127.0.0.1", "/v1/secured")
+                .putHeader(RequestIds.HEADER, "proxy-1234.abcd").send()
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertEquals("proxy-1234.abcd", mine.getHeader(RequestIds.HEADER));
+        var hostile = client.request(HttpMethod.GET, server.actualPort(), "127.0.0.1", "/v1/secured")
+                .putHeader(RequestIds.HEADER, "x\u202e<script>").send()
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertNotEquals("x\u202e<script>", hostile.getHeader(RequestIds.HEADER));
+        assertTrue(hostile.getHeader(RequestIds.HEADER).matches("[0-9a-f-]{36}"));
     }
 
     private static HttpResponse<Buffer> send(HttpMethod method, String path, String contentType, String body)

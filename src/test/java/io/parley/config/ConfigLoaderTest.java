@@ -80,11 +80,13 @@ class ConfigLoaderTest {
     @CsvSource(delimiter = '|', value = {
             "htpp:\\n  port: 1 | unknown key 'htpp' (known sections: http, public, data, database, api, paths,"
                     + " dispatch, policy, company, engine, simulators, sms, email, wechat, letter, voice, idempotency,"
-                    + " clock)",
-            "http:\\n  prot: 1 | unknown key 'http.prot' (known keys under http: host, port, maxBodyBytes, instances)",
+                    + " clock, shutdown)",
+            "http:\\n  prot: 1 | unknown key 'http.prot' (known keys under http: host, port, maxBodyBytes, instances, maxRequestLineBytes, maxHeaderBytes,"
+                    + " maxFormFields, maxFormFieldBytes, idleTimeout, readTimeout, answerTimeout)",
             "sms:\\n  twilio:\\n    authtoken: x | unknown key 'sms.twilio.authtoken' (known keys under sms.twilio:"
                     + " accountSid, authToken, baseUrl)",
-            "http: 8080 | http is a section holding host, port, maxBodyBytes, instances",
+            "http: 8080 | http is a section holding host, port, maxBodyBytes, instances, maxRequestLineBytes,"
+                    + " maxHeaderBytes, maxFormFields, maxFormFieldBytes, idleTimeout, readTimeout, answerTimeout",
             "http:\\n  port:\\n    value: 1 | http.port (PARLEY_HTTP_PORT) expects a single value, not a section",
             "api:\\n  keys: none | api.keys expects a list of entries with name, key and role",
             "- a\\n- b | expected sections such as http: and database: at the top level",

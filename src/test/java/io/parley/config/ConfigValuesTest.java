@@ -60,7 +60,7 @@ class ConfigValuesTest {
     @Test
     void defaultsAreThoseDocumented() {
         ParleyConfig c = ConfigLoader.defaults();
-        assertEquals(new Http("0.0.0.0", 8080, 65536), c.http());
+        assertEquals(new Http("127.0.0.1", 8080, 65536), c.http(), "loopback only when nothing is configured");
         assertEquals("http://localhost:8080", c.publicBaseUrl());
         assertEquals(Path.of("data").toAbsolutePath(), c.dataDir());
         assertEquals(new Paths(Path.of("conf/sequences").toAbsolutePath(), Path.of("conf/templates").toAbsolutePath(),

@@ -12,7 +12,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMultipart;
@@ -24,13 +23,12 @@ import java.nio.charset.StandardCharsets;
  * Sends email over SMTP with Jakarta Mail on a worker pool: text and HTML alternatives, a Message-ID and a Reply-To
  * address that name the attempt (so replies and bounces find it), and one-click List-Unsubscribe.
  */
-public final class EmailSender implements ChannelSender {
+public final class EmailSender implements ChannelSender, AutoCloseable {
     private final Session session;
+    private final SmtpConnections connections;
     private final ProviderCalls calls;
     private final InternetAddress from;
     private final String replyDomain;
-    private final String user;
-    private final String password;
 
     public EmailSender(Session session, ProviderCalls calls, InternetAddress from, String replyDomain, String user,
                        String password) {
@@ -38,8 +36,13 @@ public final class EmailSender implements ChannelSender {
         this.calls = calls;
         this.from = from;
         this.replyDomain = replyDomain;
-        this.user = user;
-        this.password = password;
+        this.connections = new SmtpConnections(session, user, password);
+    }
+
+    /** Closes the SMTP connections kept open between messages. */
+    @Override
+    public void close() {
+        connections.close();
     }
 
     @Override
@@ -83,11 +86,7 @@ public final class EmailSender implements ChannelSender {
             alternatives.addBodyPart(html);
             message.setContent(alternatives);
             message.saveChanges();
-            if (user == null || user.isEmpty()) {
-                Transport.send(message);
-            } else {
-                Transport.send(message, user, password);
-            }
+            connections.send(message);
             return SendResult.accepted(AttemptStatus.SENT, messageId);
         }, EmailSender::classify);
     }

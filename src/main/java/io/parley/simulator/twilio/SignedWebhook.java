@@ -78,7 +78,9 @@ final class SignedWebhook {
                 .putHeader(TwilioSignature.HEADER, delivery.signature())
                 .putHeader("User-Agent", "TwilioProxy/1.1")
                 .putHeader("I-Twilio-Idempotency-Token", delivery.idempotencyToken())
-                .timeout(TIMEOUT.toMillis())
+                // the receiver's silence is timed, not the wait for a free connection (which a connect timeout
+                // would include): a burst of callbacks queues for the pool instead of being dropped
+                .idleTimeout(TIMEOUT.toMillis())
                 .sendForm(delivery.form());
     }
 }

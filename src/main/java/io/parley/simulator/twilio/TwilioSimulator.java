@@ -59,6 +59,7 @@ public final class TwilioSimulator {
         }
     }
 
+    private static final int CALLBACK_CONNECTIONS = 128;
     private final Settings settings;
     private final SimulatedAccount account;
     private final SignedWebhook webhook;
@@ -72,7 +73,9 @@ public final class TwilioSimulator {
         this.clock = clock;
         this.account = new SimulatedAccount(settings.accountSid());
         this.schedule = new Schedule(vertx);
-        this.client = WebClient.create(vertx);
+        // Twilio calls back on many connections at once; Vert.x's default of 5 would pace every callback
+        this.client = WebClient.create(vertx, new io.vertx.ext.web.client.WebClientOptions(),
+                new io.vertx.core.http.PoolOptions().setHttp1MaxSize(CALLBACK_CONNECTIONS));
         Duration backoff = Duration.ofMillis(Math.max(100, settings.deliveryDelay().toMillis()));
         this.webhook = new SignedWebhook(schedule, client, settings.authToken(), backoff);
     }
