@@ -114,7 +114,7 @@ class ConsoleBrowserTest {
     void channelHealthRefreshesFromTheMetrics() {
         openAs(READ_KEY, "health");
         WebElement sms = chromium.await(By.cssSelector("table.channels tr[data-channel='sms']"));
-        assertTrue(sms.getText().contains("sms-twilio: closed"), sms.getText());
+        assertTrue(sms.getText().contains("sms-twilio-send: closed"), sms.getText());
         String first = chromium.driver.findElement(By.cssSelector(".page-head .meta")).getText();
         new org.openqa.selenium.support.ui.WebDriverWait(chromium.driver, Duration.ofSeconds(15)).until(d ->
                 !d.findElement(By.cssSelector(".page-head .meta")).getText().equals(first));
