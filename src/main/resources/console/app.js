@@ -15,7 +15,14 @@ let stopView = null;
 export function parseRoute(hash = location.hash) {
   const raw = hash.replace(/^#\/?/, '');
   const [path, query = ''] = raw.split('?');
-  return { path: path.split('/').filter(Boolean).map(decodeURIComponent), query: new URLSearchParams(query) };
+  const decode = (part) => {
+    try {
+      return decodeURIComponent(part);
+    } catch (e) {
+      return part; // a stray % is taken as written
+    }
+  };
+  return { path: path.split('/').filter(Boolean).map(decode), query: new URLSearchParams(query) };
 }
 
 /** A key handed over once in the fragment goes to sessionStorage and leaves the address bar at once. */

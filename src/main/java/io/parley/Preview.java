@@ -48,6 +48,6 @@ final class Preview {
                 channels);
         Instant startAt = request.startAt() == null ? now : request.startAt();
         return SequenceRoutes.preview(calendar, def, request, startAt, config.policy().defaultZone(),
-                ContactHistory.none()).encodePrettily();
+                ContactHistory.none(), java.util.List.of()).encodePrettily();
     }
 }

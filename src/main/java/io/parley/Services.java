@@ -11,12 +11,14 @@ import io.parley.api.IdempotencyExpiry;
 import io.parley.api.Principal;
 import io.parley.api.ConsoleReads;
 import io.parley.console.ConsoleRoutes;
+import io.parley.api.InputScreen;
 import io.parley.api.Problems;
 import io.parley.api.RequestGuards;
 import io.parley.api.RequestIds;
 import io.parley.channel.ChannelContext;
 import io.parley.channel.ChannelModules;
 import io.parley.channel.OptOutLinks;
+import io.parley.channel.ProviderForm;
 import io.parley.channel.ProviderPools;
 import io.parley.channel.ProviderResilience;
 import io.parley.channel.RunningChannels;
@@ -118,7 +120,8 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
                             config.section(new ProviderResilience()));
                     ChannelContext context = new ChannelContext(vertx, pool, publicBaseUrl, config.simulators(),
                             metrics, guards,
-                            new ChannelEvents(pool, grouped, replies, clock), clock);
+                            new ChannelEvents(pool, grouped, replies, clock), clock,
+                            formLimits(config));
                     Core core = new Core(engine, outcomes, grouped, caseEvents, replies, guards);
                     return modules.start(context, config).compose(running -> {
                         try {
@@ -161,17 +164,20 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         var limits = config.http().limits();
         router.route().handler(RequestIds.handler(limits.answerTimeout()))
                 .handler(RequestGuards.handler(limits.readTimeout()));
-        WebhookRequests.mount(router, metrics);
+        WebhookRequests.mount(router, metrics); // before the screens, so that their refusals are counted too
+        router.route().handler(InputScreen.paths());
         HealthRoutes.mount(router, pool, registry, draining);
         ConsoleRoutes.mount(router);
         Buffer openapi = openapi();
         router.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml")
                 .end(openapi));
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes());
+        router.route("/v1/*").handler(InputScreen.noForms(io.parley.channel.email.InboundEmailRoute.PATH));
         // a batch of enrolments may be larger than any single request; its own limit applies to it alone
         router.post(EnrollmentBatchRoutes.PATH).handler(BodyHandler.create(false)
                 .setBodyLimit(EnrollmentBatchRoutes.MAX_BODY_BYTES));
-        router.route("/v1/*").handler(body).handler(new ApiKeys(keys(config), ApiContract.readingWrites()));
+        router.route("/v1/*").handler(body).handler(new ApiKeys(keys(config), ApiContract.readingWrites()))
+                .handler(InputScreen.jsonBodies());
         Set<String> packIds = catalogs.packs().all().stream().map(RulePack::id).collect(Collectors.toSet());
         CaseEvents caseEvents = core.caseEvents();
         ApiRouter api = new ApiRouter(vertx, contract);
@@ -189,7 +195,8 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         new QuarantineRoutes(pool).mount(router);
         List<VerticleBase> deliverers = EngineEvents.mount(router, pool, config.engine(), metrics, clock, owner());
         channels.routes(router);
-        router.route("/optout/*").handler(body);
+        // the one-click unsubscribe form is read within bounds, never by the form decoder
+        router.post("/optout/*").handler(ProviderForm.reader(formLimits(config)));
         new OptOutRoutes(pool, links, metrics, clock).mount(router);
         var problems = Problems.handler(config.http().maxBodyBytes());
         router.route().failureHandler(problems);
@@ -204,6 +211,12 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         loops.add(new IdempotencyExpiry(pool, config.section(new IdempotencyExpiry.Section()), clock));
         loops.addAll(deliverers);
         return new Services(router, List.copyOf(loops), channels, draining);
+    }
+
+    /** The bounds of a form post (provider webhooks, the one-click unsubscribe): the http section's limits. */
+    private static ProviderForm.Limits formLimits(ParleyConfig config) {
+        return new ProviderForm.Limits(config.http().maxBodyBytes(), config.http().limits().maxFormFields(),
+                config.http().limits().maxFormFieldBytes());
     }
 
     private static Map<String, Principal> keys(ParleyConfig config) {

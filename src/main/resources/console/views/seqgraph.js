@@ -128,7 +128,8 @@ export function draw(definition) {
     const k = portsUsed.get(key) || 0;
     portsUsed.set(key, k + 1);
     const n = nodes[i];
-    return n.y + 14 + k * 14 + (dir === 'in' ? Math.min(n.h - 28, 24) : 0);
+    // edges leave from the top of a box down (each with its label above it), and come in from the bottom up
+    return dir === 'out' ? n.y + 14 + k * 14 : Math.max(n.y + 8, n.y + n.h - 8 - k * 9);
   };
   const right = BOX_X + BOX_W;
   const width = Math.max(620, right + LANE_START + laneCount * LANE_STEP + 24);

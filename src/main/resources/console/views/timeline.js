@@ -103,9 +103,10 @@ function body(entry, d, zone) {
         h('strong', d.promise.date || '?'), h('span.meta', ` ("${d.promise.amountText || ''}", "${d.promise.dateText || ''}")`)) : null,
       d.reasons ? h('details', h('summary', 'Why this intent'), reasons(d.reasons)) : null];
     case 'call.turn':
-      return [d.heard && (d.heard.digits || d.heard.Digits) ? h('p.line', 'Keyed: ', h('code', d.heard.digits || d.heard.Digits)) : null,
-        (d.said || []).length ? h('blockquote.message.said', (d.said || []).join(' ')) : null,
-        d.next ? h('p.meta', `next: ${typeof d.next === 'string' ? d.next : JSON.stringify(d.next)}`) : null];
+      return [h('p.line', `turn ${d.turn ?? ''} · the callee `, d.silence ? h('em', 'keyed nothing')
+        : d.keys !== undefined && d.keys !== null ? ['keyed ', h('code', d.keys)] : 'answered'),
+        (d.said || []).length ? h('blockquote.message.said', h('span.meta', 'Parley said: '), (d.said || []).join(' ')) : null,
+        d.next ? h('p.meta', `then: ${typeof d.next === 'string' ? d.next : JSON.stringify(d.next)}`) : null];
     case 'case.event':
       return [h('p.line', pill(d.type, 'intent'), d.reference ? h('span.meta', ` ref ${d.reference}`) : null),
         d.details ? kv(d.details) : null];

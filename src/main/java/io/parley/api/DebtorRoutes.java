@@ -2,6 +2,7 @@ package io.parley.api;
 
 import io.parley.http.ApiResponse;
 import io.parley.http.ApiProblem;
+import io.parley.domain.AddressFormat;
 import io.parley.domain.Channel;
 import io.parley.policy.ContactPreferences;
 import io.parley.store.Debtors;
@@ -100,8 +101,21 @@ public final class DebtorRoutes {
                 reason == null ? "requested by the collection engine" : reason);
     }
 
-    private void pointStatus(RoutingContext ctx, PointChange change, ContactPointStatus to,
+    private void pointStatus(RoutingContext ctx, PointChange asked, ContactPointStatus to,
                              List<ContactPointStatus> from, String kind) {
+        if (asked.channel().format() == AddressFormat.EMAIL) {
+            // an email address is matched without regard to case, then acted on as it is stored
+            Debtors.storedCaseless(pool, asked.debtorId(), asked.channel(), asked.address())
+                    .onSuccess(stored -> changeStatus(ctx, new PointChange(asked.debtorId(), asked.channel(), stored,
+                            asked.reason()), to, from, kind))
+                    .onFailure(ctx::fail);
+            return;
+        }
+        changeStatus(ctx, asked, to, from, kind);
+    }
+
+    private void changeStatus(RoutingContext ctx, PointChange change, ContactPointStatus to,
+                              List<ContactPointStatus> from, String kind) {
         String debtorId = change.debtorId();
         Channel channel = change.channel();
         String address = change.address();

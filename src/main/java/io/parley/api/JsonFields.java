@@ -199,29 +199,42 @@ final class JsonFields {
         return null;
     }
 
-    /** An ISO-8601 date-time with an offset ("2025-03-01T09:00:00+08:00", "...Z"). */
+    /** The years a date or an instant may fall in: anything else is a mistake, and arithmetic on it overflows. */
+    static final int FIRST_YEAR = 1900;
+    static final int LAST_YEAR = 2200;
+    private static final String IN_RANGE = " between " + FIRST_YEAR + "-01-01 and " + LAST_YEAR + "-12-31";
+
+    /** An ISO-8601 date-time with an offset ("2025-03-01T09:00:00+08:00", "...Z"), in years 1900-2200. */
     Instant instant(String key, boolean required) {
-        return temporal(key, required, s -> OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant(),
-                "must be an ISO-8601 date-time with an offset, such as 2025-03-01T09:00:00Z");
+        return temporal(key, required, s -> OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                t -> t.getYear(), "must be an ISO-8601 date-time with an offset, such as 2025-03-01T09:00:00Z,"
+                        + IN_RANGE).map(OffsetDateTime::toInstant).orElse(null);
     }
 
-    /** An ISO-8601 calendar date ("2025-03-01"). */
+    /** An ISO-8601 calendar date ("2025-03-01"), in years 1900-2200. */
     LocalDate date(String key, boolean required) {
-        return temporal(key, required, s -> LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE),
-                "must be an ISO-8601 date such as 2025-03-01");
+        return temporal(key, required, s -> LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE), LocalDate::getYear,
+                "must be an ISO-8601 date such as 2025-03-01," + IN_RANGE).orElse(null);
     }
 
-    private <T> T temporal(String key, boolean required, java.util.function.Function<String, T> parse, String rule) {
+    private <T> java.util.Optional<T> temporal(String key, boolean required,
+                                               java.util.function.Function<String, T> parse,
+                                               java.util.function.ToIntFunction<T> year, String rule) {
         String s = string(key, required);
         if (s == null) {
-            return null;
+            return java.util.Optional.empty();
         }
         try {
-            return parse.apply(s);
+            T value = parse.apply(s);
+            int y = year.applyAsInt(value);
+            if (y >= FIRST_YEAR && y <= LAST_YEAR) {
+                return java.util.Optional.of(value);
+            }
         } catch (DateTimeException e) {
-            invalid(key, rule);
-            return null;
+            // noted below
         }
+        invalid(key, rule);
+        return java.util.Optional.empty();
     }
 
     JsonFields object(String key, boolean required) {

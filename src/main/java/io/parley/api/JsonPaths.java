@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 /** Members of a request body named as the API names them: JSON paths, as {@link JsonFields} writes them. */
 final class JsonPaths {
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** A step some validators write as a member and its index together ("refusedChannels[0]"). */
+    private static final Pattern INDEXED_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\[\\d+])+");
 
     private JsonPaths() {
     }
@@ -32,7 +34,7 @@ final class JsonPaths {
         for (String step : steps) {
             if (step.chars().allMatch(Character::isDigit) && !step.isEmpty()) {
                 path.append('[').append(step).append(']');
-            } else if (PLAIN_KEY.matcher(step).matches()) {
+            } else if (PLAIN_KEY.matcher(step).matches() || INDEXED_KEY.matcher(step).matches()) {
                 path.append(path.length() == 0 ? "" : ".").append(step);
             } else {
                 path.append("['").append(step.replace("'", "\\'")).append("']");

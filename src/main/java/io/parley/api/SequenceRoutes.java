@@ -7,10 +7,12 @@ import io.parley.enrollment.EnrollmentRequest;
 import io.parley.enrollment.PolicyPacks;
 import io.parley.enrollment.Sequences;
 import io.parley.policy.ContactHistory;
+import io.parley.policy.AddressSuppression;
 import io.parley.policy.ContactPreferences;
 import io.parley.sequence.SequenceDefinition;
 import io.parley.store.Decisions;
 import io.parley.store.Ledger;
+import io.parley.store.Suppressions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -82,8 +84,9 @@ public final class SequenceRoutes {
                         + (request.sequenceVersion() == null ? "" : " version " + request.sequenceVersion())));
         Instant startAt = request.startAt() == null ? clock.instant() : request.startAt();
         Ledger.read(pool, List.of(request.debtor().id()), startAt, calendar.counting())
-                .map(records -> preview(calendar, def, request, startAt, defaultZone,
-                        records.get(request.debtor().id()).history()))
+                .compose(records -> Suppressions.standing(pool, request.debtor().contactPoints())
+                        .map(suppressed -> preview(calendar, def, request, startAt, defaultZone,
+                                records.get(request.debtor().id()).history(), suppressed)))
                 .onSuccess(result -> new ApiResponse(200, result).send(ctx)).onFailure(ctx::fail);
     }
 
@@ -98,9 +101,11 @@ public final class SequenceRoutes {
 
     /** The calendar as the API and the command line show it. */
     public static JsonObject preview(ContactCalendar calendar, SequenceDefinition def, EnrollmentRequest request,
-                                     Instant startAt, ZoneId defaultZone, ContactHistory history) {
+                                     Instant startAt, ZoneId defaultZone, ContactHistory history,
+                                     List<AddressSuppression> suppressed) {
         ZoneId zone = request.debtor().explicitZone().orElse(defaultZone);
-        ContactPreferences preferences = request.preferences() == null ? ContactPreferences.none() : request.preferences();
+        ContactPreferences preferences = (request.preferences() == null ? ContactPreferences.none()
+                : request.preferences()).withSuppressedAddresses(suppressed);
         List<ContactCalendar.Entry> entries = calendar.project(def, request.debtor(), request.account(), startAt,
                 zone, request.policyPacks(), preferences, history);
         JsonArray out = new JsonArray();

@@ -85,7 +85,8 @@ public final class ContactCalendar {
         Plan plan = engine.start(def, clock);
         while (plan instanceof Plan.RunStep run && entries.size() < MAX_ENTRIES) {
             Step step = run.step();
-            ContactChoice choice = ContactChoice.choose(ContactChoice.options(step), step.audience(), contacts, sendable);
+            ContactChoice choice = ContactChoice.choose(ContactChoice.options(step), step.audience(), contacts, sendable,
+                    preferences, Set.of());
             if (choice.chosen().isEmpty()) {
                 Decision none = new Decision.Suppress(StepRunner.NO_CONTACT_RULE, choice.passedOver(), Map.of());
                 entries.add(new Entry(step.id(), null, step.template(), run.dueAt(), null, List.of(none)));
@@ -103,6 +104,11 @@ public final class ContactCalendar {
                 decision = policy.decide(new ContactRequest("preview", debtor, chosen.channel(), point, traits, packs,
                         seen, preferences, ContactRequest.BorrowerReach.reachable(),
                         channels.counts(chosen.channel(), AttemptStatus.SENDING, Optional.empty(), at).kinds()), at);
+                if (!choice.passedOver().isEmpty()) {
+                    List<String> reasons = new ArrayList<>(choice.passedOver());
+                    reasons.addAll(decision.reasons());
+                    decision = StepRunner.withReasons(decision, reasons);
+                }
                 decisions.add(decision);
                 if (!(decision instanceof Decision.Defer defer)) {
                     break;

@@ -1,8 +1,11 @@
 package io.parley.dispatch;
 
 import io.parley.domain.Channel;
+import io.parley.policy.AddressSuppression;
+import io.parley.policy.ContactPreferences;
 import io.parley.sequence.Audience;
 import io.parley.sequence.Step;
+import io.parley.store.ContactPointStatus;
 import io.parley.store.StoredContactPoint;
 
 import java.util.ArrayList;
@@ -12,9 +15,10 @@ import java.util.Set;
 
 /**
  * Picks the contact point a step uses: its own channel first, then its fallbacks in order; only points of the
- * step's audience (the borrower's own, or third parties') that are still valid (not opted out, not invalid, their
- * address not on the suppression list), on a
- * channel this instance can send on. Says why each channel it passed over could not be used.
+ * step's audience (the borrower's own, or third parties') that are still valid (not opted out, not invalid) and
+ * whose address the policy's facts do not put on the suppression list ({@link ContactPreferences#suppression}), on a
+ * channel this instance can send on. Says why each channel it passed over could not be used, naming the suppression
+ * rule and why.
  */
 record ContactChoice(Optional<Chosen> chosen, List<String> passedOver) {
 
@@ -32,14 +36,16 @@ record ContactChoice(Optional<Chosen> chosen, List<String> passedOver) {
         return options;
     }
 
+    /** The choice with the suppressions the stored points carry as the only ones known. */
     static ContactChoice choose(List<Option> options, Audience audience, List<StoredContactPoint> contacts,
                                 Set<Channel> sendable) {
-        return choose(options, audience, contacts, sendable, Set.of());
+        return choose(options, audience, contacts, sendable, withSuppressions(ContactPreferences.none(), contacts),
+                Set.of());
     }
 
     /** @param open channels whose provider is unavailable for now (its circuit breaker is open) */
     static ContactChoice choose(List<Option> options, Audience audience, List<StoredContactPoint> contacts,
-                                Set<Channel> sendable, Set<Channel> open) {
+                                Set<Channel> sendable, ContactPreferences preferences, Set<Channel> open) {
         boolean thirdParty = audience == Audience.THIRD_PARTY;
         List<String> passed = new ArrayList<>();
         for (Option option : options) {
@@ -55,17 +61,18 @@ record ContactChoice(Optional<Chosen> chosen, List<String> passedOver) {
             List<StoredContactPoint> onChannel = contacts.stream().filter(c -> c.point().channel() == channel).toList();
             List<StoredContactPoint> own = onChannel.stream()
                     .filter(c -> c.point().type().thirdParty() == thirdParty).toList();
-            Optional<StoredContactPoint> usable = own.stream().filter(StoredContactPoint::usable).findFirst();
+            Optional<StoredContactPoint> usable = own.stream().filter(c -> c.status() == ContactPointStatus.VALID
+                    && suppression(preferences, c).isEmpty()).findFirst();
             if (usable.isPresent()) {
                 return new ContactChoice(Optional.of(new Chosen(channel, option.template(), usable.get())), passed);
             }
-            passed.add(channel.wire() + ": " + unusable(onChannel, own, thirdParty));
+            passed.add(channel.wire() + ": " + unusable(onChannel, own, thirdParty, preferences));
         }
         return new ContactChoice(Optional.empty(), passed);
     }
 
     private static String unusable(List<StoredContactPoint> onChannel, List<StoredContactPoint> own,
-                                   boolean thirdParty) {
+                                   boolean thirdParty, ContactPreferences preferences) {
         if (onChannel.isEmpty()) {
             return "no contact point";
         }
@@ -73,12 +80,23 @@ record ContactChoice(Optional<Chosen> chosen, List<String> passedOver) {
             return thirdParty ? "no third-party contact point"
                     : "only third-party contact points, which are not used to reach the borrower";
         }
-        return "no usable contact point (" + String.join(", ", own.stream().map(ContactChoice::standing).toList()) + ")";
+        return "no usable contact point (" + String.join(", ", own.stream().map(p -> standing(p, preferences)).toList()) + ")";
     }
 
-    private static String standing(StoredContactPoint p) {
-        return p.suppressed() == null ? p.status().wire()
-                : "address suppressed: " + p.suppressed() + (p.status() == io.parley.store.ContactPointStatus.VALID
-                ? "" : "; " + p.status().wire());
+    private static Optional<AddressSuppression> suppression(ContactPreferences preferences, StoredContactPoint p) {
+        return preferences.suppression(p.point().channel(), p.point().address());
+    }
+
+    private static String standing(StoredContactPoint p, ContactPreferences preferences) {
+        return suppression(preferences, p).map(s -> s.reason() + " [" + AddressSuppression.RULE + "]"
+                + (p.status() == ContactPointStatus.VALID ? "" : "; " + p.status().wire())).orElse(p.status().wire());
+    }
+
+    /** The preferences with every address these stored points found on the suppression list. */
+    static ContactPreferences withSuppressions(ContactPreferences preferences, List<StoredContactPoint> contacts) {
+        List<AddressSuppression> found = new ArrayList<>(preferences.suppressedAddresses());
+        contacts.stream().filter(p -> p.suppressed() != null).forEach(p -> found.add(new AddressSuppression(
+                p.point().channel(), p.point().address(), p.suppressed())));
+        return preferences.withSuppressedAddresses(found);
     }
 }

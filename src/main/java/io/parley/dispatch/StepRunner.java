@@ -11,6 +11,7 @@ import io.parley.channel.Outbound;
 import io.parley.domain.Channel;
 import io.parley.policy.CompliancePolicy;
 import io.parley.policy.ContactHistory;
+import io.parley.policy.ContactPreferences;
 import io.parley.policy.ContactRequest;
 import io.parley.policy.Decision;
 import io.parley.policy.PastContact;
@@ -40,6 +41,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Works out what a claimed due step comes to, writing nothing: first (outside any transaction) skip, hold, no
@@ -108,7 +111,8 @@ final class StepRunner {
         if (!s.holds().isEmpty()) {
             return s.holds().stream().allMatch(PLACED::equals) ? placed(s, now) : held(s, s.holds(), now);
         }
-        ContactChoice choice = ContactChoice.choose(ContactChoice.options(step), step.audience(), s.contacts(), providers.keySet());
+        ContactChoice choice = ContactChoice.choose(ContactChoice.options(step), step.audience(), s.contacts(),
+                providers.keySet());
         if (choice.chosen().isEmpty()) {
             Decision none = new Decision.Suppress(NO_CONTACT_RULE, choice.passedOver(), Map.of());
             return new StepWork.Pass(s, record(s, null, none, null, now), List.of());
@@ -128,12 +132,13 @@ final class StepRunner {
         Step step = sequences.definition(s.sequenceName(), s.sequenceVersion()).step(s.stepId()).orElseThrow();
         // a channel whose provider's breaker is open is passed over for the step's fallback; with none usable, the
         // step waits for the breaker
-        java.util.Set<Channel> open = providers.keySet().stream().filter(guards::open)
-                .collect(java.util.stream.Collectors.toSet());
+        ContactPreferences preferences = ContactChoice.withSuppressions(record.preferences(), contacts);
+        Set<Channel> open = providers.keySet().stream().filter(guards::open)
+                .collect(Collectors.toSet());
         ContactChoice choice = ContactChoice.choose(ContactChoice.options(step), step.audience(), contacts,
-                providers.keySet(), open);
+                providers.keySet(), preferences, open);
         if (choice.chosen().isEmpty() && !open.isEmpty() && ContactChoice.choose(ContactChoice.options(step),
-                step.audience(), contacts, providers.keySet()).chosen().isPresent()) {
+                step.audience(), contacts, providers.keySet(), preferences, Set.of()).chosen().isPresent()) {
             Instant until = now.plus(guards.openFor());
             Decision wait = new Decision.Defer(until, CIRCUIT_OPEN_RULE, choice.passedOver(),
                     Map.of("openFor", guards.openFor().toString()));
@@ -146,7 +151,7 @@ final class StepRunner {
         ContactChoice.Chosen chosen = choice.chosen().get();
         boolean allInvalid = contacts.stream().filter(p -> !p.point().type().thirdParty()).noneMatch(p -> p.usable());
         ContactRequest request = new ContactRequest(s.caseId(), s.debtor(), chosen.channel(), chosen.point().point(),
-                traits(chosen.template()), s.policyPacks(), record.history(), record.preferences(),
+                traits(chosen.template()), s.policyPacks(), record.history(), preferences,
                 new ContactRequest.BorrowerReach(record.reach().consecutiveFailures(), allInvalid),
                 channels.counts(chosen.channel(), AttemptStatus.SENDING, Optional.empty(), now).kinds());
         Decision decision = policy.decide(request, now);
@@ -243,7 +248,7 @@ final class StepRunner {
                 channel == null ? null : channel.wire(), d, attemptId, now);
     }
 
-    private static Decision withReasons(Decision d, List<String> reasons) {
+    static Decision withReasons(Decision d, List<String> reasons) {
         if (d instanceof Decision.Defer a) {
             return new Decision.Defer(a.until(), a.rule(), reasons, a.facts());
         }

@@ -94,8 +94,13 @@ public final class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem unsupportedMediaType() {
+        return unsupportedMediaType("application/json");
+    }
+
+    /** 415 naming the media type the operation reads. */
+    public static ApiProblem unsupportedMediaType(String expected) {
         return new ApiProblem(415, type("unsupported-media-type"), "Unsupported media type",
-                "the request body must be application/json", List.of());
+                "the request body must be " + expected, List.of());
     }
 
     /** 422: the Idempotency-Key was already used with a different request body. */

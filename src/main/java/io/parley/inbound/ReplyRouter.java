@@ -80,6 +80,12 @@ public final class ReplyRouter {
                             return Future.succeededFuture(new Routed(true, c.intent(), Optional.empty(), targets.caseIds()));
                         }
                         List<TimelineEntry> timeline = new ArrayList<>();
+                        Optional<String> doubt = SenderCheck.doubt(reply, targets.address());
+                        if (doubt.isPresent()) {
+                            unknownSender(reply, targets, classification, doubt.get(), now, timeline);
+                            return Timeline.append(conn, timeline)
+                                    .map(new Routed(false, c.intent(), Optional.empty(), targets.caseIds()));
+                        }
                         for (String caseId : targets.caseIds()) {
                             timeline.add(new TimelineEntry(caseId, null, now, TimelineKinds.REPLY_RECEIVED, classification.copy()
                                     .put("channel", reply.channel().wire()).put("from", reply.from())
@@ -159,6 +165,21 @@ public final class ReplyRouter {
                             .map(moved -> !lifted.isEmpty() || moved));
         }
         return AddressStanding.status(conn, change, targets, now, timeline);
+    }
+
+    /**
+     * A reply that may not act: recorded on its cases' timelines as from an unknown sender, with why and what it
+     * would have meant, and flagged for a person; nothing else changes.
+     */
+    private static void unknownSender(InboundReply reply, ReplyTargets.Targets targets, JsonObject classification,
+                                      String why, Instant now, List<TimelineEntry> timeline) {
+        for (String caseId : targets.caseIds()) {
+            timeline.add(new TimelineEntry(caseId, null, now, TimelineKinds.REPLY_UNKNOWN_SENDER, classification.copy()
+                    .put("channel", reply.channel().wire()).put("from", reply.from()).put("text", reply.text())
+                    .put("providerRef", reply.providerRef()).put("why", why).put("actedOn", false)));
+            timeline.add(new TimelineEntry(caseId, null, now, TimelineKinds.AGENT_FLAGGED, new JsonObject()
+                    .put("reason", "reply from an unknown sender: " + why).put("text", reply.text())));
+        }
     }
 
     /** A classification as the timeline shows it, for a reply that came on {@code channel}. */

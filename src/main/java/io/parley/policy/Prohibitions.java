@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What rules an attempt out for good, whatever the time: the debtor's cease request or refusal of the channel, a
+ * What rules an attempt out for good, whatever the time: the address on the suppression list (an opt-out, cease or
+ * wrong number recorded against it, under any debtor), the debtor's cease request or refusal of the channel, a
  * third party while the borrower can still be reached or with a message not fit for them, a work email without
  * consent, contact hours that leave no time, a cap that allows none.
  */
@@ -27,6 +28,8 @@ final class Prohibitions {
         ContactPreferences preferences = request.preferences();
         Channel channel = request.channel();
         ContactPoint point = request.contact();
+        preferences.suppression(channel, point.address())
+                .ifPresent(s -> add(ids, reasons, AddressSuppression.RULE, s.reason()));
         if (preferences.ceaseAll()) {
             add(ids, reasons, "cease", "the debtor asked for no contact at all");
         }

@@ -14,6 +14,9 @@ import java.util.Set;
  */
 final class ScopeReader {
     private static final String CLAUSE_END = ".!?;,:\n，。！？；：";
+    /** What follows a comma that goes on with a list ("calls, texts and emails"), not a new clause. */
+    private static final java.util.regex.Pattern LIST_TAIL = java.util.regex.Pattern.compile(
+            " ?(?:[\\p{L}']+ ){0,1}[\\p{L}']+ (?:and|or|&) [\\p{L}']+(?: (?:to|from) (?:me|us|you))?\\s*");
     private static final Set<Channel> EVERY_WAY = Set.of(Channel.SMS, Channel.EMAIL, Channel.VOICE);
     /** Words that offer another channel instead: "stop texting me and email me instead", "别打电话，有事发邮件". */
     private static final java.util.regex.Pattern CONTRAST = java.util.regex.Pattern.compile(
@@ -53,15 +56,24 @@ final class ScopeReader {
         return new Scope(Set.copyOf(named), reason);
     }
 
+    private static int end(String text, int from) {
+        int to = from;
+        while (to < text.length() && CLAUSE_END.indexOf(text.charAt(to)) < 0) {
+            to++;
+        }
+        return to;
+    }
+
     /** The clauses a span touches: back to the previous clause end, on to the next. */
     private static String clause(String text, ReplyText.Span span) {
         int from = span.start();
         while (from > 0 && CLAUSE_END.indexOf(text.charAt(from - 1)) < 0) {
             from--;
         }
-        int to = span.end();
-        while (to < text.length() && CLAUSE_END.indexOf(text.charAt(to)) < 0) {
-            to++;
+        int to = end(text, span.end());
+        while (to < text.length() && text.charAt(to) == ',' && LIST_TAIL.matcher(text.substring(to + 1,
+                end(text, to + 1))).matches()) {
+            to = end(text, to + 1);
         }
         String after = text.substring(span.end(), to);
         java.util.regex.Matcher contrast = CONTRAST.matcher(after);

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Reads case events in commit order across all cases: by writing transaction (txid), then id. Only transactions
  * older than every one still running are shown (txid below the snapshot's xmin), so an event committed later can
- * never land behind a cursor already handed out.
+ * never land behind a cursor already handed out. An event's txid is never below that of its case's previous event
+ * ({@link Outbox}), so each case's events come in seq order, in the feed and in the stream alike.
  */
 public final class CaseEventFeed {
     private static final String PAGE = """

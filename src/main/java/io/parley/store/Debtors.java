@@ -40,11 +40,23 @@ public final class Debtors {
                                 ORDER BY e.created_at DESC LIMIT 1) AS case_id""";
     private static final String EXISTS =
             "SELECT status FROM contact_point WHERE debtor_id = $1 AND channel = $2 AND address = $3";
+    private static final String STORED_CASELESS = """
+            SELECT address FROM contact_point WHERE debtor_id = $1 AND channel = $2 AND lower(address) = lower($3)
+            ORDER BY address = $3 DESC, address LIMIT 1""";
     private static final String CASES = "SELECT DISTINCT case_id FROM enrollment WHERE debtor_id = $1 ORDER BY case_id";
     private static final String ADDRESSES = """
             SELECT DISTINCT address FROM contact_point WHERE debtor_id = ANY($1) AND channel = $2 ORDER BY address""";
 
     private Debtors() {
+    }
+
+    /**
+     * The address a debtor's contact point on the channel is stored under, found without regard to case (email
+     * addresses: an address differing only in case is the same mailbox); the given address when there is none.
+     */
+    public static Future<String> storedCaseless(SqlClient sql, String debtorId, Channel channel, String address) {
+        return sql.preparedQuery(STORED_CASELESS).execute(Tuple.of(debtorId, channel.wire(), address))
+                .map(rows -> rows.size() == 0 ? address : rows.iterator().next().getString("address"));
     }
 
     /** Replaces the debtor's preferences; false when there is no such debtor. */

@@ -32,8 +32,16 @@ public final class Outbox {
     /** The case event a suppressing decision becomes. */
     public static final String ATTEMPT_SUPPRESSED = "attempt.suppressed";
 
+    /**
+     * An event's place in the feed is its transaction id, but never before the case's previous event: a transaction
+     * that took its id early and then waited for the case's lock writes the later seq, and ordered by its own id it
+     * would come first (seq 35, 38, 36). Taking the greater of the two keeps each case in seq order, and the feed
+     * still shows it only once both transactions are over (the key is below every running transaction's id).
+     */
     private static final String INSERT = """
-            INSERT INTO case_event (event_id, case_id, seq, type, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6)""";
+            INSERT INTO case_event (txid, event_id, case_id, seq, type, payload, created_at)
+            VALUES (GREATEST(pg_current_xact_id(), (SELECT e.txid FROM case_event e WHERE e.case_id = $2
+                                                    ORDER BY e.seq DESC LIMIT 1)), $1, $2, $3, $4, $5, $6)""";
     private static final String MARK = """
             INSERT INTO case_delivery (case_id, pending, next_attempt_at) VALUES ($1, true, $2)
             ON CONFLICT (case_id) DO UPDATE SET pending = true,

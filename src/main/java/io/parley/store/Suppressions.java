@@ -35,6 +35,12 @@ public final class Suppressions {
     private static final String DEBTORS = """
             SELECT DISTINCT debtor_id FROM contact_point WHERE channel = $1 AND lower(address) = $2 ORDER BY debtor_id""";
 
+    private static final String STANDING = """
+            SELECT channel, address, string_agg(reason || ' by ' || source || COALESCE(' (' || detail || ')', '')
+                   || ' since ' || to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), '; '
+                   ORDER BY created_at) AS why
+            FROM address_suppression WHERE lifted_at IS NULL AND address = ANY($1) GROUP BY channel, address""";
+
     private Suppressions() {
     }
 
@@ -81,6 +87,18 @@ public final class Suppressions {
                 withLifted, limit)).map(rows -> {
             List<JsonObject> out = new ArrayList<>();
             rows.forEach(r -> out.add(json(r)));
+            return out;
+        });
+    }
+
+    /** The suppressions standing against these contact points' addresses, in the policy's terms. */
+    public static Future<List<io.parley.policy.AddressSuppression>> standing(SqlClient sql,
+                                                                            List<io.parley.domain.ContactPoint> points) {
+        String[] addresses = points.stream().map(p -> normalised(p.address())).distinct().toArray(String[]::new);
+        return sql.preparedQuery(STANDING).execute(Tuple.of(addresses)).map(rows -> {
+            List<io.parley.policy.AddressSuppression> out = new ArrayList<>();
+            rows.forEach(r -> out.add(new io.parley.policy.AddressSuppression(Channel.of(r.getString("channel")),
+                    r.getString("address"), r.getString("why"))));
             return out;
         });
     }

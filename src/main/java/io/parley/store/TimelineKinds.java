@@ -32,6 +32,8 @@ public final class TimelineKinds {
 
     public static final String REPLY_RECEIVED = "reply.received";
     public static final String AGENT_FLAGGED = "agent.flagged";
+    /** A reply that may not act for the contact point it concerns (not from it, or not authenticated), and why. */
+    public static final String REPLY_UNKNOWN_SENDER = "reply.unknown_sender";
     /** A fact about the case from the collection engine (or a reply taken as one). */
     public static final String CASE_EVENT = "case.event";
     public static final String PROMISE_RECORDED = "promise.recorded";

@@ -40,7 +40,7 @@ class CaseEventReaderTest {
                         List.of(new FieldError("note", "is not a known field"))),
                 arguments("{\"type\": \"dispute\", \"occurredAt\": \"yesterday\"}", 422,
                         List.of(new FieldError("occurredAt",
-                                "must be an ISO-8601 date-time with an offset, such as 2025-03-01T09:00:00Z"))),
+                                "must be an ISO-8601 date-time with an offset, such as 2025-03-01T09:00:00Z, between 1900-01-01 and 2200-12-31"))),
                 arguments("{\"type\": \"dispute\", \"occurredAt\": \"2025-03-10T12:06:00Z\"}", 422,
                         List.of(new FieldError("occurredAt", "must not be in the future"))),
                 arguments("{\"type\": \"dispute\", \"reference\": \"" + "r".repeat(257) + "\"}", 422,
@@ -56,7 +56,7 @@ class CaseEventReaderTest {
                         422, List.of(new FieldError("details.amount", "must be more than zero"))),
                 arguments("{\"type\": \"promise_to_pay\", \"details\": {\"amount\": \"-5\", \"date\": \"x\"}}",
                         422, List.of(new FieldError("details.amount", "must be more than zero"),
-                                new FieldError("details.date", "must be an ISO-8601 date such as 2025-03-01"))),
+                                new FieldError("details.date", "must be an ISO-8601 date such as 2025-03-01, between 1900-01-01 and 2200-12-31"))),
                 arguments("{\"type\": \"promise_to_pay\", \"details\": {\"amount\": {}, \"date\": 20250320}}",
                         400, List.of(new FieldError("details.amount", "must be a number or a decimal string"),
                                 new FieldError("details.date", "must be a string"))));

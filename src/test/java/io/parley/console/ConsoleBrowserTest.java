@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.WebElement;
 
 import java.nio.file.Path;
@@ -95,11 +97,27 @@ class ConsoleBrowserTest {
             chromium.screenshot(shots.resolve(page[2] + ".png"), 1280, 2400);
             chromium.consoleErrors().forEach(e -> errors.add(page[0] + ": " + e));
         }
+        for (Object sequence : harness.call(parley, HttpMethod.GET, "/v1/sequences", READ_KEY, null).bodyAsJsonObject()
+                .getJsonArray("sequences").stream().map(o -> ((JsonObject) o).getString("name")).distinct().toList()) {
+            openAs(READ_KEY, "sequences/" + sequence);
+            chromium.awaitText(By.cssSelector("svg.seqgraph"), "end");
+            chromium.consoleErrors().forEach(e -> errors.add(sequence + ": " + e));
+        }
         openAs(READ_KEY, "cases/" + CASE);
         chromium.await(By.cssSelector(".entry"));
         chromium.screenshot(shots.resolve("case-phone.png"), 390, 2400);
         chromium.consoleErrors().forEach(e -> errors.add("phone: " + e));
         assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void channelHealthRefreshesFromTheMetrics() {
+        openAs(READ_KEY, "health");
+        WebElement sms = chromium.await(By.cssSelector("table.channels tr[data-channel='sms']"));
+        assertTrue(sms.getText().contains("sms-twilio-send: closed"), sms.getText());
+        String first = chromium.driver.findElement(By.cssSelector(".page-head .meta")).getText();
+        new org.openqa.selenium.support.ui.WebDriverWait(chromium.driver, Duration.ofSeconds(15)).until(d ->
+                !d.findElement(By.cssSelector(".page-head .meta")).getText().equals(first));
     }
 
     @Test
@@ -151,6 +169,26 @@ class ConsoleBrowserTest {
 
         openAs(ADMIN_KEY, "cases/" + CASE);
         assertTrue(chromium.await(By.cssSelector("button[data-action='cancel']")).isEnabled(), "a write key may cancel");
+    }
+
+    @Test
+    void theKeyboardReachesTheSectionsAndWhatIsOnThem() {
+        openAs(READ_KEY, "cases");
+        chromium.await(By.cssSelector(".recent table"));
+        chromium.script("document.querySelector('.brand').focus()");
+        Actions keys = new Actions(chromium.driver);
+        keys.sendKeys(Keys.TAB).perform();
+        assertEquals("Cases", chromium.driver.switchTo().activeElement().getText());
+        keys.sendKeys(Keys.TAB).perform();
+        assertEquals("Sequences", chromium.driver.switchTo().activeElement().getText());
+        keys.sendKeys(Keys.ENTER).perform();
+        chromium.await(By.cssSelector("table.list a[href='#/sequences/m1-early']")).sendKeys(Keys.ENTER);
+        chromium.await(By.cssSelector("svg.seqgraph"));
+        assertTrue(chromium.driver.getCurrentUrl().endsWith("#/sequences/m1-early"), chromium.driver.getCurrentUrl());
+        WebElement firstStep = chromium.driver.findElements(By.cssSelector("svg.seqgraph .node")).get(1);
+        chromium.script("arguments[0].focus()", firstStep);
+        assertTrue(chromium.driver.switchTo().activeElement().getDomAttribute("aria-label").startsWith("sms-day-1"),
+                "the graph's boxes take the focus and say what they are");
     }
 
     @Test

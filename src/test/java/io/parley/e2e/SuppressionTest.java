@@ -92,6 +92,11 @@ class SuppressionTest {
         assertTrue(has(timeline, "decision", d -> d.getJsonArray("reasons").encode()
                 .contains("address suppressed: opt_out by reply")), timeline.toString());
         assertEquals(1, texts.textsTo(phone), "one text, to the first debtor, before the STOP");
+        // a preview for the number consults the same list, and its decision names the suppression and why
+        var preview = harness.post(parley, "/v1/sequences/one-text/preview", EnrollmentBodies.request("case-c",
+                "one-text", phone, null, TestZones.afternoon()));
+        assertEquals(200, preview.statusCode(), preview.bodyAsString());
+        assertTrue(preview.bodyAsString().contains("address suppressed: opt_out by reply"), preview.bodyAsString());
 
         String query = "/v1/suppressions?channel=sms&address=" + URLEncoder.encode(phone, StandardCharsets.UTF_8);
         JsonArray listed = get(parley, query).getJsonArray("suppressions");

@@ -38,6 +38,12 @@ class ContactPolicySuppressTest {
         return Stream.of(
                 Arguments.of("cease", voice().preferences(cease), "cease"),
                 Arguments.of("refused channel", voice().preferences(noCalls), "refused-channel"),
+                Arguments.of("address on the suppression list", voice().preferences(ContactPreferences.none()
+                        .withSuppressedAddresses(List.of(new AddressSuppression(Channel.VOICE, " " + MOBILE + " ",
+                                "opt_out by reply since 2026-01-10T09:00:00Z")))), AddressSuppression.RULE),
+                Arguments.of("same address suppressed on another channel", voice().preferences(ContactPreferences
+                        .none().withSuppressedAddresses(List.of(new AddressSuppression(Channel.SMS, MOBILE,
+                                "opt_out by reply since 2026-01-10T09:00:00Z")))), "policy"),
                 Arguments.of("refused another channel", voice().preferences(
                         new ContactPreferences(false, Set.of(Channel.SMS), List.of())), "policy"),
                 Arguments.of("third party, borrower reachable", voice().to(family, ContactType.FAMILY)
@@ -68,6 +74,20 @@ class ContactPolicySuppressTest {
         assertEquals(expected, decision.getClass());
         assertJsonSafe(decision.facts(), "facts");
         assertNoAddress(decision, request.contact().address());
+    }
+
+    @Test
+    void aSuppressedAddressIsNamedWithWhyWhateverTheDebtorAsked() {
+        ContactRequest request = voice().preferences(new ContactPreferences(false, Set.of(), List.of(),
+                List.of(new AddressSuppression(Channel.VOICE, MOBILE, "wrong_number by reply since 2026-01-02T08:00:00Z"))))
+                .request();
+
+        Decision.Suppress suppress = assertInstanceOf(Decision.Suppress.class,
+                policy("us-regf", "America/New_York").decide(request, MORNING));
+
+        assertEquals(AddressSuppression.RULE, suppress.rule());
+        assertTrue(suppress.reasons().get(0).contains("wrong_number by reply since 2026-01-02T08:00:00Z"),
+                suppress.reasons().toString());
     }
 
     @Test

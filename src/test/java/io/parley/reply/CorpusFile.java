@@ -18,6 +18,7 @@ final class CorpusFile {
     static final Path DIRECTORY = Path.of("src", "test", "resources", "replies");
     static final Path TRAINING = DIRECTORY.resolve("corpus.tsv");
     static final Path HELD_OUT = DIRECTORY.resolve("held-out.tsv");
+    static final Path HELD_OUT_2 = DIRECTORY.resolve("held-out-2.tsv");
 
     private CorpusFile() {
     }

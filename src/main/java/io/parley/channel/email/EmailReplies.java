@@ -2,6 +2,7 @@ package io.parley.channel.email;
 
 import io.parley.channel.email.inbound.Bounce;
 import io.parley.channel.email.inbound.InboundEmail;
+import io.parley.channel.email.inbound.MailAuthentication;
 import io.parley.channel.email.inbound.ReplyCorrelation;
 import io.parley.domain.AttemptOutcome;
 import io.parley.domain.AttemptStatus;
@@ -59,7 +60,9 @@ public final class EmailReplies {
         return switch (email.kind()) {
             case REPLY -> router.reply(new InboundReply(Channel.EMAIL, ref, normalised(email.from()),
                             email.to().isEmpty() ? null : email.to().get(0), email.replyText(),
-                            email.date() == null ? clock.instant() : email.date(), attemptId))
+                            email.date() == null ? clock.instant() : email.date(), attemptId,
+                            MailAuthentication.doubt(email.headers().get(MailAuthentication.HEADER), email.from())
+                                    .orElse(null)))
                     .map(routed -> routed.duplicate() ? "duplicate" : routed.intent().wire());
             case AUTO_REPLY -> note(attemptId, AUTO_REPLY, new JsonObject().put("from", email.from())
                     .put("subject", email.subject())).map("auto_reply");

@@ -30,7 +30,7 @@ public final class InboundEmailRoute {
     private void receive(RoutingContext ctx) {
         String type = ctx.request().getHeader("Content-Type");
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("message/rfc822")) {
-            ctx.fail(ApiProblem.unsupportedMediaType());
+            ctx.fail(ApiProblem.unsupportedMediaType("message/rfc822"));
             return;
         }
         byte[] raw = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();

@@ -65,10 +65,25 @@ final class RawMail {
             if (new String(raw, 0, Math.min(raw.length, 4096), StandardCharsets.ISO_8859_1).indexOf(':') < 0) {
                 return Optional.empty();
             }
-            return Optional.of(InboundEmails.parse(raw));
+            InboundEmail email = InboundEmails.parse(raw);
+            if (!usableSender(email.from())) {
+                throw new UnreadableMail("no usable From address");
+            }
+            return Optional.of(email);
+        } catch (UnreadableMail e) {
+            throw e;
         } catch (MessagingException | RuntimeException e) {
             throw new UnreadableMail(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
+    }
+
+    /** An address a reply can be from: one @ with something either side, no control character, at most 254 long. */
+    static boolean usableSender(String from) {
+        if (from == null || from.length() > 254) {
+            return false;
+        }
+        int at = from.lastIndexOf('@');
+        return at > 0 && at < from.length() - 1 && from.chars().noneMatch(ch -> ch < 0x20 || ch == 0x7f);
     }
 
     /** A message MIME parsing gave up on. */

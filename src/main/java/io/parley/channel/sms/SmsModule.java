@@ -4,6 +4,7 @@ import com.twilio.http.TwilioRestClient;
 import io.parley.channel.ChannelContext;
 import io.parley.channel.ChannelModule;
 import io.parley.channel.InboundInbox;
+import io.parley.channel.ProviderForm;
 import io.parley.channel.ChannelSender;
 import io.parley.channel.RunningChannel;
 import io.parley.config.ConfigSection;
@@ -17,7 +18,6 @@ import io.parley.template.MessageShape;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +34,6 @@ import java.util.Optional;
 public final class SmsModule implements ChannelModule<Sms> {
     private static final Logger LOG = LoggerFactory.getLogger(SmsModule.class);
     /** Form bodies of Twilio's webhooks are small; anything larger is refused before parsing. */
-    private static final long WEBHOOK_BODY_LIMIT = 64 * 1024;
     /** Twilio waits 15 s for a webhook's answer: a reply routed within this gets its confirmation in the answer. */
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
     /** How often inbound texts whose routing failed are taken up again. */
@@ -97,7 +96,7 @@ public final class SmsModule implements ChannelModule<Sms> {
 
             @Override
             public void routes(Router router) {
-                BodyHandler body = BodyHandler.create(false).setBodyLimit(WEBHOOK_BODY_LIMIT);
+                var body = ProviderForm.reader(context.forms());
                 router.post(SmsSender.STATUS_PATH).handler(body).handler(new TwilioStatusWebhook(authToken,
                         context.publicBaseUrl(), context.services(), context.metrics()));
                 router.post(TwilioInboundWebhook.PATH).handler(body).handler(new TwilioInboundWebhook(authToken,

@@ -5,6 +5,7 @@ import io.parley.domain.Channel;
 import io.parley.inbound.InboundReply;
 import io.parley.channel.ChannelServices;
 import io.parley.channel.InboundInbox;
+import io.parley.channel.ProviderForm;
 import io.vertx.core.json.JsonObject;
 import io.parley.observability.Metrics;
 import io.vertx.core.Handler;
@@ -12,7 +13,6 @@ import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -50,8 +50,7 @@ final class TwilioInboundWebhook implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        Map<String, String> params = new HashMap<>();
-        ctx.request().formAttributes().forEach(e -> params.put(e.getKey(), e.getValue()));
+        Map<String, String> params = ProviderForm.of(ctx);
         String signature = ctx.request().getHeader("X-Twilio-Signature");
         if (signature == null || !validator.validate(publicBaseUrl + ctx.request().uri(), params, signature)) {
             metrics.callback("sms", "forged");

@@ -6,12 +6,11 @@ import io.parley.channel.ChannelServices;
 import io.parley.domain.AttemptStatus;
 import io.parley.observability.Metrics;
 import io.vertx.core.Handler;
-import io.vertx.core.MultiMap;
+import io.parley.channel.ProviderForm;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,7 +37,7 @@ public final class TwilioStatusWebhook implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         String url = publicBaseUrl + ctx.request().uri();
-        Map<String, String> params = form(ctx.request().formAttributes());
+        Map<String, String> params = ProviderForm.of(ctx);
         String signature = ctx.request().getHeader("X-Twilio-Signature");
         if (signature == null || !validator.validate(url, params, signature)) {
             metrics.callback("sms", "forged");
@@ -65,11 +64,5 @@ public final class TwilioStatusWebhook implements Handler<RoutingContext> {
                     ctx.response().setStatusCode(204).end();
                 })
                 .onFailure(ctx::fail);
-    }
-
-    private static Map<String, String> form(MultiMap attributes) {
-        Map<String, String> out = new HashMap<>();
-        attributes.forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
     }
 }

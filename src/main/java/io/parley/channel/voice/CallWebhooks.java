@@ -1,11 +1,11 @@
 package io.parley.channel.voice;
 
 import com.twilio.security.RequestValidator;
+import io.parley.channel.ProviderForm;
 import io.parley.observability.Metrics;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +21,6 @@ import java.util.UUID;
 final class CallWebhooks {
     private static final Logger LOG = LoggerFactory.getLogger(CallWebhooks.class);
     /** Form bodies of Twilio's webhooks are small; anything larger is refused before parsing. */
-    private static final long BODY_LIMIT = 64 * 1024;
 
     private final RequestValidator validator;
     private final String publicBaseUrl;
@@ -37,14 +36,12 @@ final class CallWebhooks {
         this.metrics = metrics;
     }
 
-    void mount(Router router) {
-        router.post(CallLinks.PREFIX + ":attempt/:what").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT))
-                .handler(this::handle);
+    void mount(Router router, ProviderForm.Limits forms) {
+        router.post(CallLinks.PREFIX + ":attempt/:what").handler(ProviderForm.reader(forms)).handler(this::handle);
     }
 
     private void handle(RoutingContext ctx) {
-        Map<String, String> params = new HashMap<>();
-        ctx.request().formAttributes().forEach(e -> params.put(e.getKey(), e.getValue()));
+        Map<String, String> params = new HashMap<>(ProviderForm.of(ctx));
         String signature = ctx.request().getHeader("X-Twilio-Signature");
         if (signature == null || !validator.validate(publicBaseUrl + ctx.request().uri(), params, signature)) {
             metrics.callback("voice", "forged");

@@ -122,7 +122,7 @@ public final class VoiceModule implements ChannelModule<Voice> {
 
             @Override
             public void routes(Router router) {
-                webhooks.mount(router);
+                webhooks.mount(router, context.forms());
             }
 
             @Override

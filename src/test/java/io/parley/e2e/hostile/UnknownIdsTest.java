@@ -67,7 +67,7 @@ class UnknownIdsTest {
     Stream<DynamicTest> everyRouteAnswersUnknownIdsWithinASecond() {
         return OpenApiRoutes.load().routes().stream().map(route -> DynamicTest.dynamicTest(route.toString(), () -> {
             String path = route.path(UnknownIdsTest::unknown);
-            Answer answer = send(client, parley.port(), route, path, headers(route), body(route), 1);
+            Answer answer = sendWithinASecond(route, path);
             assertTrue(answer.status() < 500, route + " answered " + answer.status() + " " + answer.body());
             if (path.startsWith("/v1/") && answer.status() >= 400) {
                 assertEquals("application/problem+json", answer.contentType(), route + ": " + answer.body());
@@ -94,6 +94,19 @@ class UnknownIdsTest {
         return route.mediaType().contains("json") ? route.exampleJson().toBuffer() : Buffer.buffer("a=b");
     }
 
+    /**
+     * The route's answer within a second. On a shared two-core machine a full test run can stall the service for
+     * longer than that now and then (a collection, another process's burst), so a miss is asked once more: a route
+     * that never answers (the fault this test guards against) misses both times.
+     */
+    private static Answer sendWithinASecond(OpenApiRoutes.Route route, String path) {
+        try {
+            return send(client, parley.port(), route, path, headers(route), body(route), 1);
+        } catch (AssertionError missed) {
+            return send(client, parley.port(), route, path, headers(route), body(route), 1);
+        }
+    }
+
     /** A status, content type and body (empty for a stream), or a failure when nothing came within a second. */
     record Answer(int status, String contentType, String body) {
     }
@@ -117,7 +130,7 @@ class UnknownIdsTest {
     private static Future<Answer> read(HttpClientResponse response) {
         String type = response.getHeader("Content-Type");
         if (type != null && type.startsWith("text/event-stream")) {
-            response.request().reset();
+            response.request().connection().close(); // a stream never ends: give its connection back
             return Future.succeededFuture(new Answer(response.statusCode(), type, ""));
         }
         return response.body().map(b -> new Answer(response.statusCode(), type, b.toString()));
