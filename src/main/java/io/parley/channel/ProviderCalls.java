@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Timer;
 import io.parley.domain.Channel;
 import io.parley.observability.Metrics;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import java.util.function.Supplier;
  * behind the operation's circuit breaker, rate limiter and bulkhead, times it, and turns every failure into a
  * SendResult. A call the guards turn away was not made: the attempt failed without contact, and its step runs again
  * after the wait they name. A call the provider refused before taking it (no connection; 429 or 503) is tried again
- * on its worker, at most {@code retries} times, after the provider's Retry-After when that is short; any other
+ * after a pause on a timer (no worker sleeps), at most {@code retries} times, after the provider's Retry-After when that is short; any other
  * failure after the request went out (a timeout, a reset, a 500) is never retried here: its outcome is unknown.
  */
 public final class ProviderCalls {
@@ -29,6 +30,7 @@ public final class ProviderCalls {
     public static final Duration START_WITHIN = Duration.ofSeconds(30);
     /** The pause before trying again a call refused without a Retry-After, doubled each time. */
     private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
+    private final Vertx vertx;
     private final TrackedPool workers;
     private final ProviderGuard send;
     private final Metrics metrics;
@@ -37,8 +39,9 @@ public final class ProviderCalls {
     private final Timer latency;
     private final ProviderResilience.Settings settings;
 
-    ProviderCalls(TrackedPool workers, ProviderGuard send, Metrics metrics, Channel channel, String provider,
+    ProviderCalls(Vertx vertx, TrackedPool workers, ProviderGuard send, Metrics metrics, Channel channel, String provider,
                   ProviderResilience.Settings settings) {
+        this.vertx = vertx;
         this.workers = workers;
         this.send = send;
         this.metrics = metrics;
@@ -67,28 +70,7 @@ public final class ProviderCalls {
             return Future.succeededFuture(refused.get().result(provider));
         }
         long start = System.nanoTime();
-        Callable<Ended> tries = () -> {
-            if (System.nanoTime() - start > START_WITHIN.toNanos()) {
-                return new Ended(SendResult.notAttempted("queue_timeout", "waited over " + START_WITHIN
-                        + " for a free " + provider + " worker; nothing was sent"), null, null);
-            }
-            for (int done = 0; ; done++) {
-                try {
-                    return new Ended(call.call(), null, null);
-                } catch (Exception e) {
-                    Classified c = classify.apply(e);
-                    Optional<Duration> asked = c.result().notAttempted() ? retryAfter.get() : Optional.empty();
-                    Duration pause = asked.orElse(FIRST_PAUSE.multipliedBy(1L << done));
-                    if (!c.result().notAttempted() || done >= settings.retries()
-                            || pause.compareTo(settings.retryAfterMax()) > 0) {
-                        return new Ended(c.result().retryingAfter(asked.orElse(null)), c, e);
-                    }
-                    metrics.providerError(channel.wire(), provider, c.kind() + "_retried");
-                    Thread.sleep(Math.max(1, pause.toMillis()));
-                }
-            }
-        };
-        return workers.execute(tries).transform(ar -> {
+        return attempt(call, classify, retryAfter, 0).transform(ar -> {
             long elapsed = System.nanoTime() - start;
             latency.record(elapsed, TimeUnit.NANOSECONDS);
             Ended ended;
@@ -106,6 +88,36 @@ public final class ProviderCalls {
         });
     }
 
+    /**
+     * One try on a worker; a try refused before the provider took it is tried again after its pause on a timer, so no
+     * worker sleeps. A try still waiting for a worker {@link #START_WITHIN} after it was handed over is not made.
+     */
+    private Future<Ended> attempt(Callable<SendResult> call, Function<Throwable, Classified> classify,
+                                  Supplier<Optional<Duration>> retryAfter, int done) {
+        long handedOver = System.nanoTime();
+        return workers.execute(() -> {
+            if (System.nanoTime() - handedOver > START_WITHIN.toNanos()) {
+                return new Try(new Ended(SendResult.notAttempted("queue_timeout", "waited over " + START_WITHIN
+                        + " for a free " + provider + " worker; nothing was sent"), null, null), null);
+            }
+            try {
+                return new Try(new Ended(call.call(), null, null), null);
+            } catch (Exception e) {
+                Classified c = classify.apply(e);
+                Optional<Duration> asked = c.result().notAttempted() ? retryAfter.get() : Optional.empty();
+                Duration pause = asked.orElse(FIRST_PAUSE.multipliedBy(1L << done));
+                if (!c.result().notAttempted() || done >= settings.retries()
+                        || pause.compareTo(settings.retryAfterMax()) > 0) {
+                    return new Try(new Ended(c.result().retryingAfter(asked.orElse(null)), c, e), null);
+                }
+                metrics.providerError(channel.wire(), provider, c.kind() + "_retried");
+                return new Try(null, pause);
+            }
+        }).compose(t -> t.ended() != null ? Future.succeededFuture(t.ended())
+                : vertx.timer(Math.max(1, t.pause().toMillis()))
+                        .compose(fired -> attempt(call, classify, retryAfter, done + 1)));
+    }
+
     /** A blocking question to the provider (a lookup) on the same workers, outside the send guards. */
     public <T> Future<T> ask(Callable<T> question) {
         return workers.execute(question);
@@ -117,5 +129,9 @@ public final class ProviderCalls {
 
     /** How a call ended: its result and, when it failed, how the failure was classified. */
     private record Ended(SendResult result, Classified classified, Throwable failure) {
+    }
+
+    /** A try's end, or the pause after which it is tried again. */
+    private record Try(Ended ended, Duration pause) {
     }
 }

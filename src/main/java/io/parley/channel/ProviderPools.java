@@ -66,7 +66,8 @@ public final class ProviderPools {
         String name = channel.wire() + "-sender";
         WorkerExecutor pool = vertx.createSharedWorkerExecutor(name, workers);
         pools.add(pool);
-        return new ProviderCalls(new TrackedPool(pool, metrics.workerPool(name)), guard(channel, provider, SEND), metrics, channel, provider, settings);
+        return new ProviderCalls(vertx, new TrackedPool(pool, metrics.workerPool(name)), guard(channel, provider, SEND),
+                metrics, channel, provider, settings);
     }
 
     /** The circuit breaker of one provider's sends on a channel, for non-blocking clients. */
