@@ -71,6 +71,8 @@ final class ProcessStop {
                 return true;
             }
             Duration bound = grace.plus(CLOSE_MARGIN);
+            // a signal handler's or shutdown hook's own thread, never an event loop: the JVM exits once it returns, so
+            // it must wait here for the drain and close
             parley.close().toCompletionStage().toCompletableFuture().get(bound.toMillis(), TimeUnit.MILLISECONDS);
             LOG.info("Parley stopped");
             return true;
