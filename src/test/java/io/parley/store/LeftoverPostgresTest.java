@@ -56,10 +56,13 @@ class LeftoverPostgresTest {
 
     @Test
     void aServerThatWillNotStopFailsTheStartNamingIt() throws Exception {
-        Process server = new ProcessBuilder(copy("/bin/bash").toString(), "-c", "trap '' TERM; sleep 30; sleep 30")
-                .start();
+        Process server = new ProcessBuilder(copy("/bin/bash").toString(), "-c",
+                "trap '' TERM; echo ignoring; sleep 30; sleep 30").start();
         try {
             awaitProgram(server);
+            // until it ignores SIGTERM: a signal before the trap is set would stop it
+            assertEquals("ignoring", new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine());
             pidFile(server.pid(), dir);
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> LeftoverPostgres.clear(dir, Duration.ofMillis(500)));
