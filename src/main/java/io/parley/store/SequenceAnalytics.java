@@ -13,89 +13,38 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A sequence's results, computed by the database over enrollments, attempts, compliance decisions and the case
- * timeline (no timeline is read into memory). The cohort is the sequence's enrollments created in the period; what
- * happened to them is counted whenever it happened. A case-level outcome (a reply, a promise, a payment, an opt-out, a
- * dispute) belongs to the enrollment of the case that was running when it came (from its start until the case's next
- * enrollment in the same sequence) and is credited to that enrollment's last attempt before it: its step.
+ * A sequence's results, read from the analytics rows the database keeps per enrollment (V15__analytics_rollup.sql:
+ * triggers recompute an enrollment's rows in the same transaction as each attempt, decision, timeline outcome or
+ * enrollment written). The cohort is the sequence's enrollments created in the period; what happened to them is
+ * counted whenever it happened. A case-level outcome (a reply, a promise, a payment, an opt-out, a dispute) belongs to
+ * the enrollment of the case that was running when it came (from its start until the case's next enrollment in the
+ * same sequence) and is credited to that enrollment's last attempt before it: its step. A report sums one row per
+ * enrollment (and per enrollment and step): its cost grows with the period's enrollments, not with the timeline.
  */
 public final class SequenceAnalytics {
-    /** Attempt outcomes that reached the debtor in person (a call answered by them, a reply to the message). */
-    public static final List<String> RIGHT_PARTY = List.of("reached", "promised", "transferred", "replied");
-    /** Attempt outcomes that are no delivery. */
-    static final List<String> UNDELIVERED = List.of("failed", "no_answer", "not_reached", "suppressed", "unknown");
-
     private static final String COHORT = """
-            WITH ranked AS (
-              SELECT id, case_id, sequence_version AS version, COALESCE(variant, '') AS variant, started_at, created_at,
-                     lead(started_at) OVER (PARTITION BY case_id ORDER BY started_at, id) AS next_start
-              FROM enrollment WHERE sequence_name = $1),
-            e AS (SELECT * FROM ranked WHERE created_at >= $3 AND created_at < $4
-                  AND ($2::int IS NULL OR version = $2))
-            """;
-    private static final String DELIVERED = "(a.status = 'delivered' OR (a.outcome IS NOT NULL AND a.outcome <> ALL($6)))";
-    private static final String FACTS_OF_E = """
-            t.case_id = e.case_id AND t.kind IN ('reply.received', 'promise.recorded', 'promise.kept',
-              'promise.broken', 'case.event', 'contact.opted_out')
-              AND t.at >= e.started_at AND (e.next_start IS NULL OR t.at < e.next_start)""";
-
-    private static final String STEPS = COHORT + """
-            SELECT e.version, e.variant, a.step_id, count(*) AS attempts,
-                   count(*) FILTER (WHERE %s) AS delivered,
-                   count(*) FILTER (WHERE a.outcome = ANY($5)) AS right_party
-            FROM e JOIN attempt a ON a.enrollment_id = e.id GROUP BY 1, 2, 3""".formatted(DELIVERED);
-    private static final String DECISIONS = COHORT + """
-            SELECT e.version, e.variant, d.step_id, d.outcome, d.rule, count(*) AS n
-            FROM e JOIN decision d ON d.enrollment_id = e.id WHERE d.outcome IN ('defer', 'suppress')
-            GROUP BY 1, 2, 3, 4, 5""";
-    private static final String OUTCOMES = COHORT + """
-            , f0 AS (
-              SELECT e.id AS enrollment_id, e.version, e.variant, t.id AS fact, t.at, t.kind, t.data->>'type' AS type,
-                     CASE WHEN t.kind = 'promise.recorded' THEN t.data->>'amount'
-                          ELSE t.data->'details'->>'amount' END AS amount
-              FROM e JOIN timeline t ON %s),
-            iv AS (
-              SELECT a.enrollment_id, a.step_id, a.created_at AS since,
-                     lead(a.created_at) OVER (PARTITION BY a.enrollment_id ORDER BY a.created_at, a.run_no) AS until
-              FROM e JOIN attempt a ON a.enrollment_id = e.id),
-            f AS (
-              SELECT f0.*, iv.step_id FROM f0
-              LEFT JOIN iv ON iv.enrollment_id = f0.enrollment_id AND f0.at >= iv.since
-                          AND (iv.until IS NULL OR f0.at < iv.until))
-            SELECT version, variant, step_id,
-                   count(*) FILTER (WHERE kind = 'reply.received') AS replies,
-                   count(*) FILTER (WHERE kind = 'promise.recorded') AS promises,
-                   count(*) FILTER (WHERE kind = 'promise.kept') AS kept,
-                   count(*) FILTER (WHERE kind = 'promise.broken') AS broken,
-                   sum(CASE WHEN amount ~ '^-?[0-9]+(\\.[0-9]+)?$' THEN amount::numeric END)
-                       FILTER (WHERE kind = 'promise.recorded') AS promised_amount,
-                   sum(CASE WHEN amount ~ '^-?[0-9]+(\\.[0-9]+)?$' THEN amount::numeric END)
-                       FILTER (WHERE kind = 'case.event' AND type = 'payment_received') AS paid_amount,
-                   count(*) FILTER (WHERE kind = 'contact.opted_out') AS opt_outs,
-                   count(*) FILTER (WHERE kind = 'case.event' AND type = 'dispute') AS disputes
-            FROM f GROUP BY 1, 2, 3""".formatted(FACTS_OF_E);
-    private static final String FUNNEL = COHORT + """
-            , s AS (SELECT a.enrollment_id, count(*) AS attempts, count(*) FILTER (WHERE %s) AS delivered,
-                           count(*) FILTER (WHERE a.outcome = ANY($5)) AS right_party,
-                           min(a.created_at) FILTER (WHERE %s) AS first_delivered
-                    FROM e JOIN attempt a ON a.enrollment_id = e.id GROUP BY 1),
-            o AS (SELECT e.id AS enrollment_id, count(*) FILTER (WHERE t.kind = 'reply.received') AS replies,
-                         count(*) FILTER (WHERE t.kind = 'promise.recorded') AS promises,
-                         count(*) FILTER (WHERE t.kind = 'promise.kept') AS kept
-                  FROM e JOIN timeline t ON %s GROUP BY 1)
-            SELECT e.version, e.variant, count(*) AS enrollments,
-                   count(*) FILTER (WHERE s.attempts > 0) AS attempted,
-                   count(*) FILTER (WHERE s.delivered > 0) AS delivered,
-                   count(*) FILTER (WHERE s.right_party > 0) AS right_party,
-                   count(*) FILTER (WHERE o.replies > 0) AS replied,
-                   count(*) FILTER (WHERE o.promises > 0) AS promised,
-                   count(*) FILTER (WHERE o.promises > 0 AND o.kept > 0) AS kept,
-                   count(s.first_delivered) AS contacted,
-                   avg(extract(epoch FROM s.first_delivered - e.started_at)) AS ttfc_mean,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM s.first_delivered - e.started_at))
-                       AS ttfc_median
-            FROM e LEFT JOIN s ON s.enrollment_id = e.id LEFT JOIN o ON o.enrollment_id = e.id
-            GROUP BY 1, 2""".formatted(DELIVERED, DELIVERED, FACTS_OF_E);
+            FROM %s WHERE sequence_name = $1 AND created_at >= $3 AND created_at < $4
+              AND ($2::int IS NULL OR version = $2)""";
+    private static final String STEPS = """
+            SELECT version, variant, step_id, sum(attempts) AS attempts, sum(delivered) AS delivered,
+                   sum(right_party) AS right_party, sum(replies) AS replies, sum(promises) AS promises,
+                   sum(kept) AS kept, sum(broken) AS broken, sum(promised_amount) AS promised_amount,
+                   sum(paid_amount) AS paid_amount, sum(opt_outs) AS opt_outs, sum(disputes) AS disputes
+            """ + COHORT.formatted("analytics_step") + " GROUP BY 1, 2, 3";
+    private static final String DECISIONS = "SELECT version, variant, step_id, outcome, rule, sum(n) AS n "
+            + COHORT.formatted("analytics_rule") + " GROUP BY 1, 2, 3, 4, 5";
+    private static final String FUNNEL = """
+            SELECT version, variant, count(*) AS enrollments,
+                   count(*) FILTER (WHERE attempts > 0) AS attempted,
+                   count(*) FILTER (WHERE delivered > 0) AS delivered,
+                   count(*) FILTER (WHERE right_party > 0) AS right_party,
+                   count(*) FILTER (WHERE replies > 0) AS replied,
+                   count(*) FILTER (WHERE promises > 0) AS promised,
+                   count(*) FILTER (WHERE promises > 0 AND kept > 0) AS kept,
+                   count(first_contact_seconds) AS contacted,
+                   avg(first_contact_seconds) AS ttfc_mean,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY first_contact_seconds) AS ttfc_median
+            """ + COHORT.formatted("analytics_enrollment") + " GROUP BY 1, 2";
     private static final String KNOWN = "SELECT version FROM sequence_version WHERE name = $1 ORDER BY version";
 
     private SequenceAnalytics() {
@@ -139,42 +88,36 @@ public final class SequenceAnalytics {
     /** The numbers of each arm with enrollments in [from, to), arms in order of version then variant. */
     public static Future<List<ArmNumbers>> compute(SqlClient sql, String name, Integer version, Instant from,
                                                    Instant to) {
-        Tuple args = Tuple.of(name, version, Rows.ts(from), Rows.ts(to), RIGHT_PARTY.toArray(String[]::new),
-                UNDELIVERED.toArray(String[]::new));
         Tuple period = Tuple.of(name, version, Rows.ts(from), Rows.ts(to));
         Map<Arm, Funnel> funnels = new TreeMap<>();
         Map<Arm, Map<String, StepBuilder>> steps = new TreeMap<>();
-        // four queries at once, on connections of their own when sql is a pool
-        var funnel = sql.preparedQuery(FUNNEL).execute(args);
-        var attempts = sql.preparedQuery(STEPS).execute(args);
-        var outcomes = sql.preparedQuery(OUTCOMES).execute(period);
+        // three queries at once, on connections of their own when sql is a pool
+        var funnel = sql.preparedQuery(FUNNEL).execute(period);
+        var stepRows = sql.preparedQuery(STEPS).execute(period);
         var decided = sql.preparedQuery(DECISIONS).execute(period);
-        return Future.all(funnel, attempts, outcomes, decided).map(all -> {
+        return Future.all(funnel, stepRows, decided).map(all -> {
             funnel.result().forEach(r -> funnels.put(arm(r), new Funnel(r.getLong("enrollments"),
                     r.getLong("attempted"), r.getLong("delivered"), r.getLong("right_party"), r.getLong("replied"),
                     r.getLong("promised"), r.getLong("kept"), r.getLong("contacted"),
                     number(r, "ttfc_mean"), number(r, "ttfc_median"))));
-            attempts.result().forEach(r -> {
+            stepRows.result().forEach(r -> {
                 StepBuilder s = step(steps, r);
-                s.attempts = r.getLong("attempts");
-                s.delivered = r.getLong("delivered");
-                s.rightParty = r.getLong("right_party");
-            });
-            outcomes.result().forEach(r -> {
-                StepBuilder s = step(steps, r);
-                s.replies = r.getLong("replies");
-                s.promises = r.getLong("promises");
-                s.kept = r.getLong("kept");
-                s.broken = r.getLong("broken");
+                s.attempts = count(r, "attempts");
+                s.delivered = count(r, "delivered");
+                s.rightParty = count(r, "right_party");
+                s.replies = count(r, "replies");
+                s.promises = count(r, "promises");
+                s.kept = count(r, "kept");
+                s.broken = count(r, "broken");
                 s.promised = amount(r, "promised_amount");
                 s.paid = amount(r, "paid_amount");
-                s.optOuts = r.getLong("opt_outs");
-                s.disputes = r.getLong("disputes");
+                s.optOuts = count(r, "opt_outs");
+                s.disputes = count(r, "disputes");
             });
             decided.result().forEach(r -> {
                 StepBuilder s = step(steps, r);
                 Map<String, Long> byRule = "defer".equals(r.getString("outcome")) ? s.deferrals : s.suppressions;
-                byRule.merge(r.getString("rule"), r.getLong("n"), Long::sum);
+                byRule.merge(r.getString("rule"), count(r, "n"), Long::sum);
             });
             List<ArmNumbers> out = new ArrayList<>();
             funnels.forEach((arm, f) -> out.add(new ArmNumbers(arm, f, steps.getOrDefault(arm, Map.of())
@@ -192,6 +135,11 @@ public final class SequenceAnalytics {
         // outcomes before any attempt sort first, under a key no step id can have
         return steps.computeIfAbsent(arm(r), k -> new TreeMap<>()).computeIfAbsent(id == null ? "" : id,
                 k -> new StepBuilder(id));
+    }
+
+    private static long count(Row r, String column) {
+        Object v = r.getValue(column);
+        return v == null ? 0 : ((Number) v).longValue();
     }
 
     private static Double number(Row r, String column) {

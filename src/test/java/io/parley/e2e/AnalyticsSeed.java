@@ -3,7 +3,6 @@ package io.parley.e2e;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,7 +24,6 @@ import java.util.UUID;
  * here with plain loops.
  */
 final class AnalyticsSeed {
-    static final String SEQUENCE = "analytics-seeded";
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     static final Instant BEGINNING = Instant.parse("1970-01-01T00:00:00Z");
     static final Instant END = Instant.parse("9999-01-01T00:00:00Z");
@@ -59,16 +57,22 @@ final class AnalyticsSeed {
                     Map<String, JsonObject> steps) {
     }
 
+    /** The sequence the history is of (its cases are named after it, so two seeds share a database). */
+    final String sequence;
     final List<Enrollment> enrollments = new ArrayList<>();
     final List<Attempt> attempts = new ArrayList<>();
     final List<Decision> decisions = new ArrayList<>();
     final List<Fact> facts = new ArrayList<>();
 
-    static AnalyticsSeed random(long seed, int cases) {
+    private AnalyticsSeed(String sequence) {
+        this.sequence = sequence;
+    }
+
+    static AnalyticsSeed random(long seed, int cases, String sequence) {
         Random r = new Random(seed);
-        AnalyticsSeed s = new AnalyticsSeed();
+        AnalyticsSeed s = new AnalyticsSeed(sequence);
         for (int c = 0; c < cases; c++) {
-            String caseId = "an-case-" + c;
+            String caseId = sequence + "-case-" + c;
             Instant start = T0.plusSeconds(60L * r.nextInt(10 * 24 * 60));
             int count = r.nextInt(10) < 3 ? 2 : 1;
             for (int n = 0; n < count; n++) {
@@ -111,55 +115,17 @@ final class AnalyticsSeed {
         return new JsonObject().put("type", type).put("details", details);
     }
 
+    /** The history written as it happened: enrollments, then attempts, decisions and timeline entries. */
     Future<Void> write(Pool pool) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<Tuple> es = new ArrayList<>();
-        for (Enrollment e : enrollments) {
-            es.add(Tuple.from(new Object[]{e.id(), e.caseId(), e.version(), e.variant(), ts(e.start()),
-                    e.variant() == null ? null : "m1-test"}));
-        }
-        List<Tuple> as = new ArrayList<>();
-        for (Attempt a : attempts) {
-            as.add(Tuple.from(new Object[]{UUID.randomUUID(), a.e().id(), a.runNo(), a.e().caseId(), a.stepId(),
-                    a.status(), a.outcome(), ts(a.at())}));
-        }
-        List<Tuple> ds = new ArrayList<>();
-        for (Decision d : decisions) {
-            ds.add(Tuple.of(d.e().id(), d.e().caseId(), d.runNo(), d.stepId(), d.outcome(), d.rule(),
-                    ts(d.e().start())));
-        }
-        Map<String, Integer> seq = new HashMap<>();
-        List<Tuple> ts = new ArrayList<>();
-        for (Fact f : facts) {
-            ts.add(Tuple.of(f.caseId(), seq.merge(f.caseId(), 1, Integer::sum), ts(f.at()), f.kind(), f.data()));
-        }
-        return pool.query("""
-                        INSERT INTO debtor (id, name, locale, address, updated_at)
-                        VALUES ('an-debtor', 'Seeded', 'en-US', '{}', now());
-                        INSERT INTO sequence_version (name, version, checksum, source, definition, loaded_at)
-                        VALUES ('%1$s', 1, 'a', 'seeded', '{}', now()), ('%1$s', 2, 'b', 'seeded', '{}', now())"""
-                        .formatted(SEQUENCE)).execute()
-                .compose(v -> pool.preparedQuery("""
-                        INSERT INTO enrollment (id, case_id, debtor_id, sequence_name, sequence_version, status,
-                            started_at, time_zone, account, variables, created_at, updated_at, variant, experiment)
-                        VALUES ($1, $2, 'an-debtor', '%s', $3, 'completed', $5, 'UTC', '{}', '{}', $5, $5, $4, $6)"""
-                        .formatted(SEQUENCE)).executeBatch(es))
-                .compose(v -> pool.preparedQuery("""
-                        INSERT INTO attempt (id, enrollment_id, run_no, case_id, debtor_id, step_id, channel,
-                            contact_address, contact_type, template, locale, content, status, status_rank, provider,
-                            outcome, created_at, updated_at)
-                        VALUES ($1, $2, $3, $4, 'an-debtor', $5, 'sms', '+15550000', 'mobile', 't', 'en-US', '{}',
-                            $6, 0, 'seeded', $7, $8, $8)""").executeBatch(as))
-                .compose(v -> ds.isEmpty() ? Future.succeededFuture() : pool.preparedQuery("""
-                        INSERT INTO decision (enrollment_id, case_id, run_no, step_id, channel, outcome, rule, reasons,
-                            decided_at) VALUES ($1, $2, $3, $4, 'sms', $5, $6, '[]', $7)""").executeBatch(ds))
-                .compose(v -> pool.preparedQuery("""
-                        INSERT INTO timeline (case_id, seq, at, kind, data) VALUES ($1, $2, $3, $4, $5)""")
-                        .executeBatch(ts))
-                .mapEmpty();
+        return new SeedWriter(this, pool).inOrder();
     }
 
-    private static OffsetDateTime ts(Instant i) {
+    /** The same history written in an order the analytics must not depend on (see SeedWriter). */
+    Future<Void> writeOutOfOrder(Pool pool) {
+        return new SeedWriter(this, pool).outOfOrder();
+    }
+
+    static OffsetDateTime ts(Instant i) {
         return i.atOffset(ZoneOffset.UTC);
     }
 

@@ -29,6 +29,8 @@ class SequenceAnalyticsTest {
     private static ServiceHarness harness;
     private static Parley parley;
     private static AnalyticsSeed seed;
+    /** Another history of the same shape, written out of order: the kept numbers must not depend on the order. */
+    private static AnalyticsSeed scrambled;
 
     @BeforeAll
     static void seed() {
@@ -36,8 +38,10 @@ class SequenceAnalyticsTest {
         parley = harness.start(Map.of());
         Pool pool = PgBuilder.pool().connectingTo(harness.database.connectOptions()).using(harness.vertx).build();
         try {
-            seed = AnalyticsSeed.random(20261204L, 140);
+            seed = AnalyticsSeed.random(20261204L, 140, "analytics-seeded");
             get(seed.write(pool));
+            scrambled = AnalyticsSeed.random(20261205L, 120, "analytics-scrambled");
+            get(scrambled.writeOutOfOrder(pool));
         } finally {
             pool.close();
         }
@@ -49,7 +53,11 @@ class SequenceAnalyticsTest {
     }
 
     private JsonObject analytics(String query) {
-        var response = harness.call(parley, HttpMethod.GET, "/v1/analytics/sequences/" + AnalyticsSeed.SEQUENCE + query,
+        return analytics(seed, query);
+    }
+
+    private JsonObject analytics(AnalyticsSeed of, String query) {
+        var response = harness.call(parley, HttpMethod.GET, "/v1/analytics/sequences/" + of.sequence + query,
                 ServiceHarness.READ_KEY, null);
         assertEquals(200, response.statusCode(), response.bodyAsString());
         return response.bodyAsJsonObject();
@@ -57,17 +65,25 @@ class SequenceAnalyticsTest {
 
     @Test
     void everyArmAndStepMatchesTheSeededHistory() {
-        check(analytics(""), AnalyticsSeed.BEGINNING, AnalyticsSeed.END, null);
+        check(seed, analytics(""), AnalyticsSeed.BEGINNING, AnalyticsSeed.END, null);
+    }
+
+    @Test
+    void theNumbersDoNotDependOnTheOrderTheHistoryWasWritten() {
+        check(scrambled, analytics(scrambled, ""), AnalyticsSeed.BEGINNING, AnalyticsSeed.END, null);
+        Instant from = AnalyticsSeed.T0.plusSeconds(2 * 86400);
+        Instant to = AnalyticsSeed.T0.plusSeconds(8 * 86400);
+        check(scrambled, analytics(scrambled, "?from=" + from + "&to=" + to), from, to, null);
     }
 
     @Test
     void aPeriodAndAVersionNarrowTheCohort() {
         Instant from = AnalyticsSeed.T0.plusSeconds(3 * 86400);
         Instant to = AnalyticsSeed.T0.plusSeconds(9 * 86400);
-        check(analytics("?version=2&from=" + from + "&to=" + to), from, to, 2);
+        check(seed, analytics("?version=2&from=" + from + "&to=" + to), from, to, 2);
     }
 
-    private static void check(JsonObject body, Instant from, Instant to, Integer version) {
+    private static void check(AnalyticsSeed seed, JsonObject body, Instant from, Instant to, Integer version) {
         Map<AnalyticsSeed.Arm, AnalyticsSeed.Expected> expected = seed.expected(from, to, version);
         JsonArray arms = body.getJsonArray("arms");
         assertEquals(expected.size(), arms.size(), arms.encodePrettily());
@@ -121,7 +137,7 @@ class SequenceAnalyticsTest {
 
     @Test
     void theExportIsTheStepsAsCsv() {
-        var response = harness.call(parley, HttpMethod.GET, "/v1/analytics/sequences/" + AnalyticsSeed.SEQUENCE
+        var response = harness.call(parley, HttpMethod.GET, "/v1/analytics/sequences/" + seed.sequence
                 + "/export", ServiceHarness.READ_KEY, null);
         assertEquals(200, response.statusCode(), response.bodyAsString());
         assertTrue(response.getHeader("Content-Type").startsWith("text/csv"));
@@ -141,7 +157,7 @@ class SequenceAnalyticsTest {
         assertEquals(step.getString("amountPaid"), cells[11]);
 
         var negotiated = harness.http.get(parley.port(), "127.0.0.1", "/v1/analytics/sequences/"
-                        + AnalyticsSeed.SEQUENCE).putHeader("Authorization", "Bearer " + ServiceHarness.READ_KEY)
+                        + seed.sequence).putHeader("Authorization", "Bearer " + ServiceHarness.READ_KEY)
                 .putHeader("Accept", "text/csv").send();
         assertEquals(response.bodyAsString(), get(negotiated).bodyAsString());
     }
@@ -151,18 +167,18 @@ class SequenceAnalyticsTest {
         var missing = harness.call(parley, HttpMethod.GET, "/v1/analytics/sequences/no-such-sequence",
                 ServiceHarness.READ_KEY, null);
         assertEquals(404, missing.statusCode());
-        var noVersion = harness.call(parley, HttpMethod.GET, "/v1/analytics/sequences/" + AnalyticsSeed.SEQUENCE
+        var noVersion = harness.call(parley, HttpMethod.GET, "/v1/analytics/sequences/" + seed.sequence
                 + "?version=9", ServiceHarness.READ_KEY, null);
         assertEquals(404, noVersion.statusCode());
-        var backwards = harness.call(parley, HttpMethod.GET, "/v1/analytics/sequences/" + AnalyticsSeed.SEQUENCE
+        var backwards = harness.call(parley, HttpMethod.GET, "/v1/analytics/sequences/" + seed.sequence
                 + "?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", ServiceHarness.READ_KEY, null);
         assertEquals(422, backwards.statusCode(), backwards.bodyAsString());
         assertTrue(backwards.bodyAsString().contains("\"to\""), backwards.bodyAsString());
-        var notADate = harness.call(parley, HttpMethod.GET, "/v1/analytics/sequences/" + AnalyticsSeed.SEQUENCE
+        var notADate = harness.call(parley, HttpMethod.GET, "/v1/analytics/sequences/" + seed.sequence
                 + "?from=yesterday", ServiceHarness.READ_KEY, null);
         assertTrue(notADate.statusCode() == 400 || notADate.statusCode() == 422, notADate.bodyAsString());
         assertTrue(notADate.bodyAsString().contains("from"), notADate.bodyAsString());
-        var anonymous = harness.call(parley, HttpMethod.GET, "/v1/analytics/sequences/" + AnalyticsSeed.SEQUENCE,
+        var anonymous = harness.call(parley, HttpMethod.GET, "/v1/analytics/sequences/" + seed.sequence,
                 null, null);
         assertEquals(401, anonymous.statusCode());
     }

@@ -1,0 +1,236 @@
+-- Strategy analytics kept up to date as the history is written: one row of numbers per enrollment (the funnel: how far
+-- it got, when it was first reached), per enrollment and step (attempts, deliveries, outcomes credited to the step)
+-- and per enrollment, step and compliance rule (deferrals, suppressions). Triggers on enrollment, attempt, decision
+-- and timeline recompute the touched enrollments' rows in the same transaction as the write, with the same rules as
+-- a computation over the whole history: an outcome (reply, promise, payment, opt-out, dispute) belongs to the case's
+-- enrollment in a sequence that was running when it came, credited to that enrollment's last attempt before it.
+-- GET /v1/analytics/sequences/{name} then sums these rows over a period's enrollments: no timeline is read.
+
+-- the arm and period columns are copied from the enrollment so the report reads one table, no join
+CREATE TABLE analytics_enrollment (
+    enrollment_id         uuid PRIMARY KEY REFERENCES enrollment (id),
+    sequence_name         text        NOT NULL,
+    version               int         NOT NULL,
+    variant               text        NOT NULL,   -- '' without an experiment
+    created_at            timestamptz NOT NULL,
+    attempts              int         NOT NULL,
+    delivered             int         NOT NULL,
+    right_party           int         NOT NULL,
+    replies               int         NOT NULL,
+    promises              int         NOT NULL,
+    kept                  int         NOT NULL,
+    first_contact_seconds numeric                 -- first delivered attempt after the start; null: none yet
+);
+CREATE INDEX analytics_enrollment_by_sequence ON analytics_enrollment (sequence_name, created_at);
+
+-- an enrollment's attempt rows (one per step attempted) and outcome rows (one per step credited; step_id null:
+-- outcomes before its first attempt) are kept apart: the report sums both per step
+CREATE TABLE analytics_step (
+    enrollment_id   uuid        NOT NULL REFERENCES enrollment (id),
+    sequence_name   text        NOT NULL,
+    version         int         NOT NULL,
+    variant         text        NOT NULL,
+    created_at      timestamptz NOT NULL,
+    step_id         text,
+    attempts        int         NOT NULL,
+    delivered       int         NOT NULL,
+    right_party     int         NOT NULL,
+    replies         int         NOT NULL,
+    promises        int         NOT NULL,
+    kept            int         NOT NULL,
+    broken          int         NOT NULL,
+    promised_amount numeric,
+    paid_amount     numeric,
+    opt_outs        int         NOT NULL,
+    disputes        int         NOT NULL
+);
+CREATE INDEX analytics_step_by_enrollment ON analytics_step (enrollment_id);
+CREATE INDEX analytics_step_by_sequence ON analytics_step (sequence_name, created_at);
+
+CREATE TABLE analytics_rule (
+    enrollment_id uuid        NOT NULL REFERENCES enrollment (id),
+    sequence_name text        NOT NULL,
+    version       int         NOT NULL,
+    variant       text        NOT NULL,
+    created_at    timestamptz NOT NULL,
+    step_id       text        NOT NULL,
+    outcome       text        NOT NULL,   -- defer | suppress
+    rule          text        NOT NULL,
+    n             int         NOT NULL
+);
+CREATE INDEX analytics_rule_by_enrollment ON analytics_rule (enrollment_id);
+CREATE INDEX analytics_rule_by_sequence ON analytics_rule (sequence_name, created_at);
+
+-- the running span of an enrollment: from its start until the case's next enrollment in the same sequence
+CREATE FUNCTION analytics_span(ids uuid[])
+    RETURNS TABLE (id uuid, case_id text, sequence_name text, version int, variant text, started_at timestamptz,
+                   created_at timestamptz, next_start timestamptz)
+    LANGUAGE sql STABLE AS $$
+    SELECT e.id, e.case_id, e.sequence_name, e.sequence_version, COALESCE(e.variant, ''), e.started_at, e.created_at,
+           (SELECT n.started_at FROM enrollment n
+            WHERE n.case_id = e.case_id AND n.sequence_name = e.sequence_name
+              AND (n.started_at, n.id) > (e.started_at, e.id)
+            ORDER BY n.started_at, n.id LIMIT 1)
+    FROM enrollment e WHERE e.id = ANY (ids)
+$$;
+
+-- Recomputes the rows of these enrollments from the history. One refresh of an enrollment at a time (an advisory
+-- lock per enrollment, or one for all when many are refreshed at once, e.g. a bulk load): the refresh that waited
+-- reads after the other committed, so the last one sees every write.
+CREATE FUNCTION analytics_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    -- attempt outcomes that reached the debtor in person; attempt outcomes that are no delivery
+    reached_outcomes CONSTANT text[] := ARRAY ['reached', 'promised', 'transferred', 'replied'];
+    undelivered_outcomes CONSTANT text[] := ARRAY ['failed', 'no_answer', 'not_reached', 'suppressed', 'unknown'];
+    outcome_kinds CONSTANT text[] := ARRAY ['reply.received', 'promise.recorded', 'promise.kept', 'promise.broken',
+        'case.event', 'contact.opted_out'];
+BEGIN
+    ids := ARRAY(SELECT DISTINCT x FROM unnest(ids) x WHERE x IS NOT NULL ORDER BY 1);
+    IF cardinality(ids) = 0 THEN
+        RETURN;
+    END IF;
+    IF cardinality(ids) > 256 THEN
+        PERFORM pg_advisory_xact_lock(15015, 0);
+    ELSE
+        PERFORM pg_advisory_xact_lock_shared(15015, 0);
+        PERFORM pg_advisory_xact_lock(15015, hashtext(x::text)) FROM unnest(ids) x;
+    END IF;
+    DELETE FROM analytics_enrollment WHERE enrollment_id = ANY (ids);
+    DELETE FROM analytics_step WHERE enrollment_id = ANY (ids);
+    DELETE FROM analytics_rule WHERE enrollment_id = ANY (ids);
+
+    INSERT INTO analytics_enrollment
+    SELECT e.id, e.sequence_name, e.version, e.variant, e.created_at, s.attempts, s.delivered, s.right_party,
+           o.replies, o.promises, o.kept, extract(epoch FROM s.first_delivered - e.started_at)
+    FROM analytics_span(ids) e
+    CROSS JOIN LATERAL (
+        SELECT count(*) AS attempts, count(*) FILTER (WHERE d) AS delivered,
+               count(*) FILTER (WHERE a.outcome = ANY (reached_outcomes)) AS right_party,
+               min(a.created_at) FILTER (WHERE d) AS first_delivered
+        FROM attempt a
+        CROSS JOIN LATERAL (SELECT a.status = 'delivered' OR (a.outcome IS NOT NULL AND a.outcome <> ALL (undelivered_outcomes))
+                            AS d) dd
+        WHERE a.enrollment_id = e.id) s
+    CROSS JOIN LATERAL (
+        SELECT count(*) FILTER (WHERE t.kind = 'reply.received') AS replies,
+               count(*) FILTER (WHERE t.kind = 'promise.recorded') AS promises,
+               count(*) FILTER (WHERE t.kind = 'promise.kept') AS kept
+        FROM timeline t
+        WHERE t.case_id = e.case_id AND t.kind = ANY (outcome_kinds)
+          AND t.at >= e.started_at AND (e.next_start IS NULL OR t.at < e.next_start)) o;
+
+    INSERT INTO analytics_step (enrollment_id, sequence_name, version, variant, created_at, step_id, attempts,
+                                delivered, right_party, replies, promises, kept, broken, opt_outs, disputes)
+    SELECT e.id, e.sequence_name, e.version, e.variant, e.created_at, a.step_id, count(*),
+           count(*) FILTER (WHERE a.status = 'delivered' OR (a.outcome IS NOT NULL AND a.outcome <> ALL (undelivered_outcomes))),
+           count(*) FILTER (WHERE a.outcome = ANY (reached_outcomes)), 0, 0, 0, 0, 0, 0
+    FROM analytics_span(ids) e JOIN attempt a ON a.enrollment_id = e.id
+    GROUP BY e.id, e.sequence_name, e.version, e.variant, e.created_at, a.step_id;
+
+    INSERT INTO analytics_step
+    SELECT e.id, e.sequence_name, e.version, e.variant, e.created_at, last.step_id, 0, 0, 0,
+           count(*) FILTER (WHERE t.kind = 'reply.received'),
+           count(*) FILTER (WHERE t.kind = 'promise.recorded'),
+           count(*) FILTER (WHERE t.kind = 'promise.kept'),
+           count(*) FILTER (WHERE t.kind = 'promise.broken'),
+           sum(CASE WHEN m.amount ~ '^-?[0-9]+(\.[0-9]+)?$' THEN m.amount::numeric END)
+               FILTER (WHERE t.kind = 'promise.recorded'),
+           sum(CASE WHEN m.amount ~ '^-?[0-9]+(\.[0-9]+)?$' THEN m.amount::numeric END)
+               FILTER (WHERE t.kind = 'case.event' AND t.data ->> 'type' = 'payment_received'),
+           count(*) FILTER (WHERE t.kind = 'contact.opted_out'),
+           count(*) FILTER (WHERE t.kind = 'case.event' AND t.data ->> 'type' = 'dispute')
+    FROM analytics_span(ids) e
+    JOIN timeline t ON t.case_id = e.case_id AND t.kind = ANY (outcome_kinds)
+        AND t.at >= e.started_at AND (e.next_start IS NULL OR t.at < e.next_start)
+    CROSS JOIN LATERAL (SELECT CASE WHEN t.kind = 'promise.recorded' THEN t.data ->> 'amount'
+                                    ELSE t.data -> 'details' ->> 'amount' END AS amount) m
+    -- the step of the enrollment's last attempt at or before the outcome (ties: the later run)
+    LEFT JOIN LATERAL (SELECT a.step_id FROM attempt a
+                       WHERE a.enrollment_id = e.id AND a.created_at <= t.at
+                       ORDER BY a.created_at DESC, a.run_no DESC LIMIT 1) last ON true
+    GROUP BY e.id, e.sequence_name, e.version, e.variant, e.created_at, last.step_id;
+
+    INSERT INTO analytics_rule
+    SELECT e.id, e.sequence_name, e.version, e.variant, e.created_at, d.step_id, d.outcome, d.rule, count(*)
+    FROM analytics_span(ids) e JOIN decision d ON d.enrollment_id = e.id
+    WHERE d.outcome IN ('defer', 'suppress')
+    GROUP BY e.id, e.sequence_name, e.version, e.variant, e.created_at, d.step_id, d.outcome, d.rule;
+END
+$$;
+
+-- a new enrollment: its own rows, and its case's other enrollments in the sequence (their running spans moved)
+CREATE FUNCTION analytics_enrollment_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM analytics_refresh(ARRAY(
+        SELECT o.id FROM enrollment o
+        JOIN (SELECT DISTINCT case_id, sequence_name FROM new_rows) n USING (case_id, sequence_name)));
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER analytics_enrollment_inserted AFTER INSERT ON enrollment
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_enrollment_inserted();
+
+CREATE FUNCTION analytics_enrollment_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM analytics_refresh(ARRAY(
+        SELECT o.id FROM enrollment o
+        WHERE (o.case_id = NEW.case_id AND o.sequence_name = NEW.sequence_name)
+           OR (o.case_id = OLD.case_id AND o.sequence_name = OLD.sequence_name)));
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER analytics_enrollment_moved AFTER UPDATE ON enrollment FOR EACH ROW
+    WHEN (OLD.case_id IS DISTINCT FROM NEW.case_id OR OLD.sequence_name IS DISTINCT FROM NEW.sequence_name
+        OR OLD.sequence_version IS DISTINCT FROM NEW.sequence_version OR OLD.variant IS DISTINCT FROM NEW.variant
+        OR OLD.started_at IS DISTINCT FROM NEW.started_at OR OLD.created_at IS DISTINCT FROM NEW.created_at)
+    EXECUTE FUNCTION analytics_enrollment_moved();
+
+CREATE FUNCTION analytics_attempts_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM analytics_refresh(ARRAY(SELECT enrollment_id FROM new_rows));
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER analytics_attempts_inserted AFTER INSERT ON attempt
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_attempts_inserted();
+
+CREATE FUNCTION analytics_attempt_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM analytics_refresh(ARRAY[OLD.enrollment_id, NEW.enrollment_id]);
+    RETURN NULL;
+END
+$$;
+-- only changes the numbers read: not every provider reference or time stamp update
+CREATE TRIGGER analytics_attempt_changed AFTER UPDATE ON attempt FOR EACH ROW
+    WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.outcome IS DISTINCT FROM NEW.outcome
+        OR OLD.step_id IS DISTINCT FROM NEW.step_id OR OLD.created_at IS DISTINCT FROM NEW.created_at
+        OR OLD.run_no IS DISTINCT FROM NEW.run_no OR OLD.enrollment_id IS DISTINCT FROM NEW.enrollment_id)
+    EXECUTE FUNCTION analytics_attempt_changed();
+
+CREATE FUNCTION analytics_decisions_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM analytics_refresh(ARRAY(SELECT enrollment_id FROM new_rows WHERE outcome IN ('defer', 'suppress')));
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER analytics_decisions_inserted AFTER INSERT ON decision
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_decisions_inserted();
+
+-- an outcome on a case: the enrollment running then in each of its sequences
+CREATE FUNCTION analytics_outcomes_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM analytics_refresh(ARRAY(
+        SELECT running.id FROM new_rows t
+        CROSS JOIN LATERAL (SELECT DISTINCT ON (e.sequence_name) e.id FROM enrollment e
+                            WHERE e.case_id = t.case_id AND e.started_at <= t.at
+                            ORDER BY e.sequence_name, e.started_at DESC, e.id DESC) running
+        WHERE t.kind IN ('reply.received', 'promise.recorded', 'promise.kept', 'promise.broken', 'case.event',
+                         'contact.opted_out')));
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER analytics_outcomes_inserted AFTER INSERT ON timeline
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_outcomes_inserted();
+
+-- the history so far
+SELECT analytics_refresh(ARRAY(SELECT id FROM enrollment));
