@@ -42,7 +42,7 @@ record Catalogs(SequenceCatalog sequences, TemplateCatalog templates, RulePackCa
     void checkTemplates() {
         List<String> problems = new ArrayList<>();
         for (SequenceDefinition def : sequences.all()) {
-            for (Step step : def.steps()) {
+            for (Step step : def.allSteps()) {
                 check(problems, def, step, step.channel(), step.template(), "template", templates);
                 if (step.voicemail() != null) {
                     check(problems, def, step, Channel.VOICE, step.voicemail(), "voicemail", templates);

@@ -102,11 +102,14 @@ public final class PromiseWatcher extends VerticleBase {
                 });
     }
 
-    /** Resumes the enrollment: at its broken-promise step if its sequence has one, otherwise where it stood. */
+    /**
+     * Resumes the enrollment: at its broken-promise step if its sequence (its experiment arm, when the arm has steps
+     * of its own) has one, otherwise where it stood.
+     */
     private Future<Void> resume(SqlConnection conn, String caseId, Enrollments.Open enrollment, Instant now,
                                 List<TimelineEntry> timeline) {
         SequenceDefinition def = sequences.definition(enrollment.sequenceName(), enrollment.sequenceVersion());
-        String branch = def.onBrokenPromise();
+        String branch = def.arm(enrollment.variant()).onBrokenPromise();
         timeline.add(new TimelineEntry(caseId, enrollment.id(), now, TimelineKinds.ENROLLMENT_RESUMED, new JsonObject()
                 .put("reason", BROKEN).put("stepId", branch)));
         return Enrollments.transition(conn, enrollment.id(), EnrollmentStatus.ACTIVE, BROKEN,

@@ -84,7 +84,10 @@ public final class Enroller {
      */
     Prepared prepare(EnrollmentRequest request, Instant now) {
         PolicyPacks.check(request.policyPacks(), packIds);
-        SequenceDefinition def = definition(request);
+        SequenceDefinition sequence = definition(request);
+        String variant = variant(sequence, request.caseId());
+        // the steps of the case's experiment arm (the sequence's own when it runs no experiment)
+        SequenceDefinition def = sequence.arm(variant);
         Debtor debtor = PostalSteps.addressed(def, request.debtor());
         Instant startedAt = request.startAt() == null ? now : request.startAt();
         ZoneId zone = request.debtor().explicitZone().orElse(defaultZone);
@@ -103,7 +106,7 @@ public final class Enroller {
         NewEnrollment enrollment = new NewEnrollment(enrolled.id(), request.caseId(), debtor, request.account(),
                 new JsonObject(new java.util.HashMap<>(request.variables())), def.name(), def.version(), startedAt,
                 zone, first.step().id(), first.dueAt(), now, request.policyPacks(), request.preferences(),
-                def.experiment() == null ? null : def.experiment().name(), variant(def, request.caseId()));
+                def.experiment() == null ? null : def.experiment().name(), variant);
         return new Prepared(enrollment, enrolled);
     }
 

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A champion/challenger experiment a sequence runs: its name (hashed with a case id to pick the arm, so a case
@@ -17,15 +19,35 @@ import java.util.Set;
  *   name: m1-2026-q1
  *   variants:
  *     - {name: champion, weight: 80}
- *     - {name: challenger, weight: 20}
+ *     - name: challenger
+ *       weight: 20
+ *       steps: [...]               # optional: the arm's own steps (ids of their own); without: the sequence's
+ *       onBrokenPromise: call-1    # optional, one of its own steps
  * </pre>
- * Every arm is held by the same compliance policy: the variant is a label on the enrollment, nothing the policy reads.
+ * An enrollment runs the steps of its arm. Every arm is held by the same compliance policy: the policy reads the step
+ * and the debtor, never the variant.
  */
 public record Experiment(String name, List<Variant> variants) {
     static final List<String> FIELDS = List.of("name", "variants");
-    static final List<String> VARIANT_FIELDS = List.of("name", "weight");
+    static final List<String> VARIANT_FIELDS = List.of("name", "weight", "steps", "onBrokenPromise");
 
-    public record Variant(String name, int weight) {
+    /**
+     * An arm: its name, its weight, and its own steps (empty: it runs the sequence's steps) with the step a broken
+     * promise resumes at (null: where it was paused).
+     */
+    public record Variant(String name, int weight, List<Step> steps, String onBrokenPromise) {
+        public Variant {
+            Objects.requireNonNull(name, "name");
+            steps = List.copyOf(steps);
+        }
+
+        public Variant(String name, int weight) {
+            this(name, weight, List.of(), null);
+        }
+
+        public boolean ownSteps() {
+            return !steps.isEmpty();
+        }
     }
 
     public Experiment {
@@ -33,7 +55,14 @@ public record Experiment(String name, List<Variant> variants) {
         variants = List.copyOf(variants);
     }
 
-    static Optional<Experiment> parse(Node root, Problems problems) {
+    public Optional<Variant> variant(String variantName) {
+        return variants.stream().filter(v -> v.name().equals(variantName)).findFirst();
+    }
+
+    /**
+     * Reads the experiment of a sequence; stepList reads a variant's step list (the variant's node, its path).
+     */
+    static Optional<Experiment> parse(Node root, Problems problems, BiFunction<Node, String, List<Step>> stepList) {
         if (!root.has("experiment")) {
             return Optional.empty();
         }
@@ -64,21 +93,37 @@ public record Experiment(String name, List<Variant> variants) {
                         problems.top().report("experiment.variants[" + index + "].name", "'" + n + "' is listed twice");
                     }
                 });
+                String path = "experiment.variants[" + index + "]";
+                List<Step> steps = v.has("steps") ? stepList.apply(v, path) : List.of();
+                Optional<String> broken = v.has("onBrokenPromise") ? v.text("onBrokenPromise", true).filter(id -> {
+                    boolean own = steps.stream().anyMatch(s -> s.id().equals(id));
+                    if (!own) {
+                        problems.top().report(path + ".onBrokenPromise", "'" + id + "' is not one of this variant's "
+                                + "own steps");
+                    }
+                    return own;
+                }) : Optional.empty();
                 if (vName.isPresent() && weight.isPresent()) {
-                    variants.add(new Variant(vName.get(), weight.get()));
+                    variants.add(new Variant(vName.get(), weight.get(), steps, broken.orElse(null)));
                 }
             });
         }
         return name.filter(n -> variants.size() >= 2).map(n -> new Experiment(n, variants));
     }
 
-    Map<String, Object> toTree() {
+    Map<String, Object> toTree(Function<Step, Map<String, Object>> stepTree) {
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("name", name);
         tree.put("variants", variants.stream().map(v -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", v.name());
             m.put("weight", v.weight());
+            if (v.ownSteps()) {
+                m.put("steps", v.steps().stream().map(stepTree).toList());
+            }
+            if (v.onBrokenPromise() != null) {
+                m.put("onBrokenPromise", v.onBrokenPromise());
+            }
             return m;
         }).toList());
         return tree;

@@ -46,21 +46,48 @@ public record SequenceDefinition(String name, int version, String description, L
         this(name, version, description, steps, stopOn, pauseOn, onBrokenPromise, null);
     }
 
+    /** The step with this id, in the sequence's steps or in an experiment variant's own (ids are unique across). */
     public Optional<Step> step(String id) {
-        return steps.stream().filter(s -> s.id().equals(id)).findFirst();
+        return allSteps().stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /** The sequence's steps, then each experiment variant's own steps. */
+    public List<Step> allSteps() {
+        if (experiment == null) {
+            return steps;
+        }
+        List<Step> all = new java.util.ArrayList<>(steps);
+        experiment.variants().forEach(v -> all.addAll(v.steps()));
+        return all;
+    }
+
+    /**
+     * The definition an enrollment in this experiment arm runs: the variant's own steps (and its broken-promise
+     * step) when it has them, else this definition (also for null or an arm no longer listed).
+     */
+    public SequenceDefinition arm(String variant) {
+        if (experiment == null || variant == null) {
+            return this;
+        }
+        return experiment.variant(variant).filter(Experiment.Variant::ownSteps)
+                .map(v -> new SequenceDefinition(name, version, description, v.steps(), stopOn, pauseOn,
+                        v.onBrokenPromise(), experiment))
+                .orElse(this);
     }
 
     public Step first() {
         return steps.get(0);
     }
 
-    /** The step after this one in list order; empty for the last step. */
+    /** The step after this one in the order of its list (the sequence's or its variant's); empty for the last. */
     public Optional<Step> after(Step step) {
-        int index = steps.indexOf(step);
+        List<Step> list = steps.contains(step) || experiment == null ? steps : experiment.variants().stream()
+                .map(Experiment.Variant::steps).filter(l -> l.contains(step)).findFirst().orElse(steps);
+        int index = list.indexOf(step);
         if (index < 0) {
             throw new IllegalArgumentException("step '" + step.id() + "' is not part of " + label());
         }
-        return index + 1 < steps.size() ? Optional.of(steps.get(index + 1)) : Optional.empty();
+        return index + 1 < list.size() ? Optional.of(list.get(index + 1)) : Optional.empty();
     }
 
     public boolean stopsOn(CaseEventType event) {

@@ -74,7 +74,7 @@ public final class SequenceParser {
                         + " or pauses the sequence");
             }
         }
-        List<Step> steps = steps(root, problems);
+        List<Step> steps = steps(root, "", problems);
         Optional<String> brokenPromise = root.has("onBrokenPromise") ? root.text("onBrokenPromise", true)
                 .filter(id -> {
                     boolean known = steps.stream().anyMatch(s -> s.id().equals(id));
@@ -83,13 +83,18 @@ public final class SequenceParser {
                     }
                     return known;
                 }) : Optional.empty();
-        Optional<Experiment> experiment = Experiment.parse(root, problems);
+        Optional<Experiment> experiment = Experiment.parse(root, problems, (node, path) -> steps(node, path, problems));
+        experiment.ifPresent(x -> StepIds.checkUniqueAcrossArms(steps, x, problems));
         if (!problems.isEmpty()) {
             problems.throwIfAny();
         }
         var definition = new SequenceDefinition(name.orElseThrow(), version.orElseThrow(), description.orElseThrow(),
                 steps, stopOn, pauseOn, brokenPromise.orElse(null), experiment.orElse(null));
         new SequenceGraph(definition, outcomes).check(problems);
+        if (definition.experiment() != null) {
+            definition.experiment().variants().stream().filter(Experiment.Variant::ownSteps)
+                    .forEach(v -> new SequenceGraph(definition.arm(v.name()), outcomes).check(problems));
+        }
         problems.throwIfAny();
         return definition;
     }
@@ -118,17 +123,18 @@ public final class SequenceParser {
         return events;
     }
 
-    private List<Step> steps(Node root, Problems problems) {
+    /** A list of steps under "steps" of this node; where: the node's path ("" at the top, else a variant's). */
+    private List<Step> steps(Node root, String where, Problems problems) {
         List<?> raw = root.list("steps", true).orElse(List.of());
         if (root.has("steps") && raw.isEmpty()) {
-            problems.top().report("steps", "must list at least one step");
+            problems.top().report(where.isEmpty() ? "steps" : where + ".steps", "must list at least one step");
         }
         Map<String, Integer> firstUse = new LinkedHashMap<>();
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             Object id = raw.get(i) instanceof Map<?, ?> map ? map.get("id") : null;
             boolean named = id instanceof String s && WireValues.NAME.matcher(s).matches() && !Step.END.equals(s);
-            labels.add(named ? "step '" + id + "'" : "step #" + (i + 1));
+            labels.add((where.isEmpty() ? "" : where + " ") + (named ? "step '" + id + "'" : "step #" + (i + 1)));
             if (named && firstUse.putIfAbsent((String) id, i + 1) != null) {
                 problems.step(labels.get(i)).report("id", "duplicate step id: steps #" + firstUse.get(id)
                         + " and #" + (i + 1) + " are both '" + id + "'");

@@ -30,7 +30,7 @@ final class SequenceTree {
         }
         tree.put("steps", definition.steps().stream().map(SequenceTree::step).toList());
         if (definition.experiment() != null) {
-            tree.put("experiment", definition.experiment().toTree());
+            tree.put("experiment", definition.experiment().toTree(SequenceTree::step));
         }
         return tree;
     }

@@ -41,7 +41,7 @@ public final class Enrollments {
             VALUES ($1, $2, $3, $4, $5, $12, $6, $7, $8, $9, $10, $10, $11, $13, $14)""";
     private static final String SELECT = """
             SELECT e.id, e.case_id, e.debtor_id, e.sequence_name, e.sequence_version, e.status, e.status_reason,
-                   e.started_at, e.time_zone, e.created_at, e.updated_at,
+                   e.started_at, e.time_zone, e.created_at, e.updated_at, e.experiment, e.variant,
                    d.step_id, d.phase, d.due_at, d.runnable
             FROM enrollment e LEFT JOIN due_step d ON d.enrollment_id = e.id""";
     private static final String TRANSITION = """
@@ -52,10 +52,10 @@ public final class Enrollments {
             WHERE id = ANY($1) AND status = ANY($4)""";
     private static final String RUNNABLE = "UPDATE due_step SET runnable = $2 WHERE enrollment_id = $1";
     private static final String OPEN_FOR_CASE = """
-            SELECT id, sequence_name, sequence_version, status FROM enrollment
+            SELECT id, sequence_name, sequence_version, variant, status FROM enrollment
             WHERE case_id = $1 AND status = ANY($2) ORDER BY created_at FOR UPDATE""";
     private static final String PAUSED_FOR = """
-            SELECT id, sequence_name, sequence_version, status FROM enrollment
+            SELECT id, sequence_name, sequence_version, variant, status FROM enrollment
             WHERE case_id = $1 AND status = $2 AND status_reason = $3""";
     private static final String CASE_ZONE =
             "SELECT time_zone FROM enrollment WHERE case_id = $1 ORDER BY created_at DESC LIMIT 1";
@@ -67,8 +67,11 @@ public final class Enrollments {
     private Enrollments() {
     }
 
-    /** An open enrollment as case events see it: which sequence version it runs and where it stands. */
-    public record Open(UUID id, String sequenceName, int sequenceVersion, EnrollmentStatus status) {
+    /**
+     * An open enrollment as case events see it: which sequence version (and experiment variant, null: none) it runs
+     * and where it stands.
+     */
+    public record Open(UUID id, String sequenceName, int sequenceVersion, String variant, EnrollmentStatus status) {
     }
 
     /** Why enrollments stop or pause for a case event: the reason stored with their status. */
@@ -176,7 +179,7 @@ public final class Enrollments {
     private static List<Open> open(RowSet<Row> rows) {
         List<Open> out = new ArrayList<>();
         rows.forEach(r -> out.add(new Open(r.getUUID("id"), r.getString("sequence_name"),
-                r.getInteger("sequence_version"), EnrollmentStatus.parse(r.getString("status")))));
+                r.getInteger("sequence_version"), r.getString("variant"), EnrollmentStatus.parse(r.getString("status")))));
         return out;
     }
 
@@ -209,6 +212,8 @@ public final class Enrollments {
                 .put("timeZone", r.getString("time_zone"))
                 .put("createdAt", Rows.instant(r.getOffsetDateTime("created_at")).toString())
                 .put("updatedAt", Rows.instant(r.getOffsetDateTime("updated_at")).toString())
+                .put("experiment", r.getString("experiment"))
+                .put("variant", r.getString("variant"))
                 .put("next", next);
     }
 
