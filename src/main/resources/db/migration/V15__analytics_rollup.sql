@@ -61,6 +61,13 @@ CREATE TABLE analytics_rule (
 CREATE INDEX analytics_rule_by_enrollment ON analytics_rule (enrollment_id);
 CREATE INDEX analytics_rule_by_sequence ON analytics_rule (sequence_name, created_at);
 
+-- the timeline kinds counted as outcomes (immutable: folded into each plan, so the partial index timeline_outcomes
+-- of V12 serves the look-ups)
+CREATE FUNCTION analytics_outcome_kinds() RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
+    SELECT ARRAY ['reply.received', 'promise.recorded', 'promise.kept', 'promise.broken', 'case.event',
+                  'contact.opted_out']
+$$;
+
 -- the running span of an enrollment: from its start until the case's next enrollment in the same sequence
 CREATE FUNCTION analytics_span(ids uuid[])
     RETURNS TABLE (id uuid, case_id text, sequence_name text, version int, variant text, started_at timestamptz,
@@ -74,27 +81,33 @@ CREATE FUNCTION analytics_span(ids uuid[])
     FROM enrollment e WHERE e.id = ANY (ids)
 $$;
 
--- Recomputes the rows of these enrollments from the history. One refresh of an enrollment at a time (an advisory
--- lock per enrollment, or one for all when many are refreshed at once, e.g. a bulk load): the refresh that waited
--- reads after the other committed, so the last one sees every write.
+-- Writers that move a case's numbers take turns: an advisory lock per case until the transaction ends (or one for
+-- all when many cases are touched at once, e.g. a bulk load). Each statement after it reads what the other writer
+-- committed, so the last of two concurrent writers (an outcome and the enrollment or attempt it is credited to)
+-- recomputes with both.
+CREATE FUNCTION analytics_lock(cases text[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    IF cardinality(cases) > 256 THEN
+        PERFORM pg_advisory_xact_lock(15015, 0);
+    ELSIF cardinality(cases) > 0 THEN
+        PERFORM pg_advisory_xact_lock_shared(15015, 0);
+        PERFORM pg_advisory_xact_lock(15015, hashtext(c)) FROM (SELECT DISTINCT c FROM unnest(cases) c ORDER BY 1) x;
+    END IF;
+END
+$$;
+
+-- Recomputes the rows of these enrollments from the history, their cases locked first.
 CREATE FUNCTION analytics_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     -- attempt outcomes that reached the debtor in person; attempt outcomes that are no delivery
     reached_outcomes CONSTANT text[] := ARRAY ['reached', 'promised', 'transferred', 'replied'];
     undelivered_outcomes CONSTANT text[] := ARRAY ['failed', 'no_answer', 'not_reached', 'suppressed', 'unknown'];
-    outcome_kinds CONSTANT text[] := ARRAY ['reply.received', 'promise.recorded', 'promise.kept', 'promise.broken',
-        'case.event', 'contact.opted_out'];
 BEGIN
     ids := ARRAY(SELECT DISTINCT x FROM unnest(ids) x WHERE x IS NOT NULL ORDER BY 1);
     IF cardinality(ids) = 0 THEN
         RETURN;
     END IF;
-    IF cardinality(ids) > 256 THEN
-        PERFORM pg_advisory_xact_lock(15015, 0);
-    ELSE
-        PERFORM pg_advisory_xact_lock_shared(15015, 0);
-        PERFORM pg_advisory_xact_lock(15015, hashtext(x::text)) FROM unnest(ids) x;
-    END IF;
+    PERFORM analytics_lock(ARRAY(SELECT DISTINCT case_id FROM enrollment WHERE id = ANY (ids)));
     DELETE FROM analytics_enrollment WHERE enrollment_id = ANY (ids);
     DELETE FROM analytics_step WHERE enrollment_id = ANY (ids);
     DELETE FROM analytics_rule WHERE enrollment_id = ANY (ids);
@@ -116,7 +129,7 @@ BEGIN
                count(*) FILTER (WHERE t.kind = 'promise.recorded') AS promises,
                count(*) FILTER (WHERE t.kind = 'promise.kept') AS kept
         FROM timeline t
-        WHERE t.case_id = e.case_id AND t.kind = ANY (outcome_kinds)
+        WHERE t.case_id = e.case_id AND t.kind = ANY (analytics_outcome_kinds())
           AND t.at >= e.started_at AND (e.next_start IS NULL OR t.at < e.next_start)) o;
 
     INSERT INTO analytics_step (enrollment_id, sequence_name, version, variant, created_at, step_id, attempts,
@@ -140,7 +153,7 @@ BEGIN
            count(*) FILTER (WHERE t.kind = 'contact.opted_out'),
            count(*) FILTER (WHERE t.kind = 'case.event' AND t.data ->> 'type' = 'dispute')
     FROM analytics_span(ids) e
-    JOIN timeline t ON t.case_id = e.case_id AND t.kind = ANY (outcome_kinds)
+    JOIN timeline t ON t.case_id = e.case_id AND t.kind = ANY (analytics_outcome_kinds())
         AND t.at >= e.started_at AND (e.next_start IS NULL OR t.at < e.next_start)
     CROSS JOIN LATERAL (SELECT CASE WHEN t.kind = 'promise.recorded' THEN t.data ->> 'amount'
                                     ELSE t.data -> 'details' ->> 'amount' END AS amount) m
@@ -161,6 +174,7 @@ $$;
 -- a new enrollment: its own rows, and its case's other enrollments in the sequence (their running spans moved)
 CREATE FUNCTION analytics_enrollment_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    PERFORM analytics_lock(ARRAY(SELECT DISTINCT case_id FROM new_rows));
     PERFORM analytics_refresh(ARRAY(
         SELECT o.id FROM enrollment o
         JOIN (SELECT DISTINCT case_id, sequence_name FROM new_rows) n USING (case_id, sequence_name)));
@@ -219,13 +233,15 @@ CREATE TRIGGER analytics_decisions_inserted AFTER INSERT ON decision
 -- an outcome on a case: the enrollment running then in each of its sequences
 CREATE FUNCTION analytics_outcomes_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    -- the case first: an enrollment of it committed meanwhile is seen by the look-up below
+    PERFORM analytics_lock(ARRAY(
+        SELECT DISTINCT case_id FROM new_rows WHERE kind = ANY (analytics_outcome_kinds())));
     PERFORM analytics_refresh(ARRAY(
         SELECT running.id FROM new_rows t
         CROSS JOIN LATERAL (SELECT DISTINCT ON (e.sequence_name) e.id FROM enrollment e
                             WHERE e.case_id = t.case_id AND e.started_at <= t.at
                             ORDER BY e.sequence_name, e.started_at DESC, e.id DESC) running
-        WHERE t.kind IN ('reply.received', 'promise.recorded', 'promise.kept', 'promise.broken', 'case.event',
-                         'contact.opted_out')));
+        WHERE t.kind = ANY (analytics_outcome_kinds())));
     RETURN NULL;
 END
 $$;
