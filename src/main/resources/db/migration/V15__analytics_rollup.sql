@@ -68,6 +68,15 @@ CREATE FUNCTION analytics_outcome_kinds() RETURNS text[] LANGUAGE sql IMMUTABLE 
                   'contact.opted_out']
 $$;
 
+-- an attempt that is a delivery (a delivered status, or any outcome but these); one that reached the debtor in person
+CREATE FUNCTION analytics_delivered(status text, outcome text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+    SELECT status = 'delivered' OR (outcome IS NOT NULL
+        AND outcome <> ALL (ARRAY ['failed', 'no_answer', 'not_reached', 'suppressed', 'unknown']))
+$$;
+CREATE FUNCTION analytics_right_party(outcome text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+    SELECT COALESCE(outcome = ANY (ARRAY ['reached', 'promised', 'transferred', 'replied']), false)
+$$;
+
 -- the running span of an enrollment: from its start until the case's next enrollment in the same sequence
 CREATE FUNCTION analytics_span(ids uuid[])
     RETURNS TABLE (id uuid, case_id text, sequence_name text, version int, variant text, started_at timestamptz,
@@ -98,10 +107,6 @@ $$;
 
 -- Recomputes the rows of these enrollments from the history, their cases locked first.
 CREATE FUNCTION analytics_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-    -- attempt outcomes that reached the debtor in person; attempt outcomes that are no delivery
-    reached_outcomes CONSTANT text[] := ARRAY ['reached', 'promised', 'transferred', 'replied'];
-    undelivered_outcomes CONSTANT text[] := ARRAY ['failed', 'no_answer', 'not_reached', 'suppressed', 'unknown'];
 BEGIN
     ids := ARRAY(SELECT DISTINCT x FROM unnest(ids) x WHERE x IS NOT NULL ORDER BY 1);
     IF cardinality(ids) = 0 THEN
@@ -117,13 +122,10 @@ BEGIN
            o.replies, o.promises, o.kept, extract(epoch FROM s.first_delivered - e.started_at)
     FROM analytics_span(ids) e
     CROSS JOIN LATERAL (
-        SELECT count(*) AS attempts, count(*) FILTER (WHERE d) AS delivered,
-               count(*) FILTER (WHERE a.outcome = ANY (reached_outcomes)) AS right_party,
-               min(a.created_at) FILTER (WHERE d) AS first_delivered
-        FROM attempt a
-        CROSS JOIN LATERAL (SELECT a.status = 'delivered' OR (a.outcome IS NOT NULL AND a.outcome <> ALL (undelivered_outcomes))
-                            AS d) dd
-        WHERE a.enrollment_id = e.id) s
+        SELECT count(*) AS attempts, count(*) FILTER (WHERE analytics_delivered(a.status, a.outcome)) AS delivered,
+               count(*) FILTER (WHERE analytics_right_party(a.outcome)) AS right_party,
+               min(a.created_at) FILTER (WHERE analytics_delivered(a.status, a.outcome)) AS first_delivered
+        FROM attempt a WHERE a.enrollment_id = e.id) s
     CROSS JOIN LATERAL (
         SELECT count(*) FILTER (WHERE t.kind = 'reply.received') AS replies,
                count(*) FILTER (WHERE t.kind = 'promise.recorded') AS promises,
@@ -135,8 +137,8 @@ BEGIN
     INSERT INTO analytics_step (enrollment_id, sequence_name, version, variant, created_at, step_id, attempts,
                                 delivered, right_party, replies, promises, kept, broken, opt_outs, disputes)
     SELECT e.id, e.sequence_name, e.version, e.variant, e.created_at, a.step_id, count(*),
-           count(*) FILTER (WHERE a.status = 'delivered' OR (a.outcome IS NOT NULL AND a.outcome <> ALL (undelivered_outcomes))),
-           count(*) FILTER (WHERE a.outcome = ANY (reached_outcomes)), 0, 0, 0, 0, 0, 0
+           count(*) FILTER (WHERE analytics_delivered(a.status, a.outcome)),
+           count(*) FILTER (WHERE analytics_right_party(a.outcome)), 0, 0, 0, 0, 0, 0
     FROM analytics_span(ids) e JOIN attempt a ON a.enrollment_id = e.id
     GROUP BY e.id, e.sequence_name, e.version, e.variant, e.created_at, a.step_id;
 
@@ -214,9 +216,10 @@ BEGIN
     RETURN NULL;
 END
 $$;
--- only changes the numbers read: not every provider reference or time stamp update
+-- only changes of what is counted: not sending -> sent, a provider reference or a time stamp
 CREATE TRIGGER analytics_attempt_changed AFTER UPDATE ON attempt FOR EACH ROW
-    WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.outcome IS DISTINCT FROM NEW.outcome
+    WHEN (analytics_delivered(OLD.status, OLD.outcome) IS DISTINCT FROM analytics_delivered(NEW.status, NEW.outcome)
+        OR analytics_right_party(OLD.outcome) <> analytics_right_party(NEW.outcome)
         OR OLD.step_id IS DISTINCT FROM NEW.step_id OR OLD.created_at IS DISTINCT FROM NEW.created_at
         OR OLD.run_no IS DISTINCT FROM NEW.run_no OR OLD.enrollment_id IS DISTINCT FROM NEW.enrollment_id)
     EXECUTE FUNCTION analytics_attempt_changed();
