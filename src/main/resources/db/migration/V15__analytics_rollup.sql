@@ -87,7 +87,7 @@ CREATE FUNCTION analytics_span(ids uuid[])
             WHERE n.case_id = e.case_id AND n.sequence_name = e.sequence_name
               AND (n.started_at, n.id) > (e.started_at, e.id)
             ORDER BY n.started_at, n.id LIMIT 1)
-    FROM enrollment e WHERE e.id = ANY (ids)
+    FROM unnest(ids) x (id) JOIN enrollment e ON e.id = x.id
 $$;
 
 -- Writers that move a case's numbers take turns: an advisory lock per case until the transaction ends (or one for
@@ -112,10 +112,11 @@ BEGIN
     IF cardinality(ids) = 0 THEN
         RETURN;
     END IF;
-    PERFORM analytics_lock(ARRAY(SELECT DISTINCT case_id FROM enrollment WHERE id = ANY (ids)));
-    DELETE FROM analytics_enrollment WHERE enrollment_id = ANY (ids);
-    DELETE FROM analytics_step WHERE enrollment_id = ANY (ids);
-    DELETE FROM analytics_rule WHERE enrollment_id = ANY (ids);
+    -- joins with unnest, not "= ANY (ids)": a bulk load refreshes many thousands of enrollments at once
+    PERFORM analytics_lock(ARRAY(SELECT DISTINCT e.case_id FROM unnest(ids) x (id) JOIN enrollment e ON e.id = x.id));
+    DELETE FROM analytics_enrollment a USING unnest(ids) x (id) WHERE a.enrollment_id = x.id;
+    DELETE FROM analytics_step a USING unnest(ids) x (id) WHERE a.enrollment_id = x.id;
+    DELETE FROM analytics_rule a USING unnest(ids) x (id) WHERE a.enrollment_id = x.id;
 
     INSERT INTO analytics_enrollment
     SELECT e.id, e.sequence_name, e.version, e.variant, e.created_at, s.attempts, s.delivered, s.right_party,
