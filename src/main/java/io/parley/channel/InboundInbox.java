@@ -75,7 +75,9 @@ public final class InboundInbox {
     /** Requests stored together: many arrivals share one insert and one commit. */
     static final int STORE_GROUP = 256;
     /** Requests acted on together, one transaction when the work can share one. */
-    static final int ACT_GROUP = 64;
+    static final int ACT_GROUP = 32;
+    /** Groups acted on at once: each is a transaction whose statements wait on one another, so several go side by side. */
+    private static final int ACTING_AT_ONCE = 6;
     private static final Duration STORE_WINDOW = Duration.ofMillis(2);
     private static final Duration ACT_WINDOW = Duration.ofMillis(2);
 
@@ -97,7 +99,8 @@ public final class InboundInbox {
         this.work = work;
         this.stores = new GroupQueue<>(vertx, "inbound " + channel.wire() + " stores", STORE_GROUP, STORE_WINDOW, 2,
                 this::storeAll);
-        this.acts = new GroupQueue<>(vertx, "inbound " + channel.wire() + " requests", ACT_GROUP, ACT_WINDOW, 4,
+        this.acts = new GroupQueue<>(vertx, "inbound " + channel.wire() + " requests", ACT_GROUP, ACT_WINDOW,
+                ACTING_AT_ONCE,
                 raws -> actAll(raws).map(results -> results.stream()
                         .map(f -> f.succeeded() ? Optional.of(f.result()) : Optional.<Handled>empty()).toList()));
     }

@@ -101,8 +101,12 @@ public final class ReplyRouter {
                     reply.from(), reply.to(), reply.text(), targets.debtorIds(), targets.caseIds(), c.intent().wire(),
                     classification, reply.receivedAt());
             return Locks.cases(conn, targets.caseIds())
-                    .compose(v -> Locks.debtors(conn, targets.debtorIds()))
-                    .compose(v -> InboundMessages.record(conn, received))
+                    .compose(v -> {
+                        // the message goes out right behind the debtors' locks (one connection keeps them in order)
+                        Future<Void> debtors = Locks.debtors(conn, targets.debtorIds());
+                        Future<Boolean> recorded = InboundMessages.record(conn, received);
+                        return Future.all(debtors, recorded).map(x -> recorded.result());
+                    })
                     .compose(recorded -> {
                         if (!recorded) {
                             return Future.succeededFuture(new Routed(true, c.intent(), Optional.empty(), targets.caseIds()));
