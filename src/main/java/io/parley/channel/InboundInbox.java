@@ -75,9 +75,9 @@ public final class InboundInbox {
     /** Requests stored together: many arrivals share one insert and one commit. */
     static final int STORE_GROUP = 256;
     /** Requests acted on together, one transaction when the work can share one. */
-    static final int ACT_GROUP = 32;
+    static final int ACT_GROUP = 8;
     /** Groups acted on at once: each is a transaction whose statements wait on one another, so several go side by side. */
-    private static final int ACTING_AT_ONCE = 6;
+    private static final int ACTING_AT_ONCE = 8;
     private static final Duration STORE_WINDOW = Duration.ofMillis(2);
     private static final Duration ACT_WINDOW = Duration.ofMillis(2);
 
