@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class InboundRedelivery extends VerticleBase {
     static final int MAX_TRIES = 20;
     private static final Logger LOG = LoggerFactory.getLogger(InboundRedelivery.class);
-    private static final int BATCH = InboundInbox.ACT_GROUP;
+    private static final int BATCH = 50;
 
     private final InboundInbox inbox;
     private final Duration interval;
