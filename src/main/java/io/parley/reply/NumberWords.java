@@ -60,8 +60,22 @@ final class NumberWords {
         return out.toString();
     }
 
-    /** The value of a run of number words; 0 when it does not read as one number. */
+    /**
+     * The value of a run of number words; 0 when it does not read as one number. Said the way prices are ("one fifty",
+     * "twelve ninety-nine"), a number up to nineteen then one from ten to ninety-nine is hundreds and the rest.
+     */
     static long value(String run) {
+        long strict = strict(run);
+        if (strict > 0) {
+            return strict;
+        }
+        String[] words = run.split("[ ,-]+", 2);
+        Integer hundreds = words.length == 2 ? VALUES.get(words[0]) : null;
+        long rest = words.length == 2 ? strict(words[1]) : 0;
+        return hundreds != null && hundreds < 20 && rest >= 10 && rest < 100 ? hundreds * 100L + rest : 0;
+    }
+
+    private static long strict(String run) {
         long total = 0;
         long current = 0;
         for (String word : run.split("[ ,-]+")) {
