@@ -18,11 +18,11 @@ final class AmountFinder {
     private static final String CN = "[零〇一二两三四五六七八九十百千万]+";
     private static final Pattern MARKED = Pattern.compile(
             "(?:[$£€¥￥]|\\b(?:usd|gbp|eur|rmb|cny)\\b) ?" + NUMBER + "( ?k\\b)?"
-                    + "|(?<![\\d.,])" + NUMBER + "( ?k\\b)? ?(?:dollars?\\b|bucks\\b|usd\\b|pounds?\\b|quid\\b|gbp\\b"
+                    + "|(?<![\\d.])(?<!\\d,)" + NUMBER + "( ?k\\b)? ?(?:dollars?\\b|bucks\\b|usd\\b|pounds?\\b|quid\\b|gbp\\b"
                     + "|euros?\\b|eur\\b|yuan\\b|rmb\\b|cny\\b|元|块|圆)"
-                    + "|(?<![\\d.,])(\\d+(?:\\.\\d+)?) ?([百千万])"
+                    + "|(?<![\\d.])(?<!\\d,)(\\d+(?:\\.\\d+)?) ?([百千万])(\\d(?![\\d.]))?"
                     + "|(" + CN + ") ?(?:元|块|圆)");
-    private static final Pattern BARE = Pattern.compile("(?<![a-z\\d.,/:$£€¥￥-])" + NUMBER + "( ?k\\b)?(?![\\d/:%])"
+    private static final Pattern BARE = Pattern.compile("(?<![a-z\\d./:$£€¥￥-])(?<!\\d,)" + NUMBER + "( ?k\\b)?(?![\\d/:%])"
             + "|(" + CN + ")");
     private static final Pattern NOT_AMOUNT_AFTER = Pattern.compile("^ ?(?:st\\b|nd\\b|rd\\b|th\\b|am\\b|pm\\b|a\\.m|p\\.m"
             + "|o'?clock|%|days?\\b|weeks?\\b|months?\\b|years?\\b|yrs?\\b|hours?\\b|hrs?\\b|mins?\\b|minutes?\\b"
@@ -36,7 +36,8 @@ final class AmountFinder {
     private static final Pattern QUARTER = Pattern.compile("\\b(?:a |one )?quarter\\b|四分之一|\\b25 ?%");
     private static final Pattern FULL = Pattern.compile("\\b(?:in full|full amount|the full balance|full balance"
             + "|the whole (?:amount|balance|thing|lot)|the rest|the remaining(?: balance| amount)?|remaining balance"
-            + "|everything i owe|all of it|the balance|all i owe|the full)\\b|全部|全额|还清|结清|一次性");
+            + "|everything i owe|all of it|the balance|all i owe|the full|what i owe|whatever i owe|what is owed"
+            + "|what's owed|everything owed|the total(?: amount| balance)?|the entire (?:balance|amount|debt)|the whole debt)\\b|全部|全额|还清|结清|一次性");
 
     /** An amount read from a reply: the words, and either a sum or a share of the balance. */
     record Found(String text, BigDecimal amount, BigDecimal fraction, String how) {
@@ -144,13 +145,17 @@ final class AmountFinder {
         } else if (m.group(4) != null) {
             value = number(m.group(4), m.group(5), m.group(6));
         } else if (m.group(7) != null) {
-            value = new BigDecimal(m.group(7)).multiply(switch (m.group(8)) {
+            BigDecimal unit = switch (m.group(8)) {
                 case "百" -> BigDecimal.valueOf(100);
                 case "千" -> BigDecimal.valueOf(1000);
                 default -> BigDecimal.valueOf(10000);
-            });
-        } else if (m.group(9) != null) {
-            value = ChineseNumber.parseOrDigits(m.group(9));
+            };
+            value = new BigDecimal(m.group(7)).multiply(unit);
+            if (m.group(9) != null) {
+                value = value.add(new BigDecimal(m.group(9)).multiply(unit).divide(BigDecimal.TEN));
+            }
+        } else if (m.group(10) != null) {
+            value = ChineseNumber.parseOrDigits(m.group(10));
         }
         return Optional.ofNullable(value).filter(v -> v.signum() > 0).map(BigDecimal::stripTrailingZeros)
                 .map(v -> v.scale() < 0 ? v.setScale(0) : v);

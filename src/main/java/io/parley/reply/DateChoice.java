@@ -18,7 +18,7 @@ final class DateChoice {
                     + "|\\bpay ?day(?: is)?(?: on)?|\\bpaycheck(?: comes| is)?(?: on)?|工资|发薪日?|薪水)\\s*$"),
                     Pattern.compile("^\\s*(?:is (?:my )?payday|发工资|发薪|工资|到账|出粮)")),
             new Context("a day that will not do", Pattern.compile("\\b(?:can't|cannot|can not|cant|won't|wont|not|unable"
-                    + " to|couldn't)(?: \\w+){0,2} (?:on )?$"),
+                    + " to|couldn't)(?: (?!but\\b|instead\\b|rather\\b|though\\b|so\\b)\\w+){0,2} (?:on )?$"),
                     Pattern.compile("^\\s*(?:不行|不可以|不方便|没办法|没空|不了|可能不行|is no good|doesn't work|does not work"
                             + "|won't work|is bad|isn't good|no good)")),
             new Context("the date of something else", Pattern.compile("(?:\\b(?:dated|letter|notice|statement|invoice|"

@@ -40,7 +40,7 @@ final class DateFinder {
             + "|friday|fri|saturday|sunday";
     private static final String NEXT = "(?:next|nxt|nex)";
     private static final String CN_NUM = "[0-9零〇一二两三四五六七八九十]{1,3}";
-    private static final String MONTH_EN = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    static final String MONTH_EN = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
             + "|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
     private static final String SMALL_COUNT = "\\d{1,2}|a|an|one|two|three|four|five|six|seven|ten|fourteen"
             + "|a couple of|couple of|a couple|couple|a few|few";
@@ -51,7 +51,8 @@ final class DateFinder {
     record Found(int start, int end, String text, LocalDate date, String how, Kind kind) {
     }
 
-    enum Kind { WEEKDAY, DAY_OF_MONTH, OTHER }
+    /** BARE_DAY: a day of the month without its month ("the 15th", 15号). */
+    enum Kind { WEEKDAY, DAY_OF_MONTH, BARE_DAY, OTHER }
 
     /** What a rule needs: the arrival day and how numeric dates read. */
     record Context(LocalDate today, LanguageRules.DateOrder order) {
@@ -69,7 +70,8 @@ final class DateFinder {
             rule("\\b(?:today|tonight|tonite|this (?:morning|afternoon|evening)|later today|end of (?:the )?day|eod)\\b"
                     + "|\\b(?:right )?now\\b|今天|今日|今晚|今儿|马上|立刻", (m, c) -> DayResolver.plusDays(c, 0, "the arrival day")),
             rule("\\b" + NEXT + " (" + WEEKDAY_EN + ")\\b", Kind.WEEKDAY, (m, c) -> DayResolver.nextWeek(c, weekdayEn(m.group(1)))),
-            rule("\\b(" + WEEKDAY_EN + ") " + NEXT + " week\\b", Kind.WEEKDAY, (m, c) -> DayResolver.nextWeek(c, weekdayEn(m.group(1)))),
+            rule("\\b(" + WEEKDAY_EN + ") " + NEXT + " week\\b|\\b" + NEXT + " week(?: on)? (" + WEEKDAY_EN + ")\\b", Kind.WEEKDAY,
+                    (m, c) -> DayResolver.nextWeek(c, weekdayEn(m.group(1) != null ? m.group(1) : m.group(2)))),
             rule("\\b(?:this (?:coming )?|coming )(" + WEEKDAY_EN + "|sat|sun)\\b", Kind.WEEKDAY,
                     (m, c) -> DayResolver.thisWeek(c, weekdayEn(m.group(1)))),
             rule("\\b(" + WEEKDAY_EN + ")\\b", Kind.WEEKDAY, (m, c) -> DayResolver.next(c, weekdayEn(m.group(1)))),
@@ -107,15 +109,18 @@ final class DateFinder {
                     DayResolver.dayOfMonthFrom(c.today().plusMonths(1).withDayOfMonth(1), d, "day " + d + " of next month"))),
             rule("(?:(\\d{4})年)?(" + CN_NUM + ")月(" + CN_NUM + ")(?:号|日)?", Kind.DAY_OF_MONTH, (m, c) ->
                     day(m.group(2)).flatMap(mo -> day(m.group(3)).flatMap(d -> monthDay(c, mo, d, m.group(1))))),
-            rule("(" + CN_NUM + ")(?:号|日)", Kind.DAY_OF_MONTH, (m, c) -> day(m.group(1)).flatMap(d ->
+            rule("(" + CN_NUM + ")(?:号|日)", Kind.BARE_DAY, (m, c) -> day(m.group(1)).flatMap(d ->
                     DayResolver.dayOfMonthFrom(c.today(), d, "day " + d + " of the month"))),
             rule("\\b(\\d{1,2})[/-](\\d{1,2})(?:[/-](\\d{4}|\\d{2}))?(?![/\\d])", Kind.DAY_OF_MONTH, DayResolver::numeric),
             rule("\\b(" + MONTH_EN + ")\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b(?:,? (\\d{4}))?", Kind.DAY_OF_MONTH,
                     (m, c) -> monthDay(c, DayResolver.monthEn(m.group(1)), Integer.parseInt(m.group(2)), m.group(3))),
-            rule("\\b(?:the )?(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(" + MONTH_EN + ")\\b(?:,? (\\d{4}))?", Kind.DAY_OF_MONTH,
+            rule("\\b(?:the )?(\\d{1,2})(?:st|nd|rd|th)? +(?:of +)?(?:(?:the )?(?:next|following) month|" + NEXT
+                    + " month)\\b", Kind.DAY_OF_MONTH, (m, c) -> DayResolver.dayOfMonthFrom(c.today().plusMonths(1)
+                    .withDayOfMonth(1), Integer.parseInt(m.group(1)), "day " + m.group(1) + " of next month")),
+            rule("\\b(?:the )?(\\d{1,2})(?:st|nd|rd|th)? +(?:of +)?(" + MONTH_EN + ")\\b(?:,? (\\d{4}))?", Kind.DAY_OF_MONTH,
                     (m, c) -> monthDay(c, DayResolver.monthEn(m.group(2)), Integer.parseInt(m.group(1)), m.group(3))),
             rule("\\b(?:the )?(\\d{1,2})(?:st|nd|rd|th)\\b(?! (?:payment|installment|instalment|time|try|attempt))"
-                    + "|\\bon the (\\d{1,2})\\b", Kind.DAY_OF_MONTH, (m, c) -> {
+                    + "|\\bon the (\\d{1,2})\\b", Kind.BARE_DAY, (m, c) -> {
                 int d = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
                 return DayResolver.dayOfMonthFrom(c.today(), d, "day " + d + " of the month");
             }));
@@ -124,7 +129,8 @@ final class DateFinder {
     }
 
     /** Every day named in the text, in reply order, without overlaps (the first, then the longest, wins). */
-    static List<Found> findAll(String text, Context context) {
+    static List<Found> findAll(String written, Context context) {
+        String text = OrdinalWords.digits(written);
         List<Found> found = new ArrayList<>();
         for (Rule rule : RULES) {
             Matcher m = rule.pattern().matcher(text);
@@ -143,7 +149,32 @@ final class DateFinder {
                 end = f.end();
             }
         }
-        return merged(text, disjoint);
+        return inLaterMonth(merged(text, disjoint));
+    }
+
+    /**
+     * A day of the month named without its month after a day in a later month belongs to that month ("下个月5号发工资，
+     * 7号还", "paid on July 3, I'll pay on the 7th"), when read in the arrival month it would come before it (and that
+     * month is near: a letter's date read as next year's moves nothing).
+     */
+    private static List<Found> inLaterMonth(List<Found> days) {
+        List<Found> out = new ArrayList<>();
+        LocalDate month = null;
+        for (Found f : days) {
+            if (f.kind() == Kind.BARE_DAY && month != null && f.date().isBefore(month)
+                    && !f.date().plusDays(62).isBefore(month)) {
+                Optional<DayResolver.Resolved> r = DayResolver.dayOfMonthFrom(month, f.date().getDayOfMonth(),
+                        "day " + f.date().getDayOfMonth() + " of the month named before it");
+                if (r.isPresent()) {
+                    f = new Found(f.start(), f.end(), f.text(), r.get().date(), r.get().how(), f.kind());
+                }
+            }
+            if (f.kind() == Kind.DAY_OF_MONTH && f.date() != null) {
+                month = f.date().withDayOfMonth(1);
+            }
+            out.add(f);
+        }
+        return out;
     }
 
     /** A weekday and a day of the month side by side name one day: the day of the month's. */
@@ -154,9 +185,9 @@ final class DateFinder {
             Found b = i + 1 < days.size() ? days.get(i + 1) : null;
             if (b != null && a.date() != null && b.date() != null && pair(a.kind(), b.kind())
                     && BETWEEN.matcher(text.substring(a.end(), b.start())).matches()) {
-                Found dom = a.kind() == Kind.DAY_OF_MONTH ? a : b;
+                Found dom = a.kind() == Kind.WEEKDAY ? b : a;
                 out.add(new Found(a.start(), b.end(), text.substring(a.start(), b.end()), dom.date(),
-                        dom.how() + "; the day of the month wins over the weekday named with it", Kind.DAY_OF_MONTH));
+                        dom.how() + "; the day of the month wins over the weekday named with it", dom.kind()));
                 i++;
             } else {
                 out.add(a);
@@ -166,7 +197,7 @@ final class DateFinder {
     }
 
     private static boolean pair(Kind a, Kind b) {
-        return a == Kind.WEEKDAY && b == Kind.DAY_OF_MONTH || a == Kind.DAY_OF_MONTH && b == Kind.WEEKDAY;
+        return a == Kind.WEEKDAY && b != Kind.WEEKDAY && b != Kind.OTHER || b == Kind.WEEKDAY && a != Kind.WEEKDAY && a != Kind.OTHER;
     }
 
     private static Optional<DayResolver.Resolved> thisOrNext(Context c, DayOfWeek day, String what) {

@@ -12,8 +12,9 @@ import java.util.regex.Matcher;
  * Searches the phrases of every intent in a reply's words. Before an intent's phrases of a file run, that file's
  * exceptions of the intent hide the text they match (replaced by as many characters, spaces at its ends and '~'
  * between, so positions do not move and no phrase runs across it): "I'm not
- * unsubscribing" never reaches the opt-out phrases. The first phrase that matches decides the intent's hit; for the
- * opt-outs every match is kept, because each names its own channels.
+ * unsubscribing" never reaches the opt-out phrases. The first phrase that matches decides the intent's hit, except for
+ * a promise, where the earliest match of the file's phrases does (the first of several payments is the promise's
+ * amount and day); for the opt-outs every match is kept, because each names its own channels.
  */
 final class IntentMatcher {
     /** A phrase found: where in the reply's words (start inclusive, end exclusive) and which rule. */
@@ -40,15 +41,21 @@ final class IntentMatcher {
                     while (m.find()) {
                         Hit hit = new Hit(intent, m.group().trim(), m.start(), m.end(), intent.wire() + ": '"
                                 + m.group().trim() + "' matched phrase " + phrase.describe());
-                        hits.putIfAbsent(intent, hit);
+                        Hit before = hits.putIfAbsent(intent, hit);
+                        if (intent == ReplyIntent.PROMISE_TO_PAY && before != null && hit.start() < before.start()) {
+                            hits.put(intent, hit);
+                        }
                         if (!intent.isOptOut()) {
                             break;
                         }
                         optOuts.add(hit);
                     }
-                    if (hits.containsKey(intent) && !intent.isOptOut()) {
+                    if (hits.containsKey(intent) && !intent.isOptOut() && intent != ReplyIntent.PROMISE_TO_PAY) {
                         break;
                     }
+                }
+                if (hits.containsKey(intent) && !intent.isOptOut()) {
+                    break;
                 }
             }
         }

@@ -19,8 +19,8 @@ final class NumberWords {
             Map.entry("seventeen", 17), Map.entry("eighteen", 18), Map.entry("nineteen", 19), Map.entry("twenty", 20),
             Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("sixty", 60),
             Map.entry("seventy", 70), Map.entry("eighty", 80), Map.entry("ninety", 90));
-    private static final String WORD = "(?:" + String.join("|", VALUES.keySet()) + "|hundred|thousand)";
-    private static final Pattern RUN = Pattern.compile("\\b(?:(?:a|one) (?=hundred|thousand))?" + WORD
+    private static final String WORD = "(?:" + String.join("|", VALUES.keySet()) + "|hundred|thousand|grand)";
+    private static final Pattern RUN = Pattern.compile("\\b(?:(?:a|one) (?=hundred|thousand|grand))?" + WORD
             + "(?:(?:[ -]|,? and )" + WORD + ")*\\b");
     private static final Pattern CURRENCY = Pattern.compile("^ ?(?:dollars?|bucks|usd|pounds?|quid|euros?|yuan|rmb"
             + "|元|块)\\b");
@@ -28,15 +28,26 @@ final class NumberWords {
     private NumberWords() {
     }
 
+    /** Digits with a unit word: "5 hundred", "2 thousand", "1.5 grand". */
+    private static final Pattern MIXED = Pattern.compile("(?<![\\d.,])(\\d{1,3}(?:\\.\\d{1,2})?) (hundred|thousand|grand)\\b");
+
     static String digits(String text) {
-        Matcher m = RUN.matcher(text);
         StringBuilder out = new StringBuilder(text);
+        Matcher mixed = MIXED.matcher(text);
+        while (mixed.find()) {
+            java.math.BigDecimal value = new java.math.BigDecimal(mixed.group(1)).multiply(java.math.BigDecimal.valueOf(
+                    mixed.group(2).equals("hundred") ? 100 : 1000)).stripTrailingZeros();
+            String number = value.toPlainString();
+            out.replace(mixed.start(), mixed.end(), " ".repeat(mixed.group().length() - number.length()) + number);
+        }
+        text = out.toString();
+        Matcher m = RUN.matcher(text);
         while (m.find()) {
             String run = m.group();
             long value = value(run);
-            boolean amount = run.contains("hundred") || run.contains("thousand") || value >= 10
+            boolean amount = run.contains("hundred") || run.contains("thousand") || run.contains("grand") || value >= 10
                     || CURRENCY.matcher(text.substring(m.end())).find();
-            if (value <= 0 || !amount) {
+            if (value <= 0 || !amount || run.equals("grand")) {
                 continue;
             }
             String number = Long.toString(value);
@@ -49,8 +60,22 @@ final class NumberWords {
         return out.toString();
     }
 
-    /** The value of a run of number words; 0 when it does not read as one number. */
+    /**
+     * The value of a run of number words; 0 when it does not read as one number. Said the way prices are ("one fifty",
+     * "twelve ninety-nine"), a number up to nineteen then one from ten to ninety-nine is hundreds and the rest.
+     */
     static long value(String run) {
+        long strict = strict(run);
+        if (strict > 0) {
+            return strict;
+        }
+        String[] words = run.split("[ ,-]+", 2);
+        Integer hundreds = words.length == 2 ? VALUES.get(words[0]) : null;
+        long rest = words.length == 2 ? strict(words[1]) : 0;
+        return hundreds != null && hundreds < 20 && rest >= 10 && rest < 100 ? hundreds * 100L + rest : 0;
+    }
+
+    private static long strict(String run) {
         long total = 0;
         long current = 0;
         for (String word : run.split("[ ,-]+")) {
@@ -59,7 +84,7 @@ final class NumberWords {
                 }
                 case "a" -> current = Math.max(current, 1);
                 case "hundred" -> current = (current == 0 ? 1 : current) * 100;
-                case "thousand" -> {
+                case "thousand", "grand" -> {
                     total += (current == 0 ? 1 : current) * 1000;
                     current = 0;
                 }

@@ -16,7 +16,8 @@ final class ScopeReader {
     private static final String CLAUSE_END = ".!?;,:\n，。！？；：";
     /** What follows a comma that goes on with a list ("calls, texts and emails"), not a new clause. */
     private static final java.util.regex.Pattern LIST_TAIL = java.util.regex.Pattern.compile(
-            " ?(?:[\\p{L}']+ ){0,1}[\\p{L}']+ (?:and|or|&) [\\p{L}']+(?: (?:to|from) (?:me|us|you))?\\s*");
+            " ?(?:[\\p{L}']+ ){0,1}[\\p{L}']+ (?:and|or|&|nor) [\\p{L}']+(?: (?:to|from) (?:me|us|you))?"
+                    + "(?: (?:again|any ?more|any longer|ever|at all|please|either))*\\s*");
     private static final Set<Channel> EVERY_WAY = Set.of(Channel.SMS, Channel.EMAIL, Channel.VOICE);
     /** Words that offer another channel instead: "stop texting me and email me instead", "别打电话，有事发邮件". */
     private static final java.util.regex.Pattern CONTRAST = java.util.regex.Pattern.compile(

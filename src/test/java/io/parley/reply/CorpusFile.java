@@ -19,6 +19,7 @@ final class CorpusFile {
     static final Path TRAINING = DIRECTORY.resolve("corpus.tsv");
     static final Path HELD_OUT = DIRECTORY.resolve("held-out.tsv");
     static final Path HELD_OUT_2 = DIRECTORY.resolve("held-out-2.tsv");
+    static final Path HELD_OUT_3 = DIRECTORY.resolve("held-out-3.tsv");
 
     private CorpusFile() {
     }
