@@ -209,6 +209,8 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         }
         loops.addAll(channels.loops());
         loops.add(new IdempotencyExpiry(pool, config.section(new IdempotencyExpiry.Section()), clock));
+        loops.add(new io.parley.analytics.AnalyticsRefresher(pool,
+                config.section(new io.parley.analytics.AnalyticsRefresher.Section())));
         loops.addAll(deliverers);
         return new Services(router, List.copyOf(loops), channels, draining);
     }

@@ -1,10 +1,13 @@
--- Strategy analytics kept up to date as the history is written: one row of numbers per enrollment (the funnel: how far
--- it got, when it was first reached), per enrollment and step (attempts, deliveries, outcomes credited to the step)
--- and per enrollment, step and compliance rule (deferrals, suppressions). Triggers on enrollment, attempt, decision
--- and timeline recompute the touched enrollments' rows in the same transaction as the write, with the same rules as
--- a computation over the whole history: an outcome (reply, promise, payment, opt-out, dispute) belongs to the case's
+-- Strategy analytics kept up to date in the background: one row of numbers per enrollment (the funnel: how far it got,
+-- when it was first reached), per enrollment and step (attempts, deliveries, outcomes credited to the step) and per
+-- enrollment, step and compliance rule (deferrals, suppressions). The rows are computed with the same rules as a
+-- computation over the whole history: an outcome (reply, promise, payment, opt-out, dispute) belongs to the case's
 -- enrollment in a sequence that was running when it came, credited to that enrollment's last attempt before it.
--- GET /v1/analytics/sequences/{name} then sums these rows over a period's enrollments: no timeline is read.
+-- Writes only mark what they touched (triggers on enrollment, attempt, decision and timeline upsert into
+-- analytics_pending or analytics_pending_case: no recomputation and no lock in the writer's transaction); the
+-- refresher (io.parley.analytics.AnalyticsRefresher) recomputes the marked enrollments about every second, and a
+-- report first catches up with what is still marked. GET /v1/analytics/sequences/{name} then sums these rows over a
+-- period's enrollments: no timeline is read.
 
 -- the arm and period columns are copied from the enrollment so the report reads one table, no join
 CREATE TABLE analytics_enrollment (
@@ -90,30 +93,15 @@ CREATE FUNCTION analytics_span(ids uuid[])
     FROM unnest(ids) x (id) JOIN enrollment e ON e.id = x.id
 $$;
 
--- Writers that move a case's numbers take turns: an advisory lock per case until the transaction ends (or one for
--- all when many cases are touched at once, e.g. a bulk load). Each statement after it reads what the other writer
--- committed, so the last of two concurrent writers (an outcome and the enrollment or attempt it is credited to)
--- recomputes with both.
-CREATE FUNCTION analytics_lock(cases text[]) RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-    IF cardinality(cases) > 256 THEN
-        PERFORM pg_advisory_xact_lock(15015, 0);
-    ELSIF cardinality(cases) > 0 THEN
-        PERFORM pg_advisory_xact_lock_shared(15015, 0);
-        PERFORM pg_advisory_xact_lock(15015, hashtext(c)) FROM (SELECT DISTINCT c FROM unnest(cases) c ORDER BY 1) x;
-    END IF;
-END
-$$;
-
--- Recomputes the rows of these enrollments from the history, their cases locked first.
+-- Recomputes the rows of these enrollments from the history. Only the refresher calls it, one at a time
+-- (SequenceAnalytics.refresh holds an advisory lock for its transaction).
 CREATE FUNCTION analytics_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     ids := ARRAY(SELECT DISTINCT x FROM unnest(ids) x WHERE x IS NOT NULL ORDER BY 1);
     IF cardinality(ids) = 0 THEN
         RETURN;
     END IF;
-    -- joins with unnest, not "= ANY (ids)": a bulk load refreshes many thousands of enrollments at once
-    PERFORM analytics_lock(ARRAY(SELECT DISTINCT e.case_id FROM unnest(ids) x (id) JOIN enrollment e ON e.id = x.id));
+    -- joins with unnest, not "= ANY (ids)": a refresh takes a thousand enrollments at once
     DELETE FROM analytics_enrollment a USING unnest(ids) x (id) WHERE a.enrollment_id = x.id;
     DELETE FROM analytics_step a USING unnest(ids) x (id) WHERE a.enrollment_id = x.id;
     DELETE FROM analytics_rule a USING unnest(ids) x (id) WHERE a.enrollment_id = x.id;
@@ -174,25 +162,49 @@ BEGIN
 END
 $$;
 
--- a new enrollment: its own rows, and its case's other enrollments in the sequence (their running spans moved)
-CREATE FUNCTION analytics_enrollment_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+-- What is still to recompute: enrollments (an attempt or decision of theirs was written) and cases (an enrollment of
+-- theirs started or moved, or an outcome came: all their enrollments, resolved by the refresher once the write is
+-- committed, so an enrollment and an outcome written at once by two transactions are both seen). Each mark is new;
+-- the refresher deletes a row only if its mark is still the one it read, so a write meanwhile is refreshed again.
+CREATE SEQUENCE analytics_mark;
+CREATE TABLE analytics_pending (
+    enrollment_id uuid PRIMARY KEY,
+    mark          bigint NOT NULL
+);
+CREATE INDEX analytics_pending_by_mark ON analytics_pending (mark);
+CREATE TABLE analytics_pending_case (
+    case_id text PRIMARY KEY,
+    mark    bigint NOT NULL
+);
+CREATE INDEX analytics_pending_case_by_mark ON analytics_pending_case (mark);
+
+-- in key order, so that two writers marking the same rows take them in the same order
+CREATE FUNCTION analytics_mark(ids uuid[]) RETURNS void LANGUAGE sql AS $$
+    INSERT INTO analytics_pending (enrollment_id, mark)
+    SELECT id, nextval('analytics_mark')
+    FROM (SELECT DISTINCT x FROM unnest(ids) x WHERE x IS NOT NULL ORDER BY 1) d (id)
+    ON CONFLICT (enrollment_id) DO UPDATE SET mark = EXCLUDED.mark
+$$;
+CREATE FUNCTION analytics_mark_cases(cases text[]) RETURNS void LANGUAGE sql AS $$
+    INSERT INTO analytics_pending_case (case_id, mark)
+    SELECT id, nextval('analytics_mark')
+    FROM (SELECT DISTINCT x FROM unnest(cases) x WHERE x IS NOT NULL ORDER BY 1) d (id)
+    ON CONFLICT (case_id) DO UPDATE SET mark = EXCLUDED.mark
+$$;
+
+-- a new enrollment: its case (its own rows, and its case's other enrollments in the sequence: their spans moved)
+CREATE FUNCTION analytics_enrollments_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM analytics_lock(ARRAY(SELECT DISTINCT case_id FROM new_rows));
-    PERFORM analytics_refresh(ARRAY(
-        SELECT o.id FROM enrollment o
-        JOIN (SELECT DISTINCT case_id, sequence_name FROM new_rows) n USING (case_id, sequence_name)));
+    PERFORM analytics_mark_cases(ARRAY(SELECT case_id FROM new_rows));
     RETURN NULL;
 END
 $$;
-CREATE TRIGGER analytics_enrollment_inserted AFTER INSERT ON enrollment
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_enrollment_inserted();
+CREATE TRIGGER analytics_enrollments_inserted AFTER INSERT ON enrollment
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_enrollments_inserted();
 
 CREATE FUNCTION analytics_enrollment_moved() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM analytics_refresh(ARRAY(
-        SELECT o.id FROM enrollment o
-        WHERE (o.case_id = NEW.case_id AND o.sequence_name = NEW.sequence_name)
-           OR (o.case_id = OLD.case_id AND o.sequence_name = OLD.sequence_name)));
+    PERFORM analytics_mark_cases(ARRAY[OLD.case_id, NEW.case_id]);
     RETURN NULL;
 END
 $$;
@@ -204,7 +216,7 @@ CREATE TRIGGER analytics_enrollment_moved AFTER UPDATE ON enrollment FOR EACH RO
 
 CREATE FUNCTION analytics_attempts_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM analytics_refresh(ARRAY(SELECT enrollment_id FROM new_rows));
+    PERFORM analytics_mark(ARRAY(SELECT enrollment_id FROM new_rows));
     RETURN NULL;
 END
 $$;
@@ -213,7 +225,7 @@ CREATE TRIGGER analytics_attempts_inserted AFTER INSERT ON attempt
 
 CREATE FUNCTION analytics_attempt_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM analytics_refresh(ARRAY[OLD.enrollment_id, NEW.enrollment_id]);
+    PERFORM analytics_mark(ARRAY[OLD.enrollment_id, NEW.enrollment_id]);
     RETURN NULL;
 END
 $$;
@@ -227,25 +239,17 @@ CREATE TRIGGER analytics_attempt_changed AFTER UPDATE ON attempt FOR EACH ROW
 
 CREATE FUNCTION analytics_decisions_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM analytics_refresh(ARRAY(SELECT enrollment_id FROM new_rows WHERE outcome IN ('defer', 'suppress')));
+    PERFORM analytics_mark(ARRAY(SELECT enrollment_id FROM new_rows WHERE outcome IN ('defer', 'suppress')));
     RETURN NULL;
 END
 $$;
 CREATE TRIGGER analytics_decisions_inserted AFTER INSERT ON decision
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_decisions_inserted();
 
--- an outcome on a case: the enrollment running then in each of its sequences
+-- an outcome on a case: its case (the refresher finds the enrollments it belongs to, committed or not when it came)
 CREATE FUNCTION analytics_outcomes_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    -- the case first: an enrollment of it committed meanwhile is seen by the look-up below
-    PERFORM analytics_lock(ARRAY(
-        SELECT DISTINCT case_id FROM new_rows WHERE kind = ANY (analytics_outcome_kinds())));
-    PERFORM analytics_refresh(ARRAY(
-        SELECT running.id FROM new_rows t
-        CROSS JOIN LATERAL (SELECT DISTINCT ON (e.sequence_name) e.id FROM enrollment e
-                            WHERE e.case_id = t.case_id AND e.started_at <= t.at
-                            ORDER BY e.sequence_name, e.started_at DESC, e.id DESC) running
-        WHERE t.kind = ANY (analytics_outcome_kinds())));
+    PERFORM analytics_mark_cases(ARRAY(SELECT case_id FROM new_rows WHERE kind = ANY (analytics_outcome_kinds())));
     RETURN NULL;
 END
 $$;

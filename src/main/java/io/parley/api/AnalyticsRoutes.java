@@ -3,6 +3,7 @@ package io.parley.api;
 import io.parley.http.ApiProblem;
 import io.parley.http.ApiResponse;
 import io.parley.http.FieldError;
+import io.parley.store.AnalyticsPending;
 import io.parley.store.SequenceAnalytics;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
@@ -21,6 +22,8 @@ public final class AnalyticsRoutes {
     /** Without a period: every enrollment ever. */
     static final Instant BEGINNING = Instant.parse("1970-01-01T00:00:00Z");
     static final Instant END = Instant.parse("9999-01-01T00:00:00Z");
+    /** The most marked enrollments (and cases) a report recomputes before it sums. */
+    static final int CATCH_UP = 20_000;
 
     private final Pool pool;
 
@@ -94,7 +97,10 @@ public final class AnalyticsRoutes {
             if (q.version() != null && !versions.contains(q.version())) {
                 throw ApiProblem.notFound("sequence " + q.name() + " version " + q.version());
             }
-            return SequenceAnalytics.compute(pool, q.name(), q.version(), q.from(), q.to());
+            // the rows the refresher has not recomputed yet first (waiting for a refresh under way), so the
+            // report counts every write committed before it was asked for
+            return AnalyticsPending.refresh(pool, CATCH_UP, true)
+                    .compose(taken -> SequenceAnalytics.compute(pool, q.name(), q.version(), q.from(), q.to()));
         }).map(arms -> csv ? AnalyticsReport.csv(arms) : AnalyticsReport.json(q.name(), q.version(),
                 q.from().equals(BEGINNING) ? null : q.from(), q.to().equals(END) ? null : q.to(), arms)
         ).onSuccess(report -> {

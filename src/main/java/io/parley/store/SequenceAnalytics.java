@@ -14,9 +14,9 @@ import java.util.TreeMap;
 
 /**
  * A sequence's results, read from the analytics rows the database keeps per enrollment (V15__analytics_rollup.sql:
- * triggers recompute an enrollment's rows in the same transaction as each attempt, decision, timeline outcome or
- * enrollment written). The cohort is the sequence's enrollments created in the period; what happened to them is
- * counted whenever it happened. A case-level outcome (a reply, a promise, a payment, an opt-out, a dispute) belongs to
+ * each attempt, decision, timeline outcome or enrollment written marks what it touched, and {@link AnalyticsPending}
+ * recomputes the marked enrollments' rows in the background and before a report). The cohort is the sequence's
+ * enrollments created in the period; what happened to them is counted whenever it happened. A case-level outcome (a reply, a promise, a payment, an opt-out, a dispute) belongs to
  * the enrollment of the case that was running when it came (from its start until the case's next enrollment in the
  * same sequence) and is credited to that enrollment's last attempt before it: its step. A report sums one row per
  * enrollment (and per enrollment and step): its cost grows with the period's enrollments, not with the timeline.

@@ -80,7 +80,7 @@ class ConfigLoaderTest {
     @CsvSource(delimiter = '|', value = {
             "htpp:\\n  port: 1 | unknown key 'htpp' (known sections: http, public, data, database, api, paths,"
                     + " dispatch, policy, company, engine, simulators, sms, email, wechat, letter, voice, idempotency,"
-                    + " clock, shutdown, providers, handoff)",
+                    + " clock, shutdown, providers, handoff, analytics)",
             "http:\\n  prot: 1 | unknown key 'http.prot' (known keys under http: host, port, maxBodyBytes, instances, maxRequestLineBytes, maxHeaderBytes,"
                     + " maxFormFields, maxFormFieldBytes, idleTimeout, readTimeout, answerTimeout)",
             "sms:\\n  twilio:\\n    authtoken: x | unknown key 'sms.twilio.authtoken' (known keys under sms.twilio:"
