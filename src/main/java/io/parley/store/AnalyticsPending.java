@@ -13,9 +13,9 @@ import java.util.UUID;
 /**
  * The analytics rows still to recompute (V15__analytics_rollup.sql): writes mark the enrollments and cases they
  * touched, and a refresh recomputes the oldest marked ones and clears their marks - only those not marked again
- * meanwhile (a DELETE that checks the mark it read waits for a writer that marked the same row and, once that writer
- * committed, skips the row: the next refresh takes it with the new write). One refresh at a time across instances:
- * each holds an advisory lock for its transaction, which writers never take.
+ * meanwhile (a mark changed since it was read, or held by a writer marking it again, stays: the next refresh takes
+ * it with the new write). One refresh at a time across instances: each holds an advisory lock for its transaction,
+ * which writers never take.
  */
 public final class AnalyticsPending {
     private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(15015, 1) AS locked";
@@ -28,12 +28,18 @@ public final class AnalyticsPending {
             SELECT 1 FROM (SELECT analytics_refresh(ARRAY(
                 SELECT x FROM unnest($1::uuid[]) x
                 UNION SELECT e.id FROM unnest($2::text[]) c (id) JOIN enrollment e ON e.case_id = c.id))) r""";
+    // a mark still as read, and not held by a writer marking it again (skipped, not waited for: the refresher never
+    // waits for a writer, so no writer can deadlock with it; the row stays and is refreshed again)
     private static final String CLEAR_ENROLLMENTS = """
-            DELETE FROM analytics_pending p USING unnest($1::uuid[], $2::bigint[]) x (id, mark)
-            WHERE p.enrollment_id = x.id AND p.mark = x.mark""";
+            DELETE FROM analytics_pending WHERE enrollment_id IN (
+                SELECT p.enrollment_id FROM analytics_pending p JOIN unnest($1::uuid[], $2::bigint[]) x (id, mark)
+                    ON p.enrollment_id = x.id AND p.mark = x.mark
+                FOR UPDATE OF p SKIP LOCKED)""";
     private static final String CLEAR_CASES = """
-            DELETE FROM analytics_pending_case p USING unnest($1::text[], $2::bigint[]) x (id, mark)
-            WHERE p.case_id = x.id AND p.mark = x.mark""";
+            DELETE FROM analytics_pending_case WHERE case_id IN (
+                SELECT p.case_id FROM analytics_pending_case p JOIN unnest($1::text[], $2::bigint[]) x (id, mark)
+                    ON p.case_id = x.id AND p.mark = x.mark
+                FOR UPDATE OF p SKIP LOCKED)""";
 
     private AnalyticsPending() {
     }

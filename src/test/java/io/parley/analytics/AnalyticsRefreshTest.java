@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The analytics rows kept off the write path (V15 triggers mark, {@link AnalyticsPending} recomputes): a write
- * committed while a refresh is running is not lost, an outcome and the attempt or enrollment it belongs to written by
+ * committed while a refresh is running is not lost (its mark is newer than the one the refresh read, or held by the
+ * writer: it stays), an outcome and the attempt or enrollment it belongs to written by
  * two transactions at once are counted once on the right step of the right enrollment, and the refresher drains the
  * marks on its own.
  */
@@ -60,30 +61,52 @@ class AnalyticsRefreshTest {
     }
 
     @Test
-    void aWriteMarkingAnEnrollmentWhileItIsRefreshedIsRefreshedAgain() {
+    void aWriteCommittedWhileItsEnrollmentIsBeingRefreshedIsRefreshedAgain() {
         UUID enrollment = get(enroll(pool, "mark-1", T0));
+        get(AnalyticsPending.refresh(pool, 1000, true));
         get(attempt(pool, enrollment, "mark-1", "s1", T0.plusSeconds(60)));
-        SqlConnection writer = get(pool.getConnection());
+        SqlConnection blocker = get(pool.getConnection());
         try {
-            // the second attempt marks the enrollment anew, not yet committed
-            Transaction tx = get(writer.begin());
-            get(attempt(writer, enrollment, "mark-1", "s2", T0.plusSeconds(120)));
-            // the refresh reads the old mark, recomputes without the second attempt, and its DELETE of the old mark
-            // waits for the writer
+            // holds the refresh after it read the marks: recomputing the enrollment's rows waits for this lock
+            Transaction hold = get(blocker.begin());
+            get(blocker.query("SELECT 1 FROM analytics_enrollment WHERE enrollment_id = '" + enrollment
+                    + "' FOR UPDATE").execute());
             Future<Integer> refresh = AnalyticsPending.refresh(pool, 1000, true);
             sleep(300);
-            assertFalse(refresh.isComplete(), "clearing the mark waits for the writer that marked it again");
-            get(tx.commit());
+            assertFalse(refresh.isComplete(), "the refresh waits for the rows being held");
+            // a second attempt marks the enrollment again and commits, before the refresh clears the mark it read
+            get(attempt(pool, enrollment, "mark-1", "s2", T0.plusSeconds(120)));
+            get(hold.rollback());
             get(refresh);
+        } finally {
+            blocker.close();
+        }
+        assertEquals(1L, markedEnrollment(enrollment), "the new mark stays for the next refresh");
+        get(AnalyticsPending.refresh(pool, 1000, true));
+        assertEquals(2L, attempts(enrollment));
+        assertEquals(0L, markedEnrollment(enrollment));
+    }
+
+    @Test
+    void aRefreshDoesNotWaitForAWriterMarkingAgainAndLeavesItsMark() {
+        UUID enrollment = get(enroll(pool, "mark-2", T0));
+        get(attempt(pool, enrollment, "mark-2", "s1", T0.plusSeconds(60)));
+        SqlConnection writer = get(pool.getConnection());
+        try {
+            // the second attempt marks the enrollment anew, not yet committed: the refresh reads the old mark,
+            // recomputes without the second attempt, and leaves the mark the writer holds
+            Transaction tx = get(writer.begin());
+            get(attempt(writer, enrollment, "mark-2", "s2", T0.plusSeconds(120)));
+            get(AnalyticsPending.refresh(pool, 1000, true));
+            assertEquals(1L, attempts(enrollment));
+            get(tx.commit());
         } finally {
             writer.close();
         }
-        assertEquals(1L, number("SELECT count(*) FROM analytics_pending WHERE enrollment_id = '" + enrollment + "'"),
-                "the new mark stays");
-        assertEquals(1L, attempts(enrollment), "recomputed before the second attempt was committed");
+        assertEquals(1L, markedEnrollment(enrollment), "the writer's mark stays");
         get(AnalyticsPending.refresh(pool, 1000, true));
         assertEquals(2L, attempts(enrollment));
-        assertEquals(0L, number("SELECT count(*) FROM analytics_pending WHERE enrollment_id = '" + enrollment + "'"));
+        assertEquals(0L, markedEnrollment(enrollment));
     }
 
     @Test
@@ -169,6 +192,10 @@ class AnalyticsRefreshTest {
     private static long pending() {
         return number("SELECT (SELECT count(*) FROM analytics_pending)"
                 + " + (SELECT count(*) FROM analytics_pending_case)");
+    }
+
+    private static long markedEnrollment(UUID enrollment) {
+        return number("SELECT count(*) FROM analytics_pending WHERE enrollment_id = '" + enrollment + "'");
     }
 
     private static long attempts(UUID enrollment) {
