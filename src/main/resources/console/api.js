@@ -61,3 +61,25 @@ export async function metricsText() {
   if (!response.ok) throw new ApiError(response.status, null);
   return response.text();
 }
+
+/** Saves what a GET answers (a CSV export, say) as a file: fetched with the key, handed to the browser as a blob. */
+export async function download(path, accept, filename, key = session.key()) {
+  const response = await fetch(path, { headers: { Accept: accept, Authorization: `Bearer ${key}` } });
+  if (!response.ok) {
+    let problem = null;
+    try {
+      problem = await response.json();
+    } catch (e) {
+      problem = null;
+    }
+    throw new ApiError(response.status, problem);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

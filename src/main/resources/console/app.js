@@ -6,6 +6,7 @@ import * as cases from './views/case.js';
 import * as sequences from './views/sequences.js';
 import * as preview from './views/preview.js';
 import * as health from './views/health.js';
+import * as analytics from './views/analytics.js';
 
 const main = document.getElementById('main');
 const who = document.getElementById('who');
@@ -100,7 +101,9 @@ function highlight(section) {
   }
 }
 
-const views = { cases, sequences, preview, health };
+const views = { cases, sequences, preview, health, analytics };
+/** The section of the header a view belongs to. */
+const SECTION_OF = { analytics: 'sequences' };
 
 async function route() {
   if (!session.key()) {
@@ -122,7 +125,7 @@ async function route() {
   const view = views[section];
   if (stopView) stopView();
   stopView = null;
-  highlight(view ? section : null);
+  highlight(view ? SECTION_OF[section] || section : null);
   if (!view) {
     mount(main, notice(`There is no page "${current.path.join('/')}".`, 'error'));
     return;

@@ -37,6 +37,7 @@ final class Replies {
             for (double rate : new double[]{500, 1000, 2000, 4000, 8000}) {
                 double offered = rate * Math.min(1, Math.max(scale, 0.25));
                 long before = stack.pg.number("parley", "SELECT count(*) FROM inbound_message");
+                double[] cpu0 = stack.cpu();
                 Load.Tally tally = new Load.Tally();
                 long t0 = System.nanoTime();
                 AtomicInteger skipped = load.paced(offered, seconds * 1000, 2000, n -> {
@@ -47,9 +48,13 @@ final class Replies {
                 double elapsed = (System.nanoTime() - t0) / 1e9;
                 long committed = stack.pg.number("parley", "SELECT count(*) FROM inbound_message") - before;
                 double perSecond = committed / elapsed;
+                double[] cpu1 = stack.cpu();
+                double perReply = Math.max(committed, 1);
                 steps.add(new JsonObject().put("offeredPerSecond", offered).put("committedPerSecond",
                                 Report.r(perSecond)).put("p50Ms", Report.r(tally.p(0.5))).put("p99Ms",
                                 Report.r(tally.p(0.99))).put("refused", tally.refused.get())
+                        .put("parleyCpuMsPerReply", Report.r((cpu1[0] - cpu0[0]) * 1000 / perReply))
+                        .put("postgresCpuMsPerReply", Report.r((cpu1[1] - cpu0[1]) * 1000 / perReply))
                         .put("notSentDriverAtLimit", skipped.get()).put("samples", new JsonArray(List.copyOf(tally.samples))));
                 System.out.println("replies at " + offered + "/s: " + steps.getJsonObject(steps.size() - 1).encode());
                 if (perSecond > best) {

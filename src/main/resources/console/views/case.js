@@ -78,7 +78,7 @@ function drawTimeline(story, entries, zone, attempts, route, caller) {
     let shown = entries.filter((e) => state.groups.has(groupOf(e.kind, channelOf(e, attempts)))
       && (!state.channel || channelOf(e, attempts) === state.channel));
     if (state.newestFirst) shown = [...shown].reverse();
-    mount(list, shown.map((e) => card(e, zone, channelOf(e, attempts), caller.seesAddresses)));
+    mount(list, shown.map((e) => card(e, zone, channelOf(e, attempts))));
     count.textContent = `${shown.length} of ${entries.length} entries`;
     if (!shown.length) list.append(h('li.empty', entries.length ? 'Nothing matches the filter.' : 'This case has no history yet.'));
   };

@@ -16,7 +16,8 @@ export async function render(main, route) {
   }, `v${v.version}`, v.current ? ' (current)' : '')));
   mount(main,
     h('div.page-head', h('h1', name, ' ', pill(`v${shown.version}`), shown.current ? pill('current', 'ok') : pill('older', 'muted')),
-      h('a.button', { href: `#/preview?sequence=${encodeURIComponent(name)}` }, 'Preview this sequence')),
+      h('div.actions', h('a.button', { href: `#/analytics/${encodeURIComponent(name)}` }, 'Results'), ' ',
+        h('a.button', { href: `#/preview?sequence=${encodeURIComponent(name)}` }, 'Preview this sequence'))),
     def.description ? h('p.lead', def.description) : null,
     tabs,
     h('div.graph-wrap', { tabindex: 0, 'aria-label': 'Sequence graph, scrollable' }, draw(def)),
@@ -36,12 +37,13 @@ async function list(main) {
       h('td', versions.map((v) => h('a.ver', { href: `#/sequences/${encodeURIComponent(name)}?version=${v.version}` },
         `v${v.version}`, v.current ? '*' : ''))),
       h('td.num', String(current.steps)),
-      h('td', current.description || ''));
+      h('td', current.description || ''),
+      h('td', h('a', { href: `#/analytics/${encodeURIComponent(name)}`, 'aria-label': `Results of ${name}` }, 'Results')));
   });
   mount(main, h('h1', 'Sequences'),
     rows.length ? h('div.table-wrap', h('table.list', h('caption', 'Every sequence this service runs; * marks the version new enrollments get.'),
       h('thead', h('tr', h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Versions'),
-        h('th', { scope: 'col' }, 'Steps'), h('th', { scope: 'col' }, 'Description'))),
+        h('th', { scope: 'col' }, 'Steps'), h('th', { scope: 'col' }, 'Description'), h('th', { scope: 'col' }, 'Analytics'))),
       h('tbody', rows))) : notice('No sequences are loaded.'));
   return null;
 }

@@ -1,6 +1,5 @@
 // One timeline entry as a card of the case's story: what it is, and what it says about why.
 import { h, localTime, pill } from '../dom.js';
-import { mask, ADDRESS_FIELDS } from '../mask.js';
 import { duration } from './seqgraph.js';
 
 /** The kinds of entry, as the filter offers them. */
@@ -33,17 +32,6 @@ export function channelOf(entry, attempts) {
   if (d.attemptId && attempts.has(d.attemptId)) return attempts.get(d.attemptId);
   const prefix = entry.kind.split('.')[0];
   return { call: 'voice', letter: 'letter', email: 'email' }[prefix] || null;
-}
-
-/** A copy of the data with contact addresses masked, when the key may not see them. */
-export function shown(data, seesAddresses) {
-  if (seesAddresses || !data || typeof data !== 'object') return data;
-  if (Array.isArray(data)) return data.map((d) => shown(d, false));
-  const out = {};
-  for (const [k, v] of Object.entries(data)) {
-    out[k] = ADDRESS_FIELDS.includes(k) && typeof v === 'string' ? mask(v) : shown(v, false);
-  }
-  return out;
 }
 
 const TITLES = {
@@ -139,8 +127,9 @@ function kv(d) {
   return h('dl.facts', rows.map(([k, v]) => [h('dt', k), h('dd', typeof v === 'object' ? JSON.stringify(v) : String(v))]));
 }
 
-export function card(entry, zone, channel, seesAddresses) {
-  const d = shown(entry.data || {}, seesAddresses);
+/** One entry as a card; its data comes with addresses already masked by the API when the key may not see them. */
+export function card(entry, zone, channel) {
+  const d = entry.data || {};
   const group = groupOf(entry.kind, channel);
   return h(`li.entry.g-${group}`, { dataset: { kind: entry.kind, group, channel: channel || '' } },
     h('div.when', h('time', { datetime: entry.at, title: `${entry.at} (UTC)` }, localTime(entry.at, zone))),

@@ -1,5 +1,6 @@
 package io.parley.api;
 
+import io.parley.http.AddressMasking;
 import io.parley.http.ApiProblem;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
@@ -59,6 +60,7 @@ public final class ApiKeys implements Handler<RoutingContext> {
             return;
         }
         ctx.put(PRINCIPAL, principal);
+        ctx.put(AddressMasking.MASKED, !principal.seesAddresses());
         ctx.next();
     }
 

@@ -4,6 +4,7 @@ import io.parley.domain.Channel;
 import io.parley.domain.ContactPoint;
 import io.parley.http.ApiProblem;
 import io.parley.http.ApiResponse;
+import io.parley.http.AddressMasking;
 import io.parley.policy.CapStanding;
 import io.parley.policy.PackSelector;
 import io.parley.policy.RulePack;
@@ -69,7 +70,7 @@ public final class ConsoleReads {
     }
 
     private void contactPoints(RoutingContext ctx, String caseId) {
-        boolean masked = !ApiKeys.principal(ctx).seesAddresses();
+        boolean masked = AddressMasking.applies(ctx);
         Instant now = clock.instant();
         CaseDebtor.find(pool, caseId).compose(found -> {
             CaseDebtor cd = found.orElseThrow(() -> ApiProblem.notFound("case " + caseId));
@@ -105,9 +106,8 @@ public final class ConsoleReads {
                         .put("remaining", s.remaining()))));
         JsonObject out = stored.copy().put("caps", caps);
         if (masked) {
-            out.put("address", AddressMask.mask(channel, address));
             out.getJsonArray("suppressions").forEach(s -> ((JsonObject) s).remove("detail"));
         }
-        return out;
+        return out; // the address is masked with the rest of the answer (ApiResponse)
     }
 }

@@ -30,6 +30,15 @@ public interface ChannelServices {
     Future<ReplyRouter.Routed> reply(InboundReply reply);
 
     /**
+     * Many replies, each as {@link #reply} acts on it, answered in order with completed futures (one failing alone).
+     * By default one by one, side by side.
+     */
+    default Future<List<Future<ReplyRouter.Routed>>> replies(List<InboundReply> replies) {
+        List<Future<ReplyRouter.Routed>> each = replies.stream().map(this::reply).toList();
+        return Future.join(each).otherwiseEmpty().map(each);
+    }
+
+    /**
      * A promise to pay made through the channel itself (keyed in during a call), about the attempt's case: recorded
      * and acted on exactly as a promise in a reply (the case's sequences that pause on promises pause until the day
      * plus grace; then kept, or broken and on to the broken-promise step).

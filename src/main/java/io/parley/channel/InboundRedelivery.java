@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -49,24 +51,43 @@ public final class InboundRedelivery extends VerticleBase {
         }
         return InboundRequests.claim(inbox.pool(), inbox.channel(), inbox.clock().instant(), InboundInbox.LEASE, BATCH)
                 .compose(pending -> {
-                    Future<Void> chain = Future.succeededFuture();
-                    for (InboundRequests.Pending p : pending) {
-                        chain = chain.compose(v -> takeUp(p));
+                    if (pending.isEmpty()) {
+                        return Future.succeededFuture(0);
                     }
-                    return chain.map(pending.size());
+                    List<InboundRequests.Raw> raws = pending.stream().map(p -> new InboundRequests.Raw(p.dedupeKey(),
+                            p.payload(), p.receivedAt())).toList();
+                    // acted on together; if that fails as a whole, each is tried alone so one bad request fails alone
+                    return inbox.actAll(raws).recover(e -> pending.size() == 1 ? Future.succeededFuture(
+                                    List.of(Future.<InboundInbox.Handled>failedFuture(e))) : oneByOne(raws))
+                            .compose(results -> {
+                                List<Future<Void>> given = new ArrayList<>();
+                                for (int i = 0; i < results.size(); i++) {
+                                    if (results.get(i).failed()) {
+                                        given.add(giveUpIfTooMany(pending.get(i), results.get(i).cause()));
+                                    }
+                                }
+                                return Future.join(given).map(pending.size());
+                            });
                 }).onComplete(done -> busy.set(false))
                 .onFailure(e -> LOG.warn("Taking up pending inbound {} requests failed: {}", inbox.channel().wire(),
                         e.toString()));
     }
 
-    private Future<Void> takeUp(InboundRequests.Pending pending) {
-        return inbox.act(pending.dedupeKey(), pending.payload(), pending.receivedAt()).<Void>mapEmpty().recover(e -> {
-            if (pending.tries() < MAX_TRIES) {
-                return Future.succeededFuture();
-            }
-            LOG.warn("Giving up an inbound {} request after {} tries: {}", inbox.channel().wire(), pending.tries(),
-                    e.toString());
-            return inbox.abandon(pending.dedupeKey(), "abandoned: " + e.getMessage());
-        });
+    private Future<List<Future<InboundInbox.Handled>>> oneByOne(List<InboundRequests.Raw> raws) {
+        List<Future<InboundInbox.Handled>> each = new ArrayList<>(raws.size());
+        for (InboundRequests.Raw raw : raws) {
+            each.add(inbox.actAll(List.of(raw)).transform(done -> done.succeeded() ? done.result().get(0)
+                    : Future.failedFuture(done.cause())));
+        }
+        return Future.join(each).otherwiseEmpty().map(each);
+    }
+
+    private Future<Void> giveUpIfTooMany(InboundRequests.Pending pending, Throwable e) {
+        if (pending.tries() < MAX_TRIES) {
+            return Future.succeededFuture();
+        }
+        LOG.warn("Giving up an inbound {} request after {} tries: {}", inbox.channel().wire(), pending.tries(),
+                e.toString());
+        return inbox.abandon(pending.dedupeKey(), "abandoned: " + e.getMessage());
     }
 }

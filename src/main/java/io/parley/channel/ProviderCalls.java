@@ -104,7 +104,9 @@ public final class ProviderCalls {
                 return new Try(new Ended(call.call(), null, null), null);
             } catch (Exception e) {
                 Classified c = classify.apply(e);
-                Optional<Duration> asked = c.result().notAttempted() ? retryAfter.get() : Optional.empty();
+                // the provider's Retry-After, or the wait the failure itself names (an SMTP "try later")
+                Optional<Duration> asked = c.result().notAttempted()
+                        ? retryAfter.get().or(() -> Optional.ofNullable(c.result().retryAfter())) : Optional.empty();
                 Duration pause = asked.orElse(FIRST_PAUSE.multipliedBy(1L << done));
                 if (!c.result().notAttempted() || done >= settings.retries()
                         || pause.compareTo(settings.retryAfterMax()) > 0) {

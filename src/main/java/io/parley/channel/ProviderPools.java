@@ -70,9 +70,9 @@ public final class ProviderPools {
                 metrics, channel, provider, settings);
     }
 
-    /** The circuit breaker of one provider's sends on a channel, for non-blocking clients. */
-    public CircuitBreaker breaker(Channel channel, String provider) {
-        return breakers.circuitBreaker(name(channel, provider, SEND));
+    /** Guarded sends to one provider of a channel on a non-blocking client (no worker pool). */
+    public ProviderRequests nonBlocking(Channel channel, String provider) {
+        return new ProviderRequests(vertx, guard(channel, provider, SEND), metrics, channel, provider, settings);
     }
 
     /**

@@ -86,16 +86,15 @@ final class BatchWriter {
                         .map(w -> w.step().debtor().id()).distinct().sorted().toList();
                 List<String> cases = mine.stream().filter(StepWork.Contact.class::isInstance)
                         .map(w -> w.step().caseId()).distinct().toList();
-                Map<String, List<String>> holds = new HashMap<>();
-                return Locks.debtors(conn, debtors)
-                        .compose(v -> CaseHolds.ofCases(conn, cases)).map(found -> {
-                            holds.putAll(found);
-                            return null;
-                        })
-                        .compose(v -> debtors.isEmpty() ? Future.succeededFuture(Map.<String, Ledger.DebtorRecord>of())
-                                : Ledger.read(conn, debtors, now, runner.channels()))
-                        .compose(records -> budgets(conn, mine, now).map(budgets -> decide(mine, records, holds,
-                                budgets, now)))
+                // the locks, then the reads, sent at once: the connection runs them in that order, so every read
+                // is made under the locks, and the batch waits for one round trip instead of one each
+                Future<Void> locked = Locks.debtors(conn, debtors);
+                Future<Map<String, List<String>>> holds = CaseHolds.ofCases(conn, cases);
+                Future<Map<String, Ledger.DebtorRecord>> records = debtors.isEmpty()
+                        ? Future.succeededFuture(Map.of()) : Ledger.read(conn, debtors, now, runner.channels());
+                Future<Map<Channel, PacingBudget>> budgets = budgets(conn, mine, now);
+                return Future.all(locked, holds, records, budgets)
+                        .map(all -> decide(mine, records.result(), holds.result(), budgets.result(), now))
                         .compose(decided -> {
                             List<StepWork.Send> sends = decided.stream().filter(StepWork.Send.class::isInstance)
                                     .map(StepWork.Send.class::cast).toList();
@@ -119,16 +118,14 @@ final class BatchWriter {
         mine.stream().filter(StepWork.Contact.class::isInstance)
                 .forEach(w -> runner.channelsOf(w.step()).stream().filter(pacing::containsKey).forEach(paced::add));
         Map<Channel, PacingBudget> budgets = new HashMap<>();
-        Future<Void> chain = Future.succeededFuture();
+        List<Future<?>> reads = new ArrayList<>();
         for (Channel channel : paced) {
+            // sent in channel order, so the locks are taken in that order
             Pacing p = pacing.get(channel);
-            chain = chain.compose(v -> ChannelLoad.lockAndRead(conn, channel, now, p.longest())
-                    .map(load -> {
-                        budgets.put(channel, new PacingBudget(channel, p, load, now));
-                        return null;
-                    }));
+            reads.add(ChannelLoad.lockAndRead(conn, channel, now, p.longest())
+                    .map(load -> budgets.put(channel, new PacingBudget(channel, p, load, now))));
         }
-        return chain.map(budgets);
+        return Future.all(reads).map(budgets);
     }
 
     private List<StepWork> decide(List<StepWork> mine, Map<String, Ledger.DebtorRecord> records,
@@ -207,10 +204,13 @@ final class BatchWriter {
                 unknown.add(Settlement.outcome(s.enrollmentId(), s.attemptId(), AttemptOutcome.UNKNOWN));
             }
         }
-        return Decisions.insert(conn, decisions)
-                .compose(v -> DueSteps.await(conn, awaits))
-                .compose(v -> DueSteps.defer(conn, defers))
-                .compose(v -> Attempts.markUnknown(conn, gaveUp, now, "no final status before the outcome timeout"))
+        // sent together (the connection runs them in order), one round trip for the four
+        Future<Void> recorded = Decisions.insert(conn, decisions);
+        Future<Void> awaiting = DueSteps.await(conn, awaits);
+        Future<Void> deferred = DueSteps.defer(conn, defers);
+        Future<List<StatusChange>> givenUp = Attempts.markUnknown(conn, gaveUp, now,
+                "no final status before the outcome timeout");
+        return Future.all(recorded, awaiting, deferred, givenUp).map(all -> givenUp.result())
                 .compose(changed -> outcomes.noteAndSettle(conn, changed, Map.of(), Map.of(), now, progression)
                         .compose(v -> outcomes.settle(conn, unknown, now, progression))
                         .compose(v -> progression.write(conn, now))

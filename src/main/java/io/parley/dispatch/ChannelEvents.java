@@ -59,6 +59,11 @@ public final class ChannelEvents implements ChannelServices {
     }
 
     @Override
+    public Future<List<Future<ReplyRouter.Routed>>> replies(List<InboundReply> many) {
+        return replies.routeAll(many);
+    }
+
+    @Override
     public Future<Void> promise(Channel channel, UUID attemptId, java.math.BigDecimal amount,
                                 java.time.LocalDate date, String providerRef) {
         return replies.promised(channel, attemptId, amount, date, providerRef);

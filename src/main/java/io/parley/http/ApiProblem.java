@@ -81,8 +81,12 @@ public final class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem forbidden() {
-        return new ApiProblem(403, type("forbidden"), "Forbidden",
-                "the API key is not allowed to perform this operation", List.of());
+        return forbidden("the API key is not allowed to perform this operation");
+    }
+
+    /** 403 saying why this key may not have what it asked for. */
+    public static ApiProblem forbidden(String detail) {
+        return new ApiProblem(403, type("forbidden"), "Forbidden", detail, List.of());
     }
 
     /** 413; max is the accepted body size in bytes, or 0 or less when the limit is not known here. */

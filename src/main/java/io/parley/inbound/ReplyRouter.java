@@ -65,26 +65,56 @@ public final class ReplyRouter {
     }
 
     public Future<Routed> route(InboundReply reply) {
-        return Transactions.run(pool, conn -> ReplyTargets.find(conn, reply, defaultZone).compose(targets -> {
+        return Transactions.run(pool, conn -> {
+            List<TimelineEntry> timeline = new ArrayList<>();
+            return routeIn(conn, reply, timeline).compose(routed -> Timeline.append(conn, timeline).map(routed));
+        }).onSuccess(routed -> counted(reply, routed));
+    }
+
+    /**
+     * Many replies in one transaction ({@link ReplyBatch}): each routed as {@link #route} routes it, one failing
+     * alone; answered in order, each with a completed future.
+     */
+    public Future<List<Future<Routed>>> routeAll(List<InboundReply> replies) {
+        return ReplyBatch.route(pool, this, replies);
+    }
+
+    /**
+     * Routes the reply inside the caller's transaction, adding what it writes on the timeline to {@code timeline}
+     * (the caller appends it before committing).
+     */
+    Future<Routed> routeIn(SqlConnection conn, InboundReply reply, List<TimelineEntry> timeline) {
+        return routeIn(conn, reply, null, timeline);
+    }
+
+    /**
+     * As {@link #routeIn(SqlConnection, InboundReply, List)}, taking the classification worked out ahead when it was
+     * made for the locale and zone of the sender found now (else classifying here).
+     */
+    Future<Routed> routeIn(SqlConnection conn, InboundReply reply, ReplyBatch.Ahead ahead, List<TimelineEntry> timeline) {
+        return ReplyTargets.find(conn, reply, defaultZone).compose(targets -> {
             Instant now = clock.instant();
-            Classification c = classifier.classify(reply.text(), targets.locale(), targets.zone(), reply.receivedAt());
+            Classification c = ahead != null && ahead.fits(targets) ? ahead.classification()
+                    : classify(reply, targets);
             JsonObject classification = json(c, reply.channel());
             InboundMessages.Received received = new InboundMessages.Received(reply.channel(), reply.providerRef(),
                     reply.from(), reply.to(), reply.text(), targets.debtorIds(), targets.caseIds(), c.intent().wire(),
                     classification, reply.receivedAt());
             return Locks.cases(conn, targets.caseIds())
-                    .compose(v -> Locks.debtors(conn, targets.debtorIds()))
-                    .compose(v -> InboundMessages.record(conn, received))
+                    .compose(v -> {
+                        // the message goes out right behind the debtors' locks (one connection keeps them in order)
+                        Future<Void> debtors = Locks.debtors(conn, targets.debtorIds());
+                        Future<Boolean> recorded = InboundMessages.record(conn, received);
+                        return Future.all(debtors, recorded).map(x -> recorded.result());
+                    })
                     .compose(recorded -> {
                         if (!recorded) {
                             return Future.succeededFuture(new Routed(true, c.intent(), Optional.empty(), targets.caseIds()));
                         }
-                        List<TimelineEntry> timeline = new ArrayList<>();
                         Optional<String> doubt = SenderCheck.doubt(reply, targets.address());
                         if (doubt.isPresent()) {
                             unknownSender(reply, targets, classification, doubt.get(), now, timeline);
-                            return Timeline.append(conn, timeline)
-                                    .map(new Routed(false, c.intent(), Optional.empty(), targets.caseIds()));
+                            return Future.succeededFuture(new Routed(false, c.intent(), Optional.empty(), targets.caseIds()));
                         }
                         for (String caseId : targets.caseIds()) {
                             timeline.add(new TimelineEntry(caseId, null, now, TimelineKinds.REPLY_RECEIVED, classification.copy()
@@ -92,15 +122,27 @@ public final class ReplyRouter {
                                     .put("text", reply.text()).put("providerRef", reply.providerRef())));
                         }
                         return effects.act(conn, new ReplyEffects.Reply(reply, targets, c, now, timeline))
-                                .compose(answer -> Timeline.append(conn, timeline)
-                                        .map(new Routed(false, c.intent(), answer, targets.caseIds())));
+                                .map(answer -> new Routed(false, c.intent(), answer, targets.caseIds()));
                     });
-        })).onSuccess(routed -> {
-            metrics.reply(reply.channel().wire(), routed.duplicate() ? "duplicate" : routed.intent().wire());
-            if (!routed.duplicate() && (routed.intent() == ReplyIntent.OPT_OUT || routed.intent() == ReplyIntent.OPT_OUT_ALL)) {
-                metrics.optOut(reply.channel().wire());
-            }
         });
+    }
+
+    /** What the reply means, in the sender's language and zone. */
+    Classification classify(InboundReply reply, ReplyTargets.Targets targets) {
+        return classifier.classify(reply.text(), targets.locale(), targets.zone(), reply.receivedAt());
+    }
+
+    /** Whom the reply is from, as routing it would find now. */
+    Future<ReplyTargets.Targets> targets(SqlConnection conn, InboundReply reply) {
+        return ReplyTargets.find(conn, reply, defaultZone);
+    }
+
+    /** Counts a committed reply in the metrics. */
+    void counted(InboundReply reply, Routed routed) {
+        metrics.reply(reply.channel().wire(), routed.duplicate() ? "duplicate" : routed.intent().wire());
+        if (!routed.duplicate() && (routed.intent() == ReplyIntent.OPT_OUT || routed.intent() == ReplyIntent.OPT_OUT_ALL)) {
+            metrics.optOut(reply.channel().wire());
+        }
     }
 
     /**

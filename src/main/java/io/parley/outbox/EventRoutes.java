@@ -1,5 +1,6 @@
 package io.parley.outbox;
 
+import io.parley.http.AddressMasking;
 import io.parley.http.ApiProblem;
 import io.parley.http.ApiResponse;
 import io.parley.http.FieldError;
@@ -64,7 +65,7 @@ final class EventRoutes {
                 .putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
         // each open stream is a verticle of its own, undeployed when its client goes away
-        ctx.vertx().deployVerticle(new EventStream(pool, response, from)).onFailure(ctx::fail);
+        ctx.vertx().deployVerticle(new EventStream(pool, response, from, AddressMasking.applies(ctx))).onFailure(ctx::fail);
     }
 
     static FeedCursor cursor(String name, String raw) {

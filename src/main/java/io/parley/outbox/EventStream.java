@@ -1,5 +1,6 @@
 package io.parley.outbox;
 
+import io.parley.http.AddressMasking;
 import io.parley.lifecycle.Loop;
 import io.parley.store.CaseEventFeed;
 import io.parley.store.FeedCursor;
@@ -27,16 +28,19 @@ final class EventStream extends VerticleBase {
 
     private final Pool pool;
     private final HttpServerResponse response;
+    /** Whether the caller's key may not see contact addresses: each event is masked before it is written. */
+    private final boolean masked;
     private FeedCursor cursor;
     private volatile boolean closed;
     private volatile Promise<Boolean> drained;
     private Loop polls;
     private Loop heartbeats;
 
-    EventStream(Pool pool, HttpServerResponse response, FeedCursor from) {
+    EventStream(Pool pool, HttpServerResponse response, FeedCursor from, boolean masked) {
         this.pool = pool;
         this.response = response;
         this.cursor = from;
+        this.masked = masked;
     }
 
     @Override
@@ -78,7 +82,7 @@ final class EventStream extends VerticleBase {
                     }
                     for (CaseEventFeed.Event e : page.events()) {
                         response.write("id: " + e.cursor() + "\nevent: " + e.type() + "\ndata: "
-                                + e.payload().encode() + "\n\n");
+                                + (masked ? AddressMasking.json(e.payload()) : e.payload()).encode() + "\n\n");
                         cursor = e.cursor();
                     }
                     if (response.writeQueueFull()) {

@@ -24,6 +24,8 @@ record PackLocations(Map<String, String> countries, Map<String, String> regions)
     /** What libphonenumber answers for numbers with no single country. */
     private static final String NO_COUNTRY = "ZZ";
     private static final String NON_GEOGRAPHIC = PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY;
+    /** A debtor's numbers come back at every step; parsing one is costly. */
+    private static final Memo<String, Optional<String>> COUNTRIES = new Memo<>(20_000, PackLocations::parseCountry);
 
     PackLocations {
         countries = Collections.unmodifiableMap(new TreeMap<>(countries));
@@ -56,6 +58,10 @@ record PackLocations(Map<String, String> countries, Map<String, String> regions)
     }
 
     private static Optional<String> phoneCountry(String number) {
+        return COUNTRIES.get(number);
+    }
+
+    private static Optional<String> parseCountry(String number) {
         try {
             PhoneNumber parsed = PHONES.parse(number, NO_COUNTRY);
             return Optional.ofNullable(PHONES.getRegionCodeForNumber(parsed))

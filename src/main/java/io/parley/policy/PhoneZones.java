@@ -36,14 +36,22 @@ public final class PhoneZones {
     private static final String NON_GEOGRAPHIC_ENTITY = "001";
     private static final int VISIBLE_PREFIX = 8;
     private static final int MIN_HIDDEN = 4;
+    private static final int MEMO_LIMIT = 20_000;
 
     /** A region an area code is in. */
     private record Place(String country, String region) {
     }
 
+    /** A number as a contact point gives it, with the country of the debtor's address. */
+    private record Asked(String number, String regionHint) {
+    }
+
     private final RegionZones regions;
     private final Map<String, List<Place>> placesByArea;
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    /** Parsing and placing a number is most of a decision's work; a debtor's numbers come back at every step. */
+    private final Memo<Asked, List<CandidateZone>> placed = new Memo<>(MEMO_LIMIT,
+            asked -> place(asked.number(), asked.regionHint()));
 
     private PhoneZones(RegionZones regions, Map<String, List<Place>> placesByArea) {
         this.regions = regions;
@@ -98,12 +106,17 @@ public final class PhoneZones {
             if (!isOwnPhone(point)) {
                 continue;
             }
-            parse(point.address(), hint).ifPresent(number -> {
-                String source = "phone " + mask(util.format(number, PhoneNumberFormat.E164));
-                zones(number).forEach(zone -> candidates.add(new CandidateZone(zone, source)));
-            });
+            candidates.addAll(placed.get(new Asked(point.address(), hint)));
         }
         return List.copyOf(candidates);
+    }
+
+    /** The candidate zones of one number, each with the masked number as its source. */
+    private List<CandidateZone> place(String address, String hint) {
+        return parse(address, hint).map(number -> {
+            String source = "phone " + mask(util.format(number, PhoneNumberFormat.E164));
+            return zones(number).stream().map(zone -> new CandidateZone(zone, source)).toList();
+        }).orElse(List.of());
     }
 
     /**

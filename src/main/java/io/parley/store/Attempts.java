@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import static io.parley.store.Unnest.col;
+
 /** Attempts: inserted as SENDING before the provider is called, then moved forward only. */
 public final class Attempts {
     private static final String INSERT = """
@@ -32,6 +34,31 @@ public final class Attempts {
                    outcome = COALESCE($8, outcome)
             WHERE id = $1 AND status_rank < $3
             RETURNING id, enrollment_id, case_id, channel, status, provider_ref, error_code, error_message, outcome""";
+    private static final String INSERT_ALL = """
+            INSERT INTO attempt (id, enrollment_id, run_no, case_id, debtor_id, step_id, channel, contact_address,
+                                 contact_type, template, locale, content, status, status_rank, provider, created_at,
+                                 updated_at)
+            SELECT id, enrollment_id, run_no, case_id, debtor_id, step_id, channel, contact_address, contact_type,
+                   template, locale, content::jsonb, $14, $15, provider, created_at, created_at
+            FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                        $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $16::timestamptz[])
+                 AS u(id, enrollment_id, run_no, case_id, debtor_id, step_id, channel, contact_address, contact_type,
+                      template, locale, content, provider, created_at)
+            ON CONFLICT (enrollment_id, run_no) DO NOTHING RETURNING id""";
+    private static final String ADVANCE_ALL = """
+            UPDATE attempt a SET status = u.status, status_rank = u.rank,
+                   provider_ref = COALESCE(a.provider_ref, u.provider_ref),
+                   error_code = COALESCE(u.error_code, a.error_code),
+                   error_message = COALESCE(u.error_message, a.error_message), updated_at = $8,
+                   outcome = COALESCE(u.outcome, a.outcome)
+            FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[])
+                 AS u(id, status, rank, provider_ref, error_code, error_message, outcome)
+            WHERE a.id = u.id AND a.status_rank < u.rank
+            RETURNING a.id, a.enrollment_id, a.case_id, a.channel, a.status, a.provider_ref, a.error_code,
+                      a.error_message, a.outcome""";
+    private static final String SETTLED_ALL = """
+            UPDATE attempt a SET outcome = u.outcome FROM unnest($1::uuid[], $2::text[]) AS u(id, outcome)
+            WHERE a.id = u.id AND a.outcome IS NULL""";
     private static final String MARK_UNKNOWN = """
             UPDATE attempt SET status = $4, updated_at = $2, error_message = $3
             WHERE id = ANY($1) AND status = $5
@@ -72,6 +99,18 @@ public final class Attempts {
         if (attempts.isEmpty()) {
             return Future.succeededFuture(Set.of());
         }
+        if (attempts.size() > 1) {
+            Tuple rows = Unnest.arrays(attempts, col(UUID.class, NewAttempt::id),
+                    col(UUID.class, NewAttempt::enrollmentId), col(Integer.class, NewAttempt::runNo),
+                    col(String.class, NewAttempt::caseId), col(String.class, NewAttempt::debtorId),
+                    col(String.class, NewAttempt::stepId), col(String.class, a -> a.channel().wire()),
+                    col(String.class, NewAttempt::contactAddress), col(String.class, a -> a.contactType().wire()),
+                    col(String.class, NewAttempt::template), col(String.class, NewAttempt::locale),
+                    col(String.class, a -> a.content().encode()), col(String.class, NewAttempt::provider));
+            rows.addValue(AttemptStatus.SENDING.wire()).addValue(AttemptStatus.SENDING.rank())
+                    .addValue(attempts.stream().map(a -> Rows.ts(a.at())).toArray(java.time.OffsetDateTime[]::new));
+            return sql.preparedQuery(INSERT_ALL).execute(rows).map(Attempts::ids);
+        }
         List<Tuple> rows = attempts.stream().map(a -> Tuple.from(new Object[]{a.id(), a.enrollmentId(), a.runNo(),
                 a.caseId(), a.debtorId(), a.stepId(), a.channel().wire(), a.contactAddress(), a.contactType().wire(),
                 a.template(),
@@ -84,6 +123,19 @@ public final class Attempts {
     public static Future<List<StatusChange>> advance(SqlClient sql, List<Change> changes, Instant now) {
         if (changes.isEmpty()) {
             return Future.succeededFuture(List.of());
+        }
+        if (changes.size() > 1 && Unnest.distinct(changes, Change::attemptId)) {
+            Tuple rows = Unnest.arrays(changes, col(UUID.class, Change::attemptId),
+                    col(String.class, c -> c.status().wire()), col(Integer.class, c -> c.status().rank()),
+                    col(String.class, Change::providerRef), col(String.class, Change::errorCode),
+                    col(String.class, Change::errorMessage),
+                    col(String.class, c -> c.outcome() == null ? null : c.outcome().wire()));
+            rows.addValue(Rows.ts(now));
+            Map<UUID, Integer> order = new java.util.HashMap<>();
+            changes.forEach(c -> order.put(c.attemptId(), order.size()));
+            // in the order given, as row-by-row statements would answer
+            return sql.preparedQuery(ADVANCE_ALL).execute(rows).map(result -> changes(result).stream()
+                    .sorted(java.util.Comparator.comparing(c -> order.get(c.attemptId()))).toList());
         }
         List<Tuple> rows = changes.stream().map(c -> Tuple.from(new Object[]{c.attemptId(), c.status().wire(),
                 c.status().rank(), c.providerRef(), c.errorCode(), c.errorMessage(), Rows.ts(now),
@@ -100,6 +152,11 @@ public final class Attempts {
     public static Future<Void> settled(SqlClient sql, Map<UUID, AttemptOutcome> outcomes) {
         if (outcomes.isEmpty()) {
             return Future.succeededFuture();
+        }
+        if (outcomes.size() > 1) {
+            List<Map.Entry<UUID, AttemptOutcome>> rows = List.copyOf(outcomes.entrySet());
+            return sql.preparedQuery(SETTLED_ALL).execute(Unnest.arrays(rows, col(UUID.class, Map.Entry::getKey),
+                    col(String.class, e -> e.getValue().wire()))).mapEmpty();
         }
         List<Tuple> rows = outcomes.entrySet().stream().map(e -> Tuple.of(e.getKey(), e.getValue().wire())).toList();
         return sql.preparedQuery(SETTLED).executeBatch(rows).mapEmpty();

@@ -29,9 +29,11 @@ public final class ChannelLoad {
     }
 
     public static Future<Load> lockAndRead(SqlClient sql, Channel channel, Instant now, Duration longest) {
-        return sql.preparedQuery(LOCK).execute(Tuple.of(channel.wire()))
-                .compose(locked -> sql.preparedQuery(LOAD).execute(Tuple.of(channel.wire(),
-                        Rows.ts(now.minusSeconds(1)), Rows.ts(now.minus(longest)))))
+        // sent together: the connection runs the read after the lock is held
+        Future<?> locked = sql.preparedQuery(LOCK).execute(Tuple.of(channel.wire()));
+        Future<io.vertx.sqlclient.RowSet<Row>> load = sql.preparedQuery(LOAD).execute(Tuple.of(channel.wire(),
+                Rows.ts(now.minusSeconds(1)), Rows.ts(now.minus(longest))));
+        return Future.all(locked, load).map(both -> load.result())
                 .map(rows -> {
                     Row r = rows.iterator().next();
                     return new Load(r.getLong("last_second").intValue(), r.getLong("in_progress").intValue());

@@ -8,9 +8,12 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
+
+import static io.parley.store.Unnest.col;
 
 /** Compliance decisions as evaluated, with their reasons: the answer to "why did (or didn't) this contact happen?" */
 public final class Decisions {
@@ -18,6 +21,15 @@ public final class Decisions {
             INSERT INTO decision (enrollment_id, case_id, run_no, step_id, channel, outcome, until_at, rule, reasons,
                                   attempt_id, decided_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""";
+    private static final String INSERT_ALL = """
+            INSERT INTO decision (enrollment_id, case_id, run_no, step_id, channel, outcome, until_at, rule, reasons,
+                                  attempt_id, decided_at)
+            SELECT enrollment_id, case_id, run_no, step_id, channel, outcome, until_at, rule, reasons::jsonb,
+                   attempt_id, decided_at
+            FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
+                        $8::text[], $9::text[], $10::uuid[], $11::timestamptz[])
+                 AS u(enrollment_id, case_id, run_no, step_id, channel, outcome, until_at, rule, reasons, attempt_id,
+                      decided_at)""";
 
     private Decisions() {
     }
@@ -56,6 +68,15 @@ public final class Decisions {
     }
 
     public static Future<Void> insert(SqlClient sql, List<Recorded> decisions) {
-        return DueSteps.batch(sql, INSERT, decisions.stream().map(Recorded::tuple).toList());
+        if (decisions.size() <= 1) {
+            return DueSteps.batch(sql, INSERT, decisions.stream().map(Recorded::tuple).toList());
+        }
+        return sql.preparedQuery(INSERT_ALL).execute(Unnest.arrays(decisions, col(UUID.class, Recorded::enrollmentId),
+                col(String.class, Recorded::caseId), col(Integer.class, Recorded::runNo),
+                col(String.class, Recorded::stepId), col(String.class, Recorded::channel),
+                col(String.class, d -> d.decision().outcome()),
+                col(OffsetDateTime.class, d -> Rows.ts(d.decision() instanceof Decision.Defer w ? w.until() : null)),
+                col(String.class, d -> d.decision().rule()), col(String.class, d -> explanation(d.decision()).encode()),
+                col(UUID.class, Recorded::attemptId), col(OffsetDateTime.class, d -> Rows.ts(d.at())))).mapEmpty();
     }
 }

@@ -10,6 +10,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
+import static io.parley.store.Unnest.col;
 
 /**
  * The due-step queue. Any number of instances claim batches with FOR UPDATE SKIP LOCKED and a lease; a lease that
@@ -54,11 +57,24 @@ public final class DueSteps {
             ORDER BY enrollment_id FOR UPDATE""";
     private static final String DEFER =
             "UPDATE due_step SET due_at = $2, lease_owner = NULL, lease_until = NULL WHERE enrollment_id = $1";
+    private static final String DEFER_ALL = """
+            UPDATE due_step d SET due_at = u.due_at, lease_owner = NULL, lease_until = NULL
+            FROM unnest($1::uuid[], $2::timestamptz[]) AS u(id, due_at) WHERE d.enrollment_id = u.id""";
     private static final String AWAIT = "UPDATE due_step SET phase = 'await', attempt_id = $2, due_at = $3, "
             + "lease_owner = NULL, lease_until = NULL WHERE enrollment_id = $1";
+    private static final String AWAIT_ALL = """
+            UPDATE due_step d SET phase = 'await', attempt_id = u.attempt_id, due_at = u.due_at,
+                   lease_owner = NULL, lease_until = NULL
+            FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS u(id, attempt_id, due_at)
+            WHERE d.enrollment_id = u.id""";
     private static final String MOVE_ON = "UPDATE due_step SET run_no = run_no + 1, step_id = $2, retry = $3, "
             + "phase = 'run', attempt_id = NULL, due_at = $4, lease_owner = NULL, lease_until = NULL "
             + "WHERE enrollment_id = $1";
+    private static final String MOVE_ON_ALL = """
+            UPDATE due_step d SET run_no = d.run_no + 1, step_id = u.step_id, retry = u.retry, phase = 'run',
+                   attempt_id = NULL, due_at = u.due_at, lease_owner = NULL, lease_until = NULL
+            FROM unnest($1::uuid[], $2::text[], $3::int[], $4::timestamptz[]) AS u(id, step_id, retry, due_at)
+            WHERE d.enrollment_id = u.id""";
     static final String INSERT = "INSERT INTO due_step (enrollment_id, run_no, step_id, retry, phase, due_at) "
             + "VALUES ($1, 1, $2, 0, 'run', $3)";
     private static final String DELETE = "DELETE FROM due_step WHERE enrollment_id = ANY($1)";
@@ -122,6 +138,10 @@ public final class DueSteps {
     }
 
     public static Future<Void> defer(SqlClient sql, List<Defer> steps) {
+        if (steps.size() > 1 && Unnest.distinct(steps, Defer::enrollmentId)) {
+            return sql.preparedQuery(DEFER_ALL).execute(Unnest.arrays(steps, col(UUID.class, Defer::enrollmentId),
+                    col(OffsetDateTime.class, d -> Rows.ts(d.until())))).mapEmpty();
+        }
         return batch(sql, DEFER, steps.stream().map(d -> Tuple.of(d.enrollmentId(), Rows.ts(d.until()))).toList());
     }
 
@@ -130,6 +150,10 @@ public final class DueSteps {
     }
 
     public static Future<Void> await(SqlClient sql, List<Await> steps) {
+        if (steps.size() > 1 && Unnest.distinct(steps, Await::enrollmentId)) {
+            return sql.preparedQuery(AWAIT_ALL).execute(Unnest.arrays(steps, col(UUID.class, Await::enrollmentId),
+                    col(UUID.class, Await::attemptId), col(OffsetDateTime.class, a -> Rows.ts(a.until())))).mapEmpty();
+        }
         return batch(sql, AWAIT, steps.stream()
                 .map(a -> Tuple.of(a.enrollmentId(), a.attemptId(), Rows.ts(a.until()))).toList());
     }
@@ -140,6 +164,11 @@ public final class DueSteps {
 
     /** Moves each enrollment on to its next step run, leaving the lease and any awaited attempt behind. */
     public static Future<Void> moveOn(SqlClient sql, List<MoveOn> runs) {
+        if (runs.size() > 1 && Unnest.distinct(runs, MoveOn::enrollmentId)) {
+            return sql.preparedQuery(MOVE_ON_ALL).execute(Unnest.arrays(runs, col(UUID.class, MoveOn::enrollmentId),
+                    col(String.class, MoveOn::stepId), col(Integer.class, MoveOn::retry),
+                    col(OffsetDateTime.class, r -> Rows.ts(r.dueAt())))).mapEmpty();
+        }
         return batch(sql, MOVE_ON, runs.stream()
                 .map(r -> Tuple.of(r.enrollmentId(), r.stepId(), r.retry(), Rows.ts(r.dueAt()))).toList());
     }

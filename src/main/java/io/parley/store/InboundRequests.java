@@ -9,8 +9,11 @@ import io.vertx.sqlclient.Tuple;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Provider requests kept before they are acted on (an SMS webhook's form, a raw email), once per channel and
@@ -22,6 +25,15 @@ public final class InboundRequests {
     private static final String STORE = """
             INSERT INTO inbound_request (channel, dedupe_key, payload, received_at, retry_at, tries)
             VALUES ($1, $2, $3, $4, $5, 1) ON CONFLICT (channel, dedupe_key) DO NOTHING""";
+    private static final String STORE_ALL = """
+            INSERT INTO inbound_request (channel, dedupe_key, payload, received_at, retry_at, tries)
+            SELECT $1, u.key, u.payload::jsonb, u.received, u.lease, 1
+            FROM unnest($2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[]) AS u(key, payload, received, lease)
+            ON CONFLICT (channel, dedupe_key) DO NOTHING RETURNING dedupe_key""";
+    private static final String DONE_ALL = """
+            UPDATE inbound_request r SET state = u.state, processed_at = $3, outcome = u.outcome
+            FROM unnest($2::text[], $4::text[], $5::text[]) AS u(key, state, outcome)
+            WHERE r.channel = $1 AND r.dedupe_key = u.key AND r.state = 'pending'""";
     private static final String DONE = """
             UPDATE inbound_request SET state = $3, processed_at = $4, outcome = $5
             WHERE channel = $1 AND dedupe_key = $2 AND state = 'pending'""";
@@ -61,6 +73,57 @@ public final class InboundRequests {
                                         Instant receivedAt, Duration lease) {
         return sql.preparedQuery(STORE).execute(Tuple.of(channel.wire(), dedupeKey, payload, Rows.ts(receivedAt),
                 Rows.ts(receivedAt.plus(lease)))).map(rows -> rows.rowCount() == 1);
+    }
+
+    /** A request as it arrived, to be kept with others in one statement. */
+    public record Raw(String dedupeKey, JsonObject payload, Instant receivedAt) {
+    }
+
+    /** How one request of a group ended, and what came of it. */
+    public record Ended(String dedupeKey, End end, String outcome) {
+    }
+
+    /**
+     * Keeps many requests in one statement (one commit), each the first time its key is seen, leased for
+     * {@code lease} to the caller who acts on them now.
+     *
+     * @return the keys that were new (a key given twice is new once at most)
+     */
+    public static Future<Set<String>> storeAll(SqlClient sql, Channel channel, List<Raw> raws, Duration lease) {
+        String[] keys = new String[raws.size()];
+        String[] payloads = new String[raws.size()];
+        OffsetDateTime[] received = new OffsetDateTime[raws.size()];
+        OffsetDateTime[] leases = new OffsetDateTime[raws.size()];
+        for (int i = 0; i < raws.size(); i++) {
+            Raw raw = raws.get(i);
+            keys[i] = raw.dedupeKey();
+            payloads[i] = raw.payload().encode();
+            received[i] = Rows.ts(raw.receivedAt());
+            leases[i] = Rows.ts(raw.receivedAt().plus(lease));
+        }
+        return sql.preparedQuery(STORE_ALL).execute(Tuple.of(channel.wire(), keys, payloads, received, leases))
+                .map(rows -> {
+                    Set<String> fresh = new HashSet<>();
+                    rows.forEach(r -> fresh.add(r.getString(0)));
+                    return fresh;
+                });
+    }
+
+    /** Marks many pending requests ended in one statement. */
+    public static Future<Void> endAll(SqlClient sql, Channel channel, List<Ended> ended, Instant at) {
+        if (ended.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        String[] keys = new String[ended.size()];
+        String[] states = new String[ended.size()];
+        String[] outcomes = new String[ended.size()];
+        for (int i = 0; i < ended.size(); i++) {
+            keys[i] = ended.get(i).dedupeKey();
+            states[i] = ended.get(i).end().wire();
+            outcomes[i] = ended.get(i).outcome();
+        }
+        return sql.preparedQuery(DONE_ALL).execute(Tuple.of(channel.wire(), keys, Rows.ts(at), states, outcomes))
+                .mapEmpty();
     }
 
     /** Marks a pending request ended, with what came of it ("opt_out", "quarantined: not MIME"...). */

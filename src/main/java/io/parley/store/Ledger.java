@@ -60,10 +60,14 @@ public final class Ledger {
         String[] ids = debtorIds.stream().distinct().toArray(String[]::new);
         Map<String, List<Row>> rows = new HashMap<>();
         Map<String, Row> current = new HashMap<>();
-        return sql.preparedQuery(CURRENT).execute(Tuple.of((Object) ids))
-                .compose(found -> {
-                    found.forEach(r -> current.put(r.getString("id"), r));
-                    return sql.preparedQuery(HISTORY).execute(Tuple.of(ids, Rows.ts(now.minus(LOOKBACK))));
+        // both sent at once: on one connection they run one after the other, with one round trip between them
+        Future<io.vertx.sqlclient.RowSet<Row>> currentRows = sql.preparedQuery(CURRENT).execute(Tuple.of((Object) ids));
+        Future<io.vertx.sqlclient.RowSet<Row>> history = sql.preparedQuery(HISTORY)
+                .execute(Tuple.of(ids, Rows.ts(now.minus(LOOKBACK))));
+        return Future.all(currentRows, history)
+                .map(both -> {
+                    currentRows.result().forEach(r -> current.put(r.getString("id"), r));
+                    return history.result();
                 })
                 .map(result -> {
                     result.forEach(r -> rows.computeIfAbsent(r.getString("debtor_id"), k -> new ArrayList<>()).add(r));

@@ -21,6 +21,8 @@ import java.util.UUID;
 public final class Locks {
     private static final String CASE = "SELECT pg_advisory_xact_lock(hashtextextended('parley.case:' || $1, 0))";
     private static final String DEBTOR = "SELECT pg_advisory_xact_lock(hashtextextended('parley.debtor:' || $1, 0))";
+    private static final String DEBTORS = "SELECT pg_advisory_xact_lock(hashtextextended('parley.debtor:' || d, 0)) "
+            + "FROM unnest($1::text[]) AS d";
     private static final String QUEUE_OF_CASE = """
             SELECT d.enrollment_id FROM due_step d JOIN enrollment e ON e.id = d.enrollment_id
             WHERE e.case_id = $1 ORDER BY d.enrollment_id FOR UPDATE OF d""";
@@ -68,7 +70,13 @@ public final class Locks {
 
     /** Debtors: serialises contact decisions per debtor across every instance. */
     public static Future<Void> debtors(SqlClient sql, Collection<String> debtorIds) {
-        return DueSteps.batch(sql, DEBTOR, sorted(debtorIds));
+        List<Tuple> ids = sorted(debtorIds);
+        if (ids.size() <= 1) {
+            return DueSteps.batch(sql, DEBTOR, ids);
+        }
+        // one statement taking the locks in the array's order (a function scan yields its rows in order)
+        return sql.preparedQuery(DEBTORS).execute(Tuple.of((Object) ids.stream().map(t -> t.getString(0))
+                .toArray(String[]::new))).mapEmpty();
     }
 
     private static List<Tuple> sorted(Collection<String> ids) {

@@ -6,11 +6,14 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+
+import static io.parley.store.Unnest.col;
 
 /**
  * The outbox: the timeline entries the collection engine hears about become case events in the same transaction,
@@ -42,6 +45,18 @@ public final class Outbox {
             INSERT INTO case_event (txid, event_id, case_id, seq, type, payload, created_at)
             VALUES (GREATEST(pg_current_xact_id(), (SELECT e.txid FROM case_event e WHERE e.case_id = $2
                                                     ORDER BY e.seq DESC LIMIT 1)), $1, $2, $3, $4, $5, $6)""";
+    private static final String INSERT_ALL = """
+            INSERT INTO case_event (txid, event_id, case_id, seq, type, payload, created_at)
+            SELECT GREATEST(pg_current_xact_id(), (SELECT e.txid FROM case_event e WHERE e.case_id = u.case_id
+                                                   ORDER BY e.seq DESC LIMIT 1)),
+                   u.event_id, u.case_id, u.seq, u.type, u.payload::jsonb, u.created_at
+            FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::timestamptz[])
+                 AS u(event_id, case_id, seq, type, payload, created_at)""";
+    private static final String MARK_ALL = """
+            INSERT INTO case_delivery (case_id, pending, next_attempt_at) SELECT c, true, $2 FROM unnest($1::text[]) c
+            ON CONFLICT (case_id) DO UPDATE SET pending = true,
+                next_attempt_at = CASE WHEN case_delivery.failures > 0 THEN case_delivery.next_attempt_at
+                                       ELSE LEAST(case_delivery.next_attempt_at, EXCLUDED.next_attempt_at) END""";
     private static final String MARK = """
             INSERT INTO case_delivery (case_id, pending, next_attempt_at) VALUES ($1, true, $2)
             ON CONFLICT (case_id) DO UPDATE SET pending = true,
@@ -62,7 +77,7 @@ public final class Outbox {
     /** Writes the events for entries already numbered (entry, seq), inside the caller's transaction. */
     static Future<Void> write(SqlClient sql, List<TimelineEntry> entries, List<Long> seqs) {
         List<Tuple> events = new ArrayList<>();
-        Set<String> cases = new TreeSet<>();
+        java.util.SortedSet<String> cases = new TreeSet<>();
         Instant latest = Instant.EPOCH;
         for (int i = 0; i < entries.size(); i++) {
             TimelineEntry e = entries.get(i);
@@ -83,8 +98,17 @@ public final class Outbox {
             return Future.succeededFuture();
         }
         Instant now = latest;
-        List<Tuple> marks = cases.stream().map(c -> Tuple.of(c, Rows.ts(now))).toList();
-        return sql.preparedQuery(INSERT).executeBatch(events)
-                .compose(v -> sql.preparedQuery(MARK).executeBatch(marks)).mapEmpty();
+        if (events.size() == 1) {
+            return sql.preparedQuery(INSERT).execute(events.get(0))
+                    .compose(v -> sql.preparedQuery(MARK).execute(Tuple.of(cases.first(), Rows.ts(now)))).mapEmpty();
+        }
+        // an event's subquery sees the case's events of earlier statements only: those of this transaction share its
+        // id, so the events of one case in one statement get the same place as they would one by one
+        return sql.preparedQuery(INSERT_ALL).execute(Unnest.arrays(events, col(String.class, t -> t.getString(0)),
+                        col(String.class, t -> t.getString(1)), col(Long.class, t -> t.getLong(2)),
+                        col(String.class, t -> t.getString(3)), col(String.class, t -> ((JsonObject) t.getValue(4)).encode()),
+                        col(OffsetDateTime.class, t -> (OffsetDateTime) t.getValue(5))))
+                .compose(v -> sql.preparedQuery(MARK_ALL).execute(Tuple.of(cases.toArray(String[]::new),
+                        Rows.ts(now)))).mapEmpty();
     }
 }

@@ -8,11 +8,11 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 /**
- * The cases most recently enrolled or changed, each with its latest enrollment: where the console starts. Read by
- * a top-N sort of the enrollment table (no index orders it by time), which is fine at a person's pace.
+ * The cases most recently enrolled or changed, each with its latest enrollment: where the console starts. Read from
+ * the newest end of the enrollment_by_update index, so a page costs the same whatever the table's size.
  */
 public final class RecentCases {
-    private static final String RECENT = """
+    static final String RECENT = """
             SELECT case_id, debtor_id, sequence_name, sequence_version, status, updated_at FROM (
                 SELECT DISTINCT ON (case_id) case_id, debtor_id, sequence_name, sequence_version, status, updated_at
                 FROM (SELECT * FROM enrollment ORDER BY updated_at DESC LIMIT $1 * 4) latest

@@ -8,10 +8,15 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
+
+import static io.parley.store.Unnest.col;
 
 /**
  * The append-only case timeline. Entries are numbered per case in commit order (see case_sequence), so paging by
@@ -22,8 +27,14 @@ public final class Timeline {
     private static final String RESERVE = """
             INSERT INTO case_sequence (case_id, last) VALUES ($1, $2)
             ON CONFLICT (case_id) DO UPDATE SET last = case_sequence.last + EXCLUDED.last RETURNING last""";
-    private static final String INSERT =
-            "INSERT INTO timeline (case_id, seq, enrollment_id, at, kind, data) VALUES ($1, $2, $3, $4, $5, $6)";
+    private static final String RESERVE_ALL = """
+            INSERT INTO case_sequence (case_id, last) SELECT * FROM unnest($1::text[], $2::bigint[])
+            ON CONFLICT (case_id) DO UPDATE SET last = case_sequence.last + EXCLUDED.last RETURNING case_id, last""";
+    private static final String INSERT = """
+            INSERT INTO timeline (case_id, seq, enrollment_id, at, kind, data)
+            SELECT case_id, seq, enrollment_id, at, kind, data::jsonb
+            FROM unnest($1::text[], $2::bigint[], $3::uuid[], $4::timestamptz[], $5::text[], $6::text[])
+                 AS u(case_id, seq, enrollment_id, at, kind, data)""";
     private static final String PAGE = "SELECT seq, enrollment_id, at, kind, data FROM timeline "
             + "WHERE case_id = $1 AND seq > $2 ORDER BY seq LIMIT $3";
 
@@ -37,26 +48,41 @@ public final class Timeline {
         // cases in a fixed order, so two transactions reserving numbers for the same cases cannot deadlock
         Map<String, List<TimelineEntry>> byCase = new TreeMap<>();
         entries.forEach(e -> byCase.computeIfAbsent(e.caseId(), k -> new ArrayList<>()).add(e));
-        List<Tuple> reservations = byCase.entrySet().stream()
-                .map(e -> Tuple.of(e.getKey(), (long) e.getValue().size())).toList();
-        return sql.preparedQuery(RESERVE).executeBatch(reservations).compose(first -> {
-            List<Tuple> rows = new ArrayList<>(entries.size());
+        return reserve(sql, byCase).compose(lastByCase -> {
             List<TimelineEntry> ordered = new ArrayList<>(entries.size());
             List<Long> seqs = new ArrayList<>(entries.size());
-            RowSet<Row> rs = first;
-            for (List<TimelineEntry> caseEntries : byCase.values()) {
-                long last = rs.iterator().next().getLong(0);
-                long seq = last - caseEntries.size();
-                for (TimelineEntry e : caseEntries) {
-                    rows.add(Tuple.of(e.caseId(), ++seq, e.enrollmentId(), Rows.ts(e.at()), e.kind(), e.data()));
+            for (Map.Entry<String, List<TimelineEntry>> caseEntries : byCase.entrySet()) {
+                long seq = lastByCase.get(caseEntries.getKey()) - caseEntries.getValue().size();
+                for (TimelineEntry e : caseEntries.getValue()) {
                     ordered.add(e);
-                    seqs.add(seq);
+                    seqs.add(++seq);
                 }
-                rs = rs.next();
             }
-            return sql.preparedQuery(INSERT).executeBatch(rows)
-                    .compose(v -> Outbox.write(sql, ordered, seqs));
+            Tuple rows = Unnest.arrays(java.util.stream.IntStream.range(0, ordered.size()).boxed().toList(),
+                    col(String.class, i -> ordered.get(i).caseId()), col(Long.class, seqs::get),
+                    col(UUID.class, i -> ordered.get(i).enrollmentId()),
+                    col(OffsetDateTime.class, i -> Rows.ts(ordered.get(i).at())),
+                    col(String.class, i -> ordered.get(i).kind()), col(String.class, i -> ordered.get(i).data().encode()));
+            return sql.preparedQuery(INSERT).execute(rows).compose(v -> Outbox.write(sql, ordered, seqs));
         });
+    }
+
+    /** Reserves numbers for each case's entries, the cases in order; answers each case's last number reserved. */
+    private static Future<Map<String, Long>> reserve(SqlClient sql, Map<String, List<TimelineEntry>> byCase) {
+        List<Map.Entry<String, List<TimelineEntry>>> cases = List.copyOf(byCase.entrySet());
+        Map<String, Long> last = new HashMap<>();
+        if (cases.size() == 1) {
+            return sql.preparedQuery(RESERVE).execute(Tuple.of(cases.get(0).getKey(),
+                    (long) cases.get(0).getValue().size())).map(rows -> {
+                        last.put(cases.get(0).getKey(), rows.iterator().next().getLong(0));
+                        return last;
+                    });
+        }
+        return sql.preparedQuery(RESERVE_ALL).execute(Unnest.arrays(cases, col(String.class, Map.Entry::getKey),
+                col(Long.class, e -> (long) e.getValue().size()))).map(rows -> {
+                    rows.forEach(r -> last.put(r.getString("case_id"), r.getLong("last")));
+                    return last;
+                });
     }
 
     public static Future<Void> append(SqlClient sql, TimelineEntry entry) {

@@ -7,6 +7,7 @@ import io.parley.store.Migrations;
 import io.parley.testing.MutableClock;
 import io.parley.testing.TestPostgres;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
@@ -16,7 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -47,8 +51,13 @@ class InboundInboxTest {
     }
 
     private InboundInbox inbox(Channel channel, InboundInbox.Work work) {
+        return inbox(channel, work, Duration.ofSeconds(2));
+    }
+
+    /** An inbox answering within the time given (long enough for a cold start, where the test needs the answers). */
+    private InboundInbox inbox(Channel channel, InboundInbox.Work work, Duration answerWithin) {
         return new InboundInbox(channel, new ChannelContext(vertx, pool, "http://localhost", null, null, null, null,
-                clock), Duration.ofSeconds(2), work);
+                clock), answerWithin, work);
     }
 
     private static long count(String where) {
@@ -108,6 +117,90 @@ class InboundInboxTest {
         assertEquals(0, calls.get());
         assertTrue(get(inbox.arrive("SM2", new JsonObject())).fresh(), "the provider's retry is taken");
         assertEquals(1, calls.get());
+    }
+
+    @Test
+    void manyArrivalsAtOnceShareInsertsAndBatchesAndAreEachAnswered() {
+        List<Integer> groups = new CopyOnWriteArrayList<>();
+        InboundInbox inbox = inbox(Channel.of("testburst"), new InboundInbox.Work() {
+            @Override
+            public Future<InboundInbox.Handled> act(JsonObject payload, Instant at) {
+                return Future.succeededFuture(InboundInbox.Handled.done("one " + payload.getString("n"), Optional.empty()));
+            }
+
+            @Override
+            public Future<List<Future<InboundInbox.Handled>>> actAll(List<InboundRequests.Raw> requests) {
+                groups.add(requests.size());
+                return Future.succeededFuture(requests.stream().map(r -> Future.succeededFuture(InboundInbox.Handled
+                        .done("n" + r.payload().getString("n"), Optional.of("answer " + r.payload().getString("n")))))
+                        .toList());
+            }
+        }, Duration.ofSeconds(20));
+        int n = 300;
+        List<Future<InboundInbox.Arrival>> arrivals = new ArrayList<>();
+        Future<InboundInbox.Arrival> twinA = null;
+        for (int i = 0; i < n; i++) {
+            arrivals.add(inbox.arrive("SMB" + i, new JsonObject().put("n", String.valueOf(i))));
+            if (i == 7) {
+                // the same request twice at once (a provider's quick retry), in one group: new only once
+                twinA = inbox.arrive("SMB7", new JsonObject().put("n", "7"));
+            }
+        }
+        get(Future.all(arrivals));
+        for (int i = 0; i < n; i++) {
+            InboundInbox.Arrival a = arrivals.get(i).result();
+            assertEquals(Optional.of("answer " + i), a.handled().flatMap(InboundInbox.Handled::answer),
+                    "each caller gets its own request's answer");
+        }
+        assertFalse(get(twinA).fresh());
+        assertEquals(n, count("channel = 'testburst' AND state = 'processed' AND outcome LIKE 'n%'"));
+        assertEquals(n, groups.stream().mapToInt(Integer::intValue).sum(), "each request acted on once");
+        assertTrue(groups.size() < n / 4, "acted on in groups, not one by one: " + groups);
+    }
+
+    @Test
+    void requestsStoredWhenTheProcessStoppedBeforeActingAreActedOnOnceByTheNextOne() {
+        Channel channel = Channel.of("testcrash");
+        // the first process keeps the requests, then stops before acting on them (its work never finishes)
+        InboundInbox first = inbox(channel, (payload, at) -> Promise.<InboundInbox.Handled>promise().future());
+        List<Future<InboundInbox.Arrival>> arrivals = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            arrivals.add(first.arrive("SMC" + i, new JsonObject().put("Body", "STOP " + i)));
+        }
+        get(Future.all(arrivals));
+        arrivals.forEach(a -> assertTrue(a.result().fresh() && a.result().handled().isEmpty(),
+                "stored (so the provider got its 200) but not acted on"));
+        assertEquals(20, count("channel = 'testcrash' AND state = 'pending'"));
+
+        AtomicInteger acted = new AtomicInteger();
+        InboundInbox next = inbox(channel, (payload, at) -> {
+            acted.incrementAndGet();
+            return Future.succeededFuture(InboundInbox.Handled.done("done", Optional.empty()));
+        });
+        InboundRedelivery redelivery = next.redelivery(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(31));
+        assertEquals(20, get(redelivery.runOnce()));
+        assertEquals(0, get(redelivery.runOnce()));
+        assertEquals(20, acted.get(), "each acted on once");
+        assertEquals(20, count("channel = 'testcrash' AND state = 'processed'"));
+    }
+
+    @Test
+    void aRequestThatFailsInAGroupFailsAloneAndStaysPending() {
+        InboundInbox inbox = inbox(Channel.of("testpoison"), (payload, at) -> "poison".equals(payload.getString("Body"))
+                ? Future.failedFuture(new IllegalStateException("cannot be acted on"))
+                : Future.succeededFuture(InboundInbox.Handled.done("ok", Optional.of("fine"))), Duration.ofSeconds(20));
+        List<Future<InboundInbox.Arrival>> arrivals = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            arrivals.add(inbox.arrive("SMP" + i, new JsonObject().put("Body", i == 17 ? "poison" : "hello")));
+        }
+        get(Future.all(arrivals));
+        for (int i = 0; i < 40; i++) {
+            assertEquals(i == 17 ? Optional.empty() : Optional.of("fine"),
+                    arrivals.get(i).result().handled().flatMap(InboundInbox.Handled::answer));
+        }
+        assertEquals(39, count("channel = 'testpoison' AND state = 'processed'"));
+        assertEquals(1, count("channel = 'testpoison' AND state = 'pending' AND dedupe_key = 'SMP17'"));
     }
 
     private static boolean awaitFailure(Future<?> future) {

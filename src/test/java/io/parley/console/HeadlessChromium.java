@@ -66,7 +66,12 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads the page afresh: a link that differs from the current one only in its fragment would otherwise be a
+     * navigation within the page, and the previous view's elements could still be found until the new one is drawn.
+     */
     void open(String url) {
+        driver.get("about:blank");
         driver.get(url);
     }
 

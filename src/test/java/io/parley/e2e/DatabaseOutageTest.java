@@ -5,6 +5,7 @@ import io.parley.Parley;
 import io.parley.store.DatabaseTarget;
 import io.parley.store.EmbeddedDatabase;
 import io.parley.testing.EnrollmentBodies;
+import io.parley.testing.MutableClock;
 import io.parley.testing.ServiceHarness;
 import io.parley.testing.TestPostgres;
 import io.parley.testing.TestSequences;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +30,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * PostgreSQL stopped under a running service, then started again: meanwhile the API and the webhooks answer 503 with
- * Retry-After (never a hang, never a 500), readiness is false and dispatch waits; afterwards everything resumes and
- * nothing is lost or sent twice.
+ * PostgreSQL stopped under a running service for 30 seconds by the service's clock, then started again: meanwhile the
+ * API and the webhooks answer 503 with Retry-After (never a hang, never a 500), readiness is false and dispatch
+ * waits; afterwards everything resumes and nothing is lost or sent twice. The outage lasts {@link #OUTAGE_REAL} of
+ * real time (every request during it is answered at once, so longer proves nothing more about answering) while the
+ * test clock moves {@link #OUTAGE} in all: everything in the service that counts time (leases of claimed steps, the
+ * default 30 s, due times, timeouts of attempts without an answer) sees the whole 30 s go by.
  */
 class DatabaseOutageTest {
-    private static final Duration OUTAGE = Duration.ofSeconds(6);
+    private static final Duration OUTAGE = Duration.ofSeconds(30);
+    private static final Duration OUTAGE_REAL = Duration.ofSeconds(6);
+    private final MutableClock clock = new MutableClock();
     private ServiceHarness harness;
     private EmbeddedDatabase postgres;
 
@@ -58,7 +65,7 @@ class DatabaseOutageTest {
         DatabaseTarget db = postgres.target();
         Parley parley = harness.start(Map.of("database.url", TestPostgres.url(db),
                 "paths.sequences", TestSequences.directory(TestSequences.ONE_TEXT).toString(),
-                "dispatch.sendingTimeout", "PT3S", "dispatch.lease", "PT5S"));
+                "dispatch.sendingTimeout", "PT3S"), clock); // the default lease: 30 s
         Set<String> accepted = new HashSet<>();
         for (int i = 0; i < 40; i++) {
             accepted.add(enroll(parley, i, 201));
@@ -67,8 +74,11 @@ class DatabaseOutageTest {
 
         postgres.close();
         long downAt = System.nanoTime();
+        Instant clockDownAt = clock.instant();
+        // the clock runs five times faster than real time, in half-second steps
+        Duration step = Duration.ofMillis(500).multipliedBy(OUTAGE.toMillis() / OUTAGE_REAL.toMillis() - 1);
         int i = 100;
-        while (System.nanoTime() - downAt < OUTAGE.toNanos()) {
+        while (System.nanoTime() - downAt < OUTAGE_REAL.toNanos()) {
             long asked = System.nanoTime();
             HttpResponse<Buffer> enrolled = post(parley, i++);
             assertUnavailable(enrolled);
@@ -80,10 +90,16 @@ class DatabaseOutageTest {
                     parley.publicBaseUrl() + "/webhooks/twilio/sms/inbound", "+16465550999", "+15005550006", "hi"));
             assertEquals(503, webhook, "an inbound webhook is refused so that the provider retries");
             ServiceHarness.sleep(500);
+            clock.advance(step);
         }
         int textedDuringOutage = harness.twilio.messages().size();
         ServiceHarness.sleep(1000);
         assertEquals(textedDuringOutage, harness.twilio.messages().size(), "dispatch waits while the database is down");
+        Duration down = Duration.between(clockDownAt, clock.instant());
+        if (down.compareTo(OUTAGE) < 0) {
+            clock.advance(OUTAGE.minus(down));
+        }
+        assertTrue(Duration.between(clockDownAt, clock.instant()).compareTo(OUTAGE) >= 0, "down for 30 s or more");
 
         postgres = EmbeddedDatabase.start(dataDir, port, false);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -47,12 +47,16 @@ class DrainTest {
         ServiceProcess service = ServiceProcess.start(harness, settings);
         try {
             java.time.Instant startAt = java.time.Instant.now().plusSeconds(15); // all fall due together
+            io.vertx.core.json.JsonArray batch = new io.vertx.core.json.JsonArray();
             for (int i = 0; i < n; i++) {
                 String phone = String.format("+1646%07d", 4_000_000 + i);
                 phones.add(phone);
-                assertEquals(201, service.post("/v1/enrollments", EnrollmentBodies.request("case-drain-" + i,
-                        "one-text", phone, null, TestZones.afternoon()).put("startAt", startAt.toString()).encode()));
+                batch.add(EnrollmentBodies.request("case-drain-" + i, "one-text", phone, null, TestZones.afternoon())
+                        .put("startAt", startAt.toString()));
             }
+            assertEquals(200, service.post("/v1/enrollments/batch", batch.encode())); // one request: quick under load
+            assertEquals(n, TestPostgres.number(harness.database, "SELECT count(*) FROM enrollment"),
+                    "every enrollment of the batch was taken");
             assertTrue(java.time.Instant.now().isBefore(startAt), "all enrolled before they fell due");
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (TestPostgres.number(harness.database, "SELECT count(*) FROM attempt WHERE status = 'sending'") < 20

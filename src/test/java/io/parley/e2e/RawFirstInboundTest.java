@@ -7,6 +7,7 @@ import io.parley.testing.ServiceHarness;
 import io.parley.testing.TestPostgres;
 import io.parley.testing.TestSequences;
 import io.parley.testing.TestZones;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -19,16 +20,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static io.parley.testing.ServiceHarness.has;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Nothing lost on the way in: inbound webhooks store the raw request first. A text that arrives while the database is
  * down is answered 503 (so the provider tries again) with nothing done, and is acted on when the retry comes; a mail
- * that cannot be read is quarantined and listed over the API; a bounce delivered twice is acted on once.
+ * that cannot be read is quarantined and listed over the API; a bounce delivered twice is acted on once. Many texts
+ * at once are stored in shared inserts and routed in shared transactions, each answered with its own TwiML once its
+ * request is committed; one whose routing fails (the database refuses its message) fails alone and stays pending.
  */
 class RawFirstInboundTest {
     private ServiceHarness harness;
@@ -112,5 +118,51 @@ class RawFirstInboundTest {
         byte[] bounce = Files.readAllBytes(Path.of("src", "test", "resources", "mail", "bounce", "postfix-dsn-5.1.1.eml"));
         assertEquals("bounce", mail(parley, bounce).bodyAsJsonObject().getString("takenAs"));
         assertEquals("duplicate", mail(parley, bounce).bodyAsJsonObject().getString("takenAs"));
+    }
+
+    @Test
+    void manyTextsAtOnceAreEachAnsweredAndOneThatFailsHoldsNoneBack() {
+        Parley parley = harness.start(Map.of("paths.sequences", sequences.toString()));
+        String debtorPhone = "+16465550733";
+        assertEquals(201, harness.post(parley, "/v1/enrollments", EnrollmentBodies.request("case-grouped", "one-text",
+                debtorPhone, null, TestZones.afternoon())).statusCode());
+        TestPostgres.execute(harness.database, """
+                CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.body = 'poison' THEN RAISE EXCEPTION 'refused by the test'; END IF;
+                    RETURN NEW;
+                END $$""");
+        TestPostgres.execute(harness.database, "CREATE TRIGGER refuse_poison BEFORE INSERT ON inbound_message "
+                + "FOR EACH ROW EXECUTE FUNCTION refuse_poison()");
+
+        int n = 120;
+        String[] bodies = {"I will pay 100 on Friday", "who is this?", "HELP", "ok"};
+        List<String> sids = new ArrayList<>();
+        List<Future<HttpResponse<Buffer>>> answers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String sid = InboundTexts.sid();
+            sids.add(sid);
+            String from = i == 40 ? debtorPhone : String.format("+1646555%04d", 1000 + i);
+            String body = i == 40 ? "STOP" : i == 77 ? "poison" : bodies[i % bodies.length];
+            answers.add(texts.sending(parley, sid, from, body, texts.token()));
+        }
+        ServiceHarness.get(Future.all(answers));
+        for (int i = 0; i < n; i++) {
+            HttpResponse<Buffer> answer = answers.get(i).result();
+            assertEquals(200, answer.statusCode(), "stored, so answered 200: " + i);
+            String twiml = answer.bodyAsString();
+            assertEquals(i == 40, twiml.contains("You will no longer receive texts"), i + ": " + twiml);
+            if (i == 77) {
+                assertFalse(twiml.contains("<Message>"), twiml);
+            }
+        }
+        assertEquals(n - 1, TestPostgres.number(harness.database, "SELECT count(*) FROM inbound_message"));
+        assertEquals(n - 1, TestPostgres.number(harness.database,
+                "SELECT count(*) FROM inbound_request WHERE state = 'processed'"));
+        assertEquals(1, TestPostgres.number(harness.database, "SELECT count(*) FROM inbound_request "
+                + "WHERE state = 'pending' AND dedupe_key = '" + sids.get(77) + "'"), "kept, to be taken up again");
+        assertEquals(1, TestPostgres.number(harness.database,
+                "SELECT count(*) FROM address_suppression WHERE channel = 'sms' AND lifted_at IS NULL"));
+        assertTrue(ServiceHarness.has(harness.timeline(parley, "case-grouped"), "contact.opted_out", d -> true));
     }
 }

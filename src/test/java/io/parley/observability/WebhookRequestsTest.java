@@ -26,8 +26,8 @@ class WebhookRequestsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"200, accepted", "204, accepted", "302, accepted", "400, refused", "401, forged", "403, forged",
-            "404, refused", "413, refused", "429, refused", "500, error", "502, error", "503, unavailable"})
+    @CsvSource({"200, accepted", "204, accepted", "302, accepted", "400, bad_request", "401, forged", "403, forged",
+            "404, unknown_id", "405, refused", "410, unknown_id", "413, bad_request", "422, bad_request", "429, refused", "500, error", "502, error", "503, unavailable"})
     void theAnswerSaysTheResult(int status, String result) {
         assertEquals(result, WebhookRequests.result(status));
     }

@@ -266,7 +266,7 @@ class EngineEventsTest {
         Map<String, String> current = new LinkedHashMap<>();
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
                 .setPort(parley.port()).setURI("/v1/events/stream" + (after == null ? "" : "?after=" + after))
-                .putHeader("Authorization", "Bearer " + ServiceHarness.READ_KEY);
+                .putHeader("Authorization", "Bearer " + ServiceHarness.ADMIN_KEY); // whole, as the engine gets them
         if (lastEventId != null) {
             options.putHeader("Last-Event-ID", lastEventId);
         }
@@ -296,7 +296,7 @@ class EngineEventsTest {
 
     private static JsonObject feed(String after, int limit) {
         HttpResponse<Buffer> r = harness.call(parley, HttpMethod.GET, "/v1/events?limit=" + limit
-                + (after.isEmpty() ? "" : "&after=" + after), ServiceHarness.READ_KEY, null);
+                + (after.isEmpty() ? "" : "&after=" + after), ServiceHarness.ADMIN_KEY, null); // unmasked
         assertEquals(200, r.statusCode(), r.bodyAsString());
         return r.bodyAsJsonObject();
     }

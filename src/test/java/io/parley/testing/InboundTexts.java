@@ -2,6 +2,7 @@ package io.parley.testing;
 
 import io.parley.Parley;
 import io.parley.simulator.twilio.TwilioSignature;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
@@ -28,6 +29,11 @@ public final class InboundTexts {
     }
 
     public HttpResponse<Buffer> send(Parley parley, String sid, String from, String body, String token) {
+        return ServiceHarness.get(sending(parley, sid, from, body, token));
+    }
+
+    /** A text on its way, without waiting for the answer: many may be under way at once. */
+    public Future<HttpResponse<Buffer>> sending(Parley parley, String sid, String from, String body, String token) {
         String url = parley.publicBaseUrl() + "/webhooks/twilio/sms/inbound";
         Map<String, String> params = new LinkedHashMap<>();
         params.put("MessageSid", sid);
@@ -39,8 +45,8 @@ public final class InboundTexts {
         params.put("NumMedia", "0");
         MultiMap form = MultiMap.caseInsensitiveMultiMap();
         params.forEach(form::add);
-        return ServiceHarness.get(harness.http.post(parley.port(), "127.0.0.1", "/webhooks/twilio/sms/inbound")
-                .putHeader("X-Twilio-Signature", TwilioSignature.of(token, url, params)).sendForm(form));
+        return harness.http.post(parley.port(), "127.0.0.1", "/webhooks/twilio/sms/inbound")
+                .putHeader("X-Twilio-Signature", TwilioSignature.of(token, url, params)).sendForm(form);
     }
 
     public String token() {

@@ -55,6 +55,16 @@ public final class TestPostgres {
         }
     }
 
+    /** Runs a statement (a test's own trigger, say) over JDBC. */
+    public static void execute(DatabaseTarget target, String sql) {
+        try (Connection c = DriverManager.getConnection(target.jdbcUrl(), target.jdbcProperties());
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     /**
      * Takes a test database away (no new connections, every open one ended) or brings it back, as a database outage
      * looks to the service: its queries fail until the database is back.

@@ -18,12 +18,15 @@ import jakarta.mail.internet.MimeMultipart;
 
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * Sends email over SMTP with Jakarta Mail on a worker pool: text and HTML alternatives, a Message-ID and a Reply-To
  * address that name the attempt (so replies and bounces find it), and one-click List-Unsubscribe.
  */
 public final class EmailSender implements ChannelSender, AutoCloseable {
+    /** How long a message the mail server asked to send later waits before its step runs again. */
+    static final Duration TRY_LATER = Duration.ofMinutes(5);
     private final Session session;
     private final SmtpConnections connections;
     private final ProviderCalls calls;
@@ -92,12 +95,21 @@ public final class EmailSender implements ChannelSender, AutoCloseable {
     }
 
     /**
-     * Refused recipients or a connection that never opened: nothing went out. Anything else (a timeout mid-session)
-     * may or may not have delivered the message to the relay: unknown, never resent blindly.
+     * A transient SMTP reply (421 service not available, 450 mailbox busy, 451 local error, 452 insufficient storage;
+     * greylisting answers so too): nothing was delivered, the step runs again after {@link #TRY_LATER}. Refused
+     * recipients or sender (a permanent 5xx) fail the attempt, and a connection that never opened sent nothing.
+     * Anything else (a timeout mid-session) may or may not have delivered the message to the relay: unknown, never
+     * resent blindly.
      */
     static ProviderCalls.Classified classify(Throwable error) {
+        int code = SmtpReplies.code(error);
+        if (SmtpReplies.transientCode(code)) {
+            return new ProviderCalls.Classified(SendResult.notAttempted("smtp_" + code, "the mail server asks to try "
+                    + "later: " + error.getMessage()).retryingAfter(TRY_LATER), "try_later", code != 450);
+        }
         if (error instanceof SendFailedException refused) {
-            return new ProviderCalls.Classified(SendResult.failed("smtp_rejected", refused.getMessage()), "rejected", false);
+            return new ProviderCalls.Classified(SendResult.failed(code > 0 ? "smtp_" + code : "smtp_rejected",
+                    refused.getMessage()), "rejected", false);
         }
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof ConnectException) {

@@ -1,6 +1,7 @@
 package io.parley.channel.handoff;
 
 import io.parley.domain.AttemptOutcome;
+import io.parley.http.ApiResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -50,7 +51,7 @@ final class TaskRoutes {
             throw new HttpException(400, "limit: from 1 to " + MAX_LIMIT);
         }
         desk.page(blankToNull(ctx.queryParams().get("caseId")), kind, state, after, limit)
-                .onSuccess(page -> ctx.response().putHeader("Content-Type", "application/json").end(page.encode()))
+                .onSuccess(page -> new ApiResponse(200, page).send(ctx))
                 .onFailure(ctx::fail);
     }
 
@@ -63,7 +64,7 @@ final class TaskRoutes {
         }
         TaskOutcome outcome = read(ctx.body().asJsonObject());
         desk.record(id, outcome)
-                .onSuccess(task -> ctx.response().putHeader("Content-Type", "application/json").end(task.encode()))
+                .onSuccess(task -> new ApiResponse(200, task).send(ctx))
                 .onFailure(e -> ctx.fail(e instanceof TaskRefusal r ? new HttpException(r.status(), r.getMessage()) : e));
     }
 

@@ -1,6 +1,9 @@
 package io.parley.channel.letter;
 
 import io.parley.channel.letter.store.LetterRows;
+import io.parley.http.AddressMasking;
+import io.parley.http.ApiProblem;
+import io.parley.http.ApiResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -27,6 +30,12 @@ final class LetterRoutes {
     }
 
     private void pdf(RoutingContext ctx) {
+        if (AddressMasking.applies(ctx)) {
+            // a PDF cannot be masked, and a letter shows its recipient's postal address
+            ctx.fail(ApiProblem.forbidden("this key may not see contact addresses, and a letter shows its "
+                    + "recipient's postal address"));
+            return;
+        }
         String file = ctx.pathParam("file");
         UUID id;
         try {
@@ -57,7 +66,7 @@ final class LetterRoutes {
                 ctx.fail(new HttpException(404, "no print batch " + batch));
                 return;
             }
-            ctx.response().putHeader("Content-Type", "application/json").end(found.get().encode());
+            new ApiResponse(200, found.get()).send(ctx);
         }).onFailure(ctx::fail);
     }
 }

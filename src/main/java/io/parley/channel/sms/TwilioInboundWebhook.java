@@ -3,6 +3,9 @@ package io.parley.channel.sms;
 import com.twilio.security.RequestValidator;
 import io.parley.domain.Channel;
 import io.parley.inbound.InboundReply;
+import io.parley.inbound.ReplyRouter;
+import io.parley.store.InboundRequests;
+import io.vertx.core.Future;
 import io.parley.channel.ChannelServices;
 import io.parley.channel.InboundInbox;
 import io.parley.channel.ProviderForm;
@@ -13,6 +16,8 @@ import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,14 +43,33 @@ final class TwilioInboundWebhook implements Handler<RoutingContext> {
         this.metrics = metrics;
     }
 
-    /** What is done with a stored inbound text: routed as a reply, its answer the TwiML message. */
+    /**
+     * What is done with stored inbound texts: routed as replies (those stored together in one transaction), each
+     * answered with its TwiML message.
+     */
     static InboundInbox.Work work(ChannelServices router) {
-        return (payload, receivedAt) -> {
-            InboundReply reply = new InboundReply(Channel.SMS, payload.getString("MessageSid"),
-                    payload.getString("From"), payload.getString("To"), payload.getString("Body", ""), receivedAt, null);
-            return router.reply(reply).map(routed -> InboundInbox.Handled.done(
-                    routed.duplicate() ? "duplicate" : routed.intent().wire(), routed.answer()));
+        return new InboundInbox.Work() {
+            @Override
+            public Future<InboundInbox.Handled> act(JsonObject payload, Instant receivedAt) {
+                return router.reply(reply(payload, receivedAt)).map(TwilioInboundWebhook::handled);
+            }
+
+            @Override
+            public Future<List<Future<InboundInbox.Handled>>> actAll(List<InboundRequests.Raw> requests) {
+                List<InboundReply> replies = requests.stream().map(r -> reply(r.payload(), r.receivedAt())).toList();
+                return router.replies(replies).map(routed -> routed.stream()
+                        .map(f -> f.map(TwilioInboundWebhook::handled)).toList());
+            }
         };
+    }
+
+    private static InboundReply reply(JsonObject payload, Instant receivedAt) {
+        return new InboundReply(Channel.SMS, payload.getString("MessageSid"), payload.getString("From"),
+                payload.getString("To"), payload.getString("Body", ""), receivedAt, null);
+    }
+
+    private static InboundInbox.Handled handled(ReplyRouter.Routed routed) {
+        return InboundInbox.Handled.done(routed.duplicate() ? "duplicate" : routed.intent().wire(), routed.answer());
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.parley.channel.AttemptChange;
 import io.parley.channel.ChannelServices;
 import io.parley.domain.AttemptStatus;
 import io.parley.observability.Metrics;
+import io.parley.observability.WebhookRequests;
 import io.vertx.core.Handler;
 import io.parley.channel.ProviderForm;
 import io.vertx.ext.web.RoutingContext;
@@ -52,6 +53,7 @@ public final class TwilioStatusWebhook implements Handler<RoutingContext> {
             status = TwilioMessageStatus.toAttemptStatus(params.get("MessageStatus"));
         } catch (RuntimeException e) {
             metrics.callback("sms", "unknown_attempt");
+            WebhookRequests.judge(ctx, "unknown_id");
             LOG.warn("Signed Twilio status callback names no attempt or an unknown status: {}", e.getMessage());
             ctx.response().setStatusCode(204).end();
             return;
@@ -61,6 +63,7 @@ public final class TwilioStatusWebhook implements Handler<RoutingContext> {
                         errorCode == null ? null : "Twilio error " + errorCode)))
                 .onSuccess(applied -> {
                     metrics.callback("sms", applied.isEmpty() ? "duplicate" : "accepted");
+                    WebhookRequests.judge(ctx, applied.isEmpty() ? "duplicate" : "accepted");
                     ctx.response().setStatusCode(204).end();
                 })
                 .onFailure(ctx::fail);

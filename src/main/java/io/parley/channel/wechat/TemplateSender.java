@@ -1,14 +1,13 @@
 package io.parley.channel.wechat;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.parley.channel.ChannelSender;
 import io.parley.channel.ChannelServices;
 import io.parley.channel.Outbound;
+import io.parley.channel.ProviderRequests;
 import io.parley.channel.SendResult;
 import io.parley.channel.wechat.store.TemplateSends;
 import io.parley.domain.AttemptStatus;
 import io.parley.domain.Channel;
-import io.parley.observability.Metrics;
 import io.parley.template.WechatMessage;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -18,11 +17,11 @@ import org.slf4j.LoggerFactory;
 import java.net.ConnectException;
 import java.time.Clock;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sends template messages on the non-blocking web client, with the shared access token (replaced once and the
+ * Sends template messages on the non-blocking web client, behind the send's circuit breaker, rate limiter and
+ * bulkhead (a message refused before the platform took it is tried again after a pause), with the shared access token (replaced once and the
  * message sent once more when the platform says it is invalid or expired). The platform's errcode decides: the
  * msgid of an accepted message becomes the attempt's reference (and is kept to find the attempt when its delivery
  * report comes); a user who is not subscribed or refuses is opted out on this channel; quota and rate limits
@@ -34,18 +33,16 @@ public final class TemplateSender implements ChannelSender {
 
     private final OfficialAccountApi api;
     private final AccessTokens tokens;
-    private final CircuitBreaker breaker;
-    private final Metrics metrics;
+    private final ProviderRequests requests;
     private final TemplateSends sends;
     private final ChannelServices services;
     private final Clock clock;
 
-    TemplateSender(OfficialAccountApi api, AccessTokens tokens, CircuitBreaker breaker, Metrics metrics,
-                   TemplateSends sends, ChannelServices services, Clock clock) {
+    TemplateSender(OfficialAccountApi api, AccessTokens tokens, ProviderRequests requests, TemplateSends sends,
+                   ChannelServices services, Clock clock) {
         this.api = api;
         this.tokens = tokens;
-        this.breaker = breaker;
-        this.metrics = metrics;
+        this.requests = requests;
         this.sends = sends;
         this.services = services;
         this.clock = clock;
@@ -76,30 +73,13 @@ public final class TemplateSender implements ChannelSender {
 
     /** Sends one template message (template_id, url, data) to an OpenID for an attempt. Never fails. */
     Future<SendResult> deliver(UUID attemptId, String openId, JsonObject message) {
-        if (!breaker.tryAcquirePermission()) {
-            metrics.providerError(Channel.WECHAT.wire(), PROVIDER, "circuit_open");
-            return Future.succeededFuture(SendResult.notAttempted("circuit_open",
-                    "provider " + PROVIDER + " is unavailable (circuit open); nothing was sent"));
-        }
         JsonObject body = message.copy().put("touser", openId);
-        long start = System.nanoTime();
-        return tokens.token()
-                .transform(token -> token.failed()
-                        ? Future.succeededFuture(SendAnswer.noToken(token.cause()))
-                        : post(token.result(), body, true))
-                .compose(answer -> {
-                    long elapsed = System.nanoTime() - start;
-                    metrics.providerLatency(Channel.WECHAT.wire(), PROVIDER).record(elapsed, TimeUnit.NANOSECONDS);
-                    if (answer.providerFault()) {
-                        breaker.onError(elapsed, TimeUnit.NANOSECONDS, new IllegalStateException(answer.kind()));
-                    } else {
-                        breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
-                    }
-                    if (answer.kind() != null) {
-                        metrics.providerError(Channel.WECHAT.wire(), PROVIDER, answer.kind());
-                    }
-                    return settle(answer, attemptId, openId);
-                });
+        return requests.call(() -> tokens.token()
+                        .transform(token -> token.failed()
+                                ? Future.succeededFuture(SendAnswer.noToken(token.cause()))
+                                : post(token.result(), body, true)), SendAnswer::verdict)
+                .compose(ended -> ended.answer() == null ? Future.succeededFuture(ended.result())
+                        : settle(ended.answer(), attemptId, openId));
     }
 
     private Future<SendAnswer> post(String token, JsonObject body, boolean mayReplaceToken) {
@@ -147,8 +127,19 @@ public final class TemplateSender implements ChannelSender {
         return Future.succeededFuture(result);
     }
 
-    /** What one send came to, its metric kind (null when all went well) and whether it reflects on the platform. */
-    record SendAnswer(SendResult result, String kind, boolean providerFault, boolean optedOut) {
+    /**
+     * What one send came to, its metric kind (null when all went well), whether it reflects on the platform, whether
+     * the platform said the user will not get it, and whether it may be tried again at once (turned away at the door).
+     */
+    record SendAnswer(SendResult result, String kind, boolean providerFault, boolean optedOut, boolean retry) {
+
+        SendAnswer(SendResult result, String kind, boolean providerFault, boolean optedOut) {
+            this(result, kind, providerFault, optedOut, false);
+        }
+
+        ProviderRequests.Verdict verdict() {
+            return new ProviderRequests.Verdict(result, kind, providerFault, retry);
+        }
 
         static SendAnswer of(Errcodes meaning, int errcode, String errmsg, String msgId) {
             String code = Integer.toString(errcode);
@@ -182,7 +173,7 @@ public final class TemplateSender implements ChannelSender {
                 int status = http.status();
                 if (status == 429 || status == 503) {
                     return new SendAnswer(SendResult.notAttempted(Integer.toString(status), "turned away: "
-                            + http.getMessage()), status == 429 ? "rate_limited" : "server_error", true, false);
+                            + http.getMessage()), status == 429 ? "rate_limited" : "server_error", true, false, true);
                 }
                 if (status >= 400 && status < 500) {
                     return new SendAnswer(SendResult.failed(Integer.toString(status), "refused: " + http.getMessage()),
@@ -193,7 +184,7 @@ public final class TemplateSender implements ChannelSender {
             for (Throwable t = error; t != null; t = t.getCause()) {
                 if (t instanceof ConnectException) {
                     return new SendAnswer(SendResult.notAttempted("connect", "could not connect: " + t.getMessage()),
-                            "server_error", true, false);
+                            "server_error", true, false, true);
                 }
                 if (t instanceof TimeoutException) {
                     return new SendAnswer(SendResult.unknown("no answer in time: " + t.getMessage()), "timeout",

@@ -101,7 +101,7 @@ public final class WechatModule implements ChannelModule<Wechat> {
         OfficialAccountApi api = new OfficialAccountApi(client, gatewayUrl, appId, secret, wechat.timeout());
         TemplateSends sends = new TemplateSends(context.pool());
         TemplateSender sender = new TemplateSender(api, new AccessTokens(api::grant, context.clock()),
-                context.providers().breaker(Channel.WECHAT, provider()), context.metrics(), sends,
+                context.providers().nonBlocking(Channel.WECHAT, provider()), sends,
                 context.services(), context.clock());
         WechatInbox inbox = new WechatInbox(context.pool());
         Arrivals arrivals = new Arrivals(inbox, new PlatformNews(context.services(), sends), context.vertx(),

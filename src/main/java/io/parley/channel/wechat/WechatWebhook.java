@@ -1,6 +1,7 @@
 package io.parley.channel.wechat;
 
 import io.parley.observability.Metrics;
+import io.parley.observability.WebhookRequests;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -56,6 +57,7 @@ final class WechatWebhook {
         }
         arrivals.arrive(received.message()).onSuccess(arrival -> {
             metrics.callback(CHANNEL, arrival.fresh() ? "accepted" : "duplicate");
+            WebhookRequests.judge(ctx, arrival.fresh() ? "accepted" : "duplicate");
             arrival.answer().ifPresentOrElse(
                     text -> ctx.response().putHeader("Content-Type", "application/xml; charset=utf-8")
                             .end(protocol.reply(received, text)),

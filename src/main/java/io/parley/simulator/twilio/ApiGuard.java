@@ -8,7 +8,8 @@ import java.util.Base64;
 
 /**
  * What every API request goes through before its endpoint: HTTP Basic authentication with the account's sid and auth
- * token (20003), the account in the path (20404), then any injected failure (429 or 5xx).
+ * token (20003), the account in the path (20404), then any injected failure (a connection reset before the request
+ * is read, or 429 or 5xx).
  */
 final class ApiGuard implements Handler<RoutingContext> {
     private final SimulatedAccount account;
@@ -30,6 +31,10 @@ final class ApiGuard implements Handler<RoutingContext> {
         }
         if (!account.accountSid().equals(ctx.pathParam("AccountSid"))) {
             ApiReply.error(ctx, TwilioError.notFound(ctx.request().path()));
+            return;
+        }
+        if (account.faults().takeDrop(Faults.Drop.BEFORE_READING)) {
+            ApiReply.reset(ctx);
             return;
         }
         account.faults().take().ifPresentOrElse(failure -> {

@@ -33,8 +33,13 @@ final class CallsEndpoint {
         }
         CallResource call = accept(form, clock.instant());
         LOG.debug("call {} accepted for {}", call.sid(), PhoneNumbers.masked(call.to()));
+        boolean drop = account.faults().takeDrop(Faults.Drop.AFTER_ACCEPTING);
         schedule.after(account.faults().latency()).onComplete(elapsed -> {
-            ApiReply.json(ctx, 201, call.toJson());
+            if (drop) {
+                ApiReply.reset(ctx); // taken, but the client never hears so
+            } else {
+                ApiReply.json(ctx, 201, call.toJson());
+            }
             progress.start(call);
         });
     }

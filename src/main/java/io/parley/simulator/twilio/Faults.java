@@ -3,8 +3,19 @@ package io.parley.simulator.twilio;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Injected trouble: the next few API requests fail with a given status, and creates answer late. */
+/**
+ * Injected trouble: the next few API requests fail with a given status, or have their connection reset (before the
+ * request is read, or after a create was accepted), and creates answer late.
+ */
 final class Faults {
+    /** Where a dropped request's connection is reset. */
+    enum Drop {
+        /** Before the request is read: nothing is created (the client cannot tell this from the other). */
+        BEFORE_READING,
+        /** After a create was accepted, instead of its answer: the message or call exists and goes ahead. */
+        AFTER_ACCEPTING
+    }
+
     /** One injected failure: the HTTP status and, for 429, how long the client is asked to wait. */
     record Failure(int httpStatus, Duration retryAfter) {
         TwilioError error() {
@@ -24,6 +35,8 @@ final class Faults {
     private int remaining;
     private Failure failure;
     private Duration latency = Duration.ZERO;
+    private int drops;
+    private Drop drop;
 
     synchronized void failNext(int count, int httpStatus, Duration retryAfter) {
         if (count < 0) {
@@ -45,6 +58,23 @@ final class Faults {
         return Optional.of(failure);
     }
 
+    synchronized void dropNext(int count, Drop where) {
+        if (count < 0 || where == null) {
+            throw new IllegalArgumentException("drop count must not be negative and its place given, was " + count);
+        }
+        drops = count;
+        drop = where;
+    }
+
+    /** Takes one pending drop at this place, if any is left. */
+    synchronized boolean takeDrop(Drop where) {
+        if (drops == 0 || drop != where) {
+            return false;
+        }
+        drops--;
+        return true;
+    }
+
     synchronized void latency(Duration value) {
         if (value == null || value.isNegative()) {
             throw new IllegalArgumentException("latency must be zero or positive, was " + value);
@@ -60,5 +90,7 @@ final class Faults {
         remaining = 0;
         failure = null;
         latency = Duration.ZERO;
+        drops = 0;
+        drop = null;
     }
 }

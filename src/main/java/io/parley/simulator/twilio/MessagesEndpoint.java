@@ -40,8 +40,13 @@ final class MessagesEndpoint {
         }
         MessageResource message = accept(form, clock.instant());
         LOG.debug("message {} accepted for {}", message.sid(), PhoneNumbers.masked(message.to()));
+        boolean drop = account.faults().takeDrop(Faults.Drop.AFTER_ACCEPTING);
         schedule.after(account.faults().latency()).onComplete(elapsed -> {
-            ApiReply.json(ctx, 201, message.toJson());
+            if (drop) {
+                ApiReply.reset(ctx); // taken, but the client never hears so
+            } else {
+                ApiReply.json(ctx, 201, message.toJson());
+            }
             delivery.start(message);
         });
     }

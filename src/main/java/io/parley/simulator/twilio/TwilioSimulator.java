@@ -67,6 +67,9 @@ public final class TwilioSimulator {
     private final WebClient client;
     private final Clock clock;
     private volatile HttpServer server;
+    private volatile int port;
+    private Vertx vertx;
+    private io.vertx.ext.web.Router router;
 
     private TwilioSimulator(Vertx vertx, Settings settings, Clock clock) {
         this.settings = settings;
@@ -94,13 +97,15 @@ public final class TwilioSimulator {
                 new CallProgress(account.calls(), account.scenarios(), webhook, schedule, delay, clock,
                         account::transcript),
                 schedule, clock);
-        var router = TwilioApiRoutes.router(vertx, new ApiGuard(account, settings.authToken()), messages, calls);
+        this.vertx = vertx;
+        this.router = TwilioApiRoutes.router(vertx, new ApiGuard(account, settings.authToken()), messages, calls);
         SimulatorRoutes.mount(router, account);
         return vertx.createHttpServer()
                 .requestHandler(router)
                 .listen(settings.port(), settings.host())
                 .map(listening -> {
                     server = listening;
+                    port = listening.actualPort();
                     LOG.info("Twilio simulator listening on {} for account {}", baseUrl(), settings.accountSid());
                     return this;
                 });
@@ -111,7 +116,7 @@ public final class TwilioSimulator {
     }
 
     public int port() {
-        return server.actualPort();
+        return port;
     }
 
     /** The URL to send API requests to instead of https://api.twilio.com, e.g. "http://127.0.0.1:41234". */
@@ -146,6 +151,31 @@ public final class TwilioSimulator {
     /** The next count API requests fail with httpStatus (429 or 5xx); a 429 carries Retry-After when given. */
     public void failNext(int count, int httpStatus, Duration retryAfter) {
         account.faults().failNext(count, httpStatus, retryAfter);
+    }
+
+    /**
+     * The next count API requests have their connection reset (a TCP RST) instead of an answer: before the request
+     * is read (nothing is created), or after a create was accepted (the message or call exists and goes ahead, as
+     * with Twilio, but the client never hears so).
+     */
+    public void resetNext(int count, boolean afterAccepting) {
+        account.faults().dropNext(count, afterAccepting ? Faults.Drop.AFTER_ACCEPTING : Faults.Drop.BEFORE_READING);
+    }
+
+    /**
+     * Stops listening (open connections are closed), so that connecting is refused until {@link #listenAgain()};
+     * completes once connections are refused.
+     */
+    public Future<Void> stopListening() {
+        return server.close();
+    }
+
+    /** Listens again on the same port after {@link #stopListening()}. */
+    public Future<Void> listenAgain() {
+        return vertx.createHttpServer().requestHandler(router).listen(port, settings.host()).map(listening -> {
+            server = listening;
+            return null;
+        });
     }
 
     /** How long a create waits before it answers; the resource exists from the moment the request arrives. */

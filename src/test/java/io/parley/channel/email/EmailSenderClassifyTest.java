@@ -9,6 +9,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -36,10 +39,37 @@ class EmailSenderClassifyTest {
                 Arguments.of("timeout mid-session",
                         new MessagingException("Exception reading response", new SocketTimeoutException("Read timed out")),
                         AttemptStatus.UNKNOWN, null, "server_error", true),
-                Arguments.of("other messaging error", new MessagingException("421 service not available"),
+                Arguments.of("other messaging error", new MessagingException("service not available"),
                         AttemptStatus.UNKNOWN, null, "server_error", true),
+                Arguments.of("421 to the data", new SMTPSendFailedException("DATA", 421,
+                        "421 4.3.0 closing connection", null, null, null, null),
+                        AttemptStatus.FAILED, "smtp_421", "try_later", true),
+                Arguments.of("451 after the data", new SMTPSendFailedException(".", 451,
+                        "451 4.3.0 local error in processing", null, null, null, null),
+                        AttemptStatus.FAILED, "smtp_451", "try_later", true),
+                Arguments.of("450 to the only recipient (greylisted)", addresses(new SMTPAddressFailedException(
+                        bad[0], "RCPT TO", 450, "450 4.2.0 greylisted, try again later")),
+                        AttemptStatus.FAILED, "smtp_450", "try_later", false),
+                Arguments.of("452 to the sender", new SMTPSenderFailedException(new InternetAddress("parley@example.com"),
+                        "MAIL FROM", 452, "452 4.3.1 insufficient system storage"),
+                        AttemptStatus.FAILED, "smtp_452", "try_later", true),
+                Arguments.of("421 greeting", new MessagingException("Got bad greeting from SMTP host: smtp.example.com,"
+                        + " port: 25, response: 421"), AttemptStatus.FAILED, "smtp_421", "try_later", true),
+                Arguments.of("550 to the only recipient", addresses(new SMTPAddressFailedException(
+                        bad[0], "RCPT TO", 550, "550 5.1.1 no such user")),
+                        AttemptStatus.FAILED, "smtp_550", "rejected", false),
+                Arguments.of("554 after the data", new SMTPSendFailedException(".", 554,
+                        "554 5.7.1 message refused", null, null, null, null),
+                        AttemptStatus.FAILED, "smtp_554", "rejected", false),
                 Arguments.of("not a messaging error", new IllegalStateException("boom"),
                         AttemptStatus.UNKNOWN, null, "client_error", true));
+    }
+
+    /** As Jakarta Mail reports recipients all refused: the per-address failures chained behind. */
+    private static SendFailedException addresses(MessagingException failure) {
+        SendFailedException all = new SendFailedException("Invalid Addresses");
+        all.setNextException(failure);
+        return all;
     }
 
     @ParameterizedTest(name = "{0} -> {2}")
@@ -52,6 +82,8 @@ class EmailSenderClassifyTest {
                 () -> assertEquals(status, c.result().status()),
                 () -> assertEquals(errorCode, c.result().errorCode()),
                 () -> assertEquals(kind, c.kind()),
-                () -> assertEquals(providerFault, c.providerFault()));
+                () -> assertEquals(providerFault, c.providerFault()),
+                () -> assertEquals("try_later".equals(kind) ? EmailSender.TRY_LATER : null, c.result().retryAfter()),
+                () -> assertEquals(status == AttemptStatus.FAILED && !"rejected".equals(kind), c.result().notAttempted()));
     }
 }

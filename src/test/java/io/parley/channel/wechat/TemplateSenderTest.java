@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.parley.channel.ChannelServices;
+import io.parley.channel.ProviderPools;
+import io.parley.channel.ProviderResilience;
 import io.parley.channel.SendResult;
 import io.parley.channel.wechat.store.TemplateSends;
 import io.parley.domain.AttemptStatus;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +47,7 @@ class TemplateSenderTest {
     private static WechatSimulator simulator;
     private static WebClient client;
     private RecordingServices services;
+    private Metrics metrics;
     private TemplateSender sender;
 
     @BeforeAll
@@ -73,10 +76,15 @@ class TemplateSenderTest {
     }
 
     private TemplateSender sender(String baseUrl, String secret, Duration timeout) {
+        return sender(baseUrl, secret, timeout, ProviderResilience.Settings.defaults());
+    }
+
+    private TemplateSender sender(String baseUrl, String secret, Duration timeout, ProviderResilience.Settings guards) {
         OfficialAccountApi api = new OfficialAccountApi(client, baseUrl, APP_ID, secret, timeout);
+        metrics = new Metrics(new SimpleMeterRegistry());
         return new TemplateSender(api, new AccessTokens(api::grant, Clock.systemUTC()),
-                CircuitBreaker.ofDefaults("wechat-test-" + UUID.randomUUID()),
-                new Metrics(new SimpleMeterRegistry()), new TemplateSends(pool), services, Clock.systemUTC());
+                new ProviderPools(vertx, metrics, guards).nonBlocking(Channel.WECHAT, TemplateSender.PROVIDER),
+                new TemplateSends(pool), services, Clock.systemUTC());
     }
 
     private static JsonObject message() {
@@ -192,19 +200,64 @@ class TemplateSenderTest {
 
     @Test
     void noAnswerInTimeIsUnknownNeverResent() {
+        AtomicInteger sends = new AtomicInteger();
         var silent = get(vertx.createHttpServer().requestHandler(request -> {
             if (request.path().equals(OfficialAccountApi.TOKEN_PATH)) {
                 request.response().end(new JsonObject().put("access_token", "T").put("expires_in", 7200).encode());
             }
             // the template send is never answered
+            sends.incrementAndGet();
         }).listen(0, "127.0.0.1"));
         try {
             SendResult result = get(sender("http://127.0.0.1:" + silent.actualPort(), SECRET, Duration.ofMillis(500))
                     .deliver(UUID.randomUUID(), "o-1", message()));
             assertEquals(AttemptStatus.UNKNOWN, result.status());
             assertFalse(result.notAttempted());
+            assertEquals(2, sends.get(), "the token request and one send: never tried again");
         } finally {
             get(silent.close());
         }
+    }
+
+    @Test
+    void turnedAwayAtTheDoorIsTriedAgainAfterAPauseAndSentOnce() {
+        AtomicInteger sends = new AtomicInteger();
+        var busy = get(vertx.createHttpServer().requestHandler(request -> {
+            if (request.path().equals(OfficialAccountApi.TOKEN_PATH)) {
+                request.response().end(new JsonObject().put("access_token", "T").put("expires_in", 7200).encode());
+            } else if (sends.incrementAndGet() == 1) {
+                request.response().setStatusCode(503).end();
+            } else {
+                request.response().end(new JsonObject().put("errcode", 0).put("errmsg", "ok").put("msgid", 42).encode());
+            }
+        }).listen(0, "127.0.0.1"));
+        try {
+            SendResult result = get(sender("http://127.0.0.1:" + busy.actualPort(), SECRET, Duration.ofSeconds(5))
+                    .deliver(UUID.randomUUID(), "o-1", message()));
+            assertEquals(AttemptStatus.QUEUED, result.status(), String.valueOf(result));
+            assertEquals("42", result.providerRef());
+            assertEquals(2, sends.get());
+            assertEquals(1.0, metrics.registry().get("parley.provider.errors").tag("kind", "server_error_retried")
+                    .counter().count());
+        } finally {
+            get(busy.close());
+        }
+    }
+
+    @Test
+    void theRateLimiterAndBulkheadGuardTheSendsLikeEveryOtherProvider() {
+        ProviderResilience.Settings onePerSecond = new ProviderResilience.Settings(50, 20, 50, Duration.ofSeconds(30),
+                1, 2048, 2, Duration.ofSeconds(2));
+        TemplateSender limited = sender(simulator.baseUrl(), SECRET, Duration.ofSeconds(5), onePerSecond);
+        // both asked for at once: the guards admit or refuse a send when it is asked for
+        Future<SendResult> first = limited.deliver(UUID.randomUUID(), "o-1", message());
+        Future<SendResult> second = limited.deliver(UUID.randomUUID(), "o-2", message());
+        List<SendResult> results = List.of(get(first), get(second));
+        assertEquals(1, results.stream().filter(r -> r.status() == AttemptStatus.QUEUED).count(), results.toString());
+        SendResult over = results.stream().filter(SendResult::notAttempted).findFirst().orElseThrow();
+        assertEquals("rate_limited_here", over.errorCode());
+        assertEquals(1, simulator.templates().size(), "nothing went out over the limit");
+        assertEquals(1.0, metrics.registry().get("parley.provider.errors").tag("kind", "rate_limited_here")
+                .counter().count());
     }
 }

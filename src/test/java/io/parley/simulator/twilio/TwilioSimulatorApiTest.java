@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The simulated REST API over loopback HTTP, checked against Twilio's published resource and error formats. */
+/**
+ * The simulated REST API over loopback HTTP, checked against Twilio's published resource and error formats, and its
+ * injected faults.
+ */
 class TwilioSimulatorApiTest {
     static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
     static final String TOKEN = "f00dfeedf00dfeedf00dfeedf00dfeed";
@@ -217,5 +220,45 @@ class TwilioSimulatorApiTest {
 
     static MultiMap form(String to, String body) {
         return MultiMap.caseInsensitiveMultiMap().add("To", to).add("From", "+15005550006").add("Body", body);
+    }
+
+    @Test
+    void aResetBeforeReadingCreatesNothing() {
+        simulator.resetNext(1, false);
+        assertTrue(failure(send()) instanceof java.net.SocketException);
+        assertEquals(0, simulator.messages().size());
+        assertEquals(201, Await.result(send()).statusCode(), "only the next request");
+        assertEquals(1, simulator.messages().size());
+    }
+
+    @Test
+    void aResetAfterAcceptingLeavesTheMessageCreated() {
+        simulator.resetNext(1, true);
+        assertTrue(failure(send()) instanceof java.net.SocketException);
+        assertEquals(1, simulator.messages().size(), "taken, though the client never heard so");
+        assertEquals(201, Await.result(send()).statusCode());
+    }
+
+    @Test
+    void refusedConnectionsReachNothingUntilItListensAgain() {
+        int port = simulator.port();
+        Await.result(simulator.stopListening());
+        assertTrue(failure(send()) instanceof java.net.ConnectException);
+        Await.result(simulator.listenAgain());
+        assertEquals(port, simulator.port());
+        assertEquals(201, Await.result(send()).statusCode());
+        assertEquals(1, simulator.messages().size());
+    }
+
+    private io.vertx.core.Future<HttpResponse<Buffer>> send() {
+        return http.postAbs(simulator.baseUrl() + "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json")
+                .basicAuthentication(ACCOUNT, TOKEN).sendForm(form("+15005550009", "hi"));
+    }
+
+    /** How a request that got no answer failed. */
+    private static Throwable failure(io.vertx.core.Future<HttpResponse<Buffer>> request) {
+        return Await.result(request.transform(ar -> ar.succeeded()
+                ? io.vertx.core.Future.failedFuture(new AssertionError("answered " + ar.result().statusCode()))
+                : io.vertx.core.Future.succeededFuture(ar.cause())));
     }
 }

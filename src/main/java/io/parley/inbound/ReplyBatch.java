@@ -1,0 +1,116 @@
+package io.parley.inbound;
+
+import io.parley.reply.Classification;
+import io.parley.store.Savepoints;
+import io.parley.store.Timeline;
+import io.parley.store.TimelineEntry;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * Many replies routed in one transaction and one commit: each under a savepoint of its own, so one that fails (a
+ * lock given up on, a fault in its effects) is rolled back alone and the others go on; what they write on the
+ * timeline is appended together at the end. Their senders are looked up and their texts classified first, all
+ * together, the classifying on a worker thread (it is the costliest part of a reply for the processor). They are
+ * routed in the order of their senders, so two batches under way lock the same debtors in the same order. After the
+ * commit, a reply that failed is routed once more on its own (in its own transaction, tried again on a deadlock); if
+ * that fails too, it is answered with the failure.
+ */
+final class ReplyBatch {
+    private ReplyBatch() {
+    }
+
+    static Future<List<Future<ReplyRouter.Routed>>> route(Pool pool, ReplyRouter router, List<InboundReply> replies) {
+        if (replies.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        Integer[] order = new Integer[replies.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparing(i -> String.valueOf(replies.get(i).from())));
+        return Savepoints.run(pool, conn -> ahead(conn, router, replies).compose(ahead -> {
+            List<Future<ReplyRouter.Routed>> results = new ArrayList<>(Collections.nCopies(replies.size(), null));
+            List<TimelineEntry> timeline = new ArrayList<>();
+            Future<Void> chain = Future.succeededFuture();
+            for (int i : order) {
+                chain = chain.compose(v -> {
+                    List<TimelineEntry> own = new ArrayList<>();
+                    return Savepoints.isolated(conn, c -> router.routeIn(c, replies.get(i), ahead.get(i), own))
+                            .map(routed -> {
+                                if (routed.succeeded()) {
+                                    timeline.addAll(own);
+                                }
+                                results.set(i, routed);
+                                return null;
+                            });
+                });
+            }
+            return chain.compose(v -> Timeline.append(conn, timeline)).map(v -> results);
+        })).compose(results -> {
+            List<Future<ReplyRouter.Routed>> answers = new ArrayList<>(results.size());
+            for (int i = 0; i < results.size(); i++) {
+                InboundReply reply = replies.get(i);
+                if (results.get(i).succeeded()) {
+                    router.counted(reply, results.get(i).result());
+                    answers.add(results.get(i));
+                } else {
+                    answers.add(router.route(reply));
+                }
+            }
+            return Future.join(answers).otherwiseEmpty().map(answers);
+        });
+    }
+
+    /** A classification worked out ahead, for the locale and zone of the sender found then. */
+    record Ahead(String locale, ZoneId zone, Classification classification) {
+        /** Whether it holds for the sender found now (an earlier reply of the batch may have changed their cases). */
+        boolean fits(ReplyTargets.Targets targets) {
+            return locale.equals(targets.locale()) && zone.equals(targets.zone());
+        }
+    }
+
+    /**
+     * The batch's senders, looked up together (the queries go out at once), and their replies classified on a worker
+     * thread rather than the event loop, as one piece of work. A reply that cannot be classified ahead is classified
+     * when routed.
+     */
+    private static Future<List<Ahead>> ahead(SqlConnection conn, ReplyRouter router, List<InboundReply> replies) {
+        List<Future<ReplyTargets.Targets>> found = new ArrayList<>(replies.size());
+        replies.forEach(r -> found.add(router.targets(conn, r)));
+        return Future.all(found).compose(v -> {
+            Callable<List<Ahead>> classify = () -> {
+                List<Ahead> out = new ArrayList<>(replies.size());
+                for (int i = 0; i < replies.size(); i++) {
+                    ReplyTargets.Targets t = found.get(i).result();
+                    Ahead a;
+                    try {
+                        a = new Ahead(t.locale(), t.zone(), router.classify(replies.get(i), t));
+                    } catch (RuntimeException e) {
+                        a = null;
+                    }
+                    out.add(a);
+                }
+                return out;
+            };
+            Context context = Vertx.currentContext();
+            if (context == null) {
+                try {
+                    return Future.succeededFuture(classify.call());
+                } catch (Exception e) {
+                    return Future.failedFuture(e);
+                }
+            }
+            return context.executeBlocking(classify, false);
+        });
+    }
+}
