@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  */
 record ReplyText(String original, String normal, String keyword, String words, int[] offsets) {
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    /** WeChat writes its emoji as a name in brackets: [微笑], [捂脸]. */
-    private static final Pattern WECHAT_EMOJI = Pattern.compile("\\[\\p{IsHan}{1,6}]");
+    /** WeChat writes its emoji as a name in brackets: [微笑], [捂脸], and in English [Angry], [OK], [Facepalm]. */
+    private static final Pattern WECHAT_EMOJI = Pattern.compile("\\[(?:\\p{IsHan}{1,6}|[A-Z][a-z]{1,11}|OK)]");
 
     static ReplyText of(String text) {
         String normal = normal(text == null ? "" : text);
@@ -63,11 +63,12 @@ record ReplyText(String original, String normal, String keyword, String words, i
     }
 
     static String normal(String text) {
-        String n = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String n = WECHAT_EMOJI.matcher(folded).replaceAll(" ").toLowerCase(Locale.ROOT)
                 .replace('\u2019', '\'').replace('\u2018', '\'').replace('\u02bc', '\'').replace('`', '\'')
                 .replace('\u201c', '"').replace('\u201d', '"')
                 .replace('\u3000', ' ').replace('\u200b', ' ').replace('\u00a0', ' ');
-        n = WECHAT_EMOJI.matcher(ChineseFolding.fold(n)).replaceAll(" ");
+        n = ChineseFolding.fold(n);
         return SPACES.matcher(n).replaceAll(" ").trim();
     }
 

@@ -30,16 +30,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * PostgreSQL stopped under a running service for 30 seconds by the service's clock, then started again: meanwhile the
- * API and the webhooks answer 503 with Retry-After (never a hang, never a 500), readiness is false and dispatch
- * waits; afterwards everything resumes and nothing is lost or sent twice. The outage lasts {@link #OUTAGE_REAL} of
- * real time (every request during it is answered at once, so longer proves nothing more about answering) while the
- * test clock moves {@link #OUTAGE} in all: everything in the service that counts time (leases of claimed steps, the
- * default 30 s, due times, timeouts of attempts without an answer) sees the whole 30 s go by.
+ * PostgreSQL stopped under a running service for 30 seconds of real time, then started again: meanwhile the API and
+ * the webhooks answer 503 with Retry-After (never a hang, never a 500), readiness is false and dispatch waits;
+ * afterwards everything resumes and nothing is lost or sent twice. The service's clock sees the same 30 s (leases of
+ * claimed steps, the default 30 s, due times, timeouts of attempts without an answer), and the database client's own
+ * reconnection runs through the whole real outage.
  */
 class DatabaseOutageTest {
     private static final Duration OUTAGE = Duration.ofSeconds(30);
-    private static final Duration OUTAGE_REAL = Duration.ofSeconds(6);
+    private static final Duration OUTAGE_REAL = OUTAGE;
     private final MutableClock clock = new MutableClock();
     private ServiceHarness harness;
     private EmbeddedDatabase postgres;
@@ -75,8 +74,6 @@ class DatabaseOutageTest {
         postgres.close();
         long downAt = System.nanoTime();
         Instant clockDownAt = clock.instant();
-        // the clock runs five times faster than real time, in half-second steps
-        Duration step = Duration.ofMillis(500).multipliedBy(OUTAGE.toMillis() / OUTAGE_REAL.toMillis() - 1);
         int i = 100;
         while (System.nanoTime() - downAt < OUTAGE_REAL.toNanos()) {
             long asked = System.nanoTime();
@@ -90,7 +87,6 @@ class DatabaseOutageTest {
                     parley.publicBaseUrl() + "/webhooks/twilio/sms/inbound", "+16465550999", "+15005550006", "hi"));
             assertEquals(503, webhook, "an inbound webhook is refused so that the provider retries");
             ServiceHarness.sleep(500);
-            clock.advance(step);
         }
         int textedDuringOutage = harness.twilio.messages().size();
         ServiceHarness.sleep(1000);

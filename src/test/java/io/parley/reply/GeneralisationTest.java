@@ -14,8 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * generalisation.tsv), in both languages: whole-reply keywords in every dress, polite and formal requests to stop
  * (one buried in a long email), negated and mistaken opt-outs, "stop" about a payment, disputes by request for a
  * document and by wrong amount, interest or fees, fraud or a closed account, wrong numbers, third parties, someone
- * else's bankruptcy, attorneys named formally, help and callbacks, paid, and promises with amounts in words and days in
- * every form the guide lists. Unlike the corpora, which are scored against thresholds, every reply here must be read
+ * else's bankruptcy, attorneys named formally (and lawyers who do not act for the debtor), restrictions of whom, where
+ * or when to contact that are not opt-outs, opt-out words in a rhetorical question or someone else's past act, help
+ * and callbacks, paid, and promises with amounts in words and days in every form the guide lists. Unlike the corpora, which are scored against thresholds, every reply here must be read
  * exactly: intent, the opt-out scope (none when nothing is opted out), the secondary intent where one is labelled, and
  * a promise's amount and date.
  */

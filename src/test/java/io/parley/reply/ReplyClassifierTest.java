@@ -48,7 +48,8 @@ class ReplyClassifierTest {
 
     @ParameterizedTest(name = "[{0}] is {1}")
     @CsvSource(delimiter = '|', value = {
-            "stop calling my mother|opt_out",
+            "stop calling my phone|opt_out",
+            "stop calling my mother|other",
             "don't stop the payment plan|other",
             "stopping by the bank tomorrow to pay|promise_to_pay",
             "can you stop the late fee|other",
