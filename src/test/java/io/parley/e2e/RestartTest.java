@@ -35,8 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sends: the server it started outlives it each time, and each restart on the same data directory still succeeds.
  */
 class RestartTest {
-    /** The issue asks for ten in a row; the normal suite does five (-Dparley.restart.kills=10 for ten). */
-    private static final int KILLS = Integer.getInteger("parley.restart.kills", 5);
+    /** Ten kills in a row (-Dparley.restart.kills=N for another number). */
+    private static final int KILLS = Integer.getInteger("parley.restart.kills", 10);
     private ServiceHarness harness;
 
     @BeforeEach
