@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /** Brings the schema up to date with Flyway over JDBC. Blocking: run it on a worker thread at start. */
 public final class Migrations {
-    private static final String CURRENT = "SELECT max(version) FROM flyway_schema_history WHERE success";
+    // the latest applied, by the order Flyway applied them: version is text, and max() of text puts "8" after "16"
+    private static final String CURRENT = "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL"
+            + " ORDER BY installed_rank DESC LIMIT 1";
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     private Migrations() {

@@ -143,9 +143,21 @@ class ApiContractTest {
         assertEquals(200, harness.call(parley, HttpMethod.GET, "/health/live", null, null).statusCode());
         var ready = harness.call(parley, HttpMethod.GET, "/health/ready", null, null);
         assertEquals(200, ready.statusCode(), ready.bodyAsString());
+        assertEquals(String.valueOf(latestMigration()), ready.bodyAsJsonObject().getString("schemaVersion"),
+                "readiness names the latest migration");
         String metrics = harness.call(parley, HttpMethod.GET, "/metrics", null, null).bodyAsString();
         assertTrue(metrics.contains("jvm_memory_used_bytes"), "Prometheus text");
         String openapi = harness.call(parley, HttpMethod.GET, "/openapi.yaml", null, null).bodyAsString();
         assertTrue(openapi.contains("/v1/enrollments"));
+    }
+
+    /** The highest version among the migration files, compared as numbers. */
+    private static int latestMigration() {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
