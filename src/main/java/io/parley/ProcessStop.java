@@ -7,6 +7,7 @@ import sun.misc.Signal;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,10 +39,13 @@ final class ProcessStop {
         for (String name : new String[]{"TERM", "INT"}) {
             Signal.handle(new Signal(name), signal -> {
                 LOG.info("SIG{}: draining (grace {})", name, grace);
-                System.exit(stop.stop() ? 0 : 1);
+                // exit on a thread of its own once closed: System.exit waits for the shutdown hooks
+                stop.stop().thenAccept(closed -> new Thread(() -> System.exit(closed ? 0 : 1), "parley-exit").start());
             });
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(stop::stop, "parley-stop"));
+        // the JVM halts once its shutdown hooks return, so this hook (its own thread, never an event loop) is the one
+        // place that waits: for the drain and close a signal or another exit started
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.stop().join(), "parley-stop"));
         return stop;
     }
 
@@ -56,35 +60,34 @@ final class ProcessStop {
         });
     }
 
-    /** Drains and closes the instance once, whoever asks first; every caller gets whether it closed in time. */
-    private boolean stop() {
+    /**
+     * Drains and closes the instance once, whoever asks first; every caller gets whether it closed in time (true also
+     * when a failed start left nothing to close).
+     */
+    private CompletableFuture<Boolean> stop() {
         if (stopping.compareAndSet(false, true)) {
-            stopped.complete(drainAndClose());
-        }
-        return stopped.join();
-    }
-
-    private boolean drainAndClose() {
-        try {
-            Parley parley = started.get(START_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            if (parley == null) {
-                return true;
-            }
             Duration bound = grace.plus(CLOSE_MARGIN);
-            // a signal handler's or shutdown hook's own thread, never an event loop: the JVM exits once it returns, so
-            // it must wait here for the drain and close
-            parley.close().toCompletionStage().toCompletableFuture().get(bound.toMillis(), TimeUnit.MILLISECONDS);
-            LOG.info("Parley stopped");
-            return true;
-        } catch (TimeoutException e) {
-            LOG.warn("Parley did not stop within the shutdown grace of {} plus {}", grace, CLOSE_MARGIN);
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (java.util.concurrent.ExecutionException e) {
-            LOG.warn("Parley did not stop cleanly", e.getCause());
-            return false;
+            started.copy().orTimeout(START_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                    .thenCompose(parley -> parley == null ? CompletableFuture.completedFuture(false)
+                            : parley.close().map(true).toCompletionStage().toCompletableFuture()
+                                    .orTimeout(bound.toMillis(), TimeUnit.MILLISECONDS))
+                    .handle((closed, err) -> {
+                        if (err == null) {
+                            if (closed) {
+                                LOG.info("Parley stopped");
+                            }
+                            return true;
+                        }
+                        Throwable cause = err instanceof CompletionException ? err.getCause() : err;
+                        if (cause instanceof TimeoutException) {
+                            LOG.warn("Parley did not stop within the shutdown grace of {} plus {}", grace, CLOSE_MARGIN);
+                        } else {
+                            LOG.warn("Parley did not stop cleanly", cause);
+                        }
+                        return false;
+                    })
+                    .thenAccept(stopped::complete);
         }
+        return stopped;
     }
 }
