@@ -104,14 +104,22 @@ class CallReconciliationTest {
     }
 
     @Test
-    void aCallResetBeforeTwilioReadItIsNotFoundAndPlacedAgainOnce() {
+    void aCallResetBeforeTwilioReadItIsNotFoundOnceTwilioCanBeAskedAndPlacedAgainOnce() {
         Parley parley = start();
         String phone = "+16465550802";
         harness.twilio.resetNextCalls(1, false); // the connection drops before Twilio reads the request
         enrollAndAwaitUnknown(parley, "case-call-lost", phone);
         assertEquals(0, CallFixtures.callsTo(harness, phone).size());
 
+        // Twilio down when asked: nothing is guessed, the attempt stays unknown and is asked about again
+        harness.twilio.failNext(1_000_000, 503, null);
         clock.advance(Duration.ofSeconds(31));
+        ServiceHarness.sleep(1500); // three rounds of the reconciler
+        assertEquals(1, attempts("case-call-lost", "status = 'unknown' AND error_code IS DISTINCT FROM "
+                + "'not_at_provider'"), "still unknown while Twilio cannot be asked");
+        assertEquals(0, CallFixtures.callsTo(harness, phone).size());
+
+        harness.twilio.failNext(0, 503, null); // Twilio answers again
         await(() -> attempts("case-call-lost", "error_code = 'not_at_provider'") > 0);
         clock.advance(Duration.ofSeconds(61)); // past the pause before a step that placed nothing runs again
         await(() -> attempts("case-call-lost", "provider_ref IS NOT NULL") > 0);
