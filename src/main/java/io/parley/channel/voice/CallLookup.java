@@ -99,8 +99,9 @@ final class CallLookup {
         for (int i = 0; i < newestFirst.size(); i++) {
             Call call = newestFirst.get(i);
             Instant created = call.getDateCreated() == null ? null : call.getDateCreated().toInstant();
-            // the filters are asked of Twilio, and checked again here: no call but this attempt's may settle it
-            boolean same = to.equals(call.getTo()) && from.equals(call.getFrom())
+            // the filters are asked of Twilio, and checked again here (numbers by their digits, however written): no
+            // call but this attempt's may settle it
+            boolean same = digits(to).equals(digits(call.getTo())) && digits(from).equals(digits(call.getFrom()))
                     && (created == null || !created.isBefore(since));
             if (same) {
                 bySid.putIfAbsent(call.getSid(), new Found(call.getSid(),
@@ -108,6 +109,10 @@ final class CallLookup {
                         firstOrder + newestFirst.size() - 1 - i));
             }
         }
+    }
+
+    private static String digits(String number) {
+        return number == null ? "" : number.replaceAll("[^0-9]", "");
     }
 
     /**
