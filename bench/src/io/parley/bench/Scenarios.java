@@ -51,6 +51,8 @@ final class Scenarios {
         List<People.Place> places = People.daytime(Instant.now());
         try (Load load = new Load(stack.vertx, port)) {
             Load.Tally single = new Load.Tally();
+            stack.pg.statements(stack.work.resolve("statements-start.tsv"));
+            double[] cpu0 = stack.cpu();
             long t0 = System.nanoTime();
             List<Future<Void>> clients = new ArrayList<>();
             long singleMillis = 15_000;
@@ -60,6 +62,10 @@ final class Scenarios {
             }
             Future.all(clients).toCompletionStage().toCompletableFuture().join();
             double singleRate = single.ok.get() / ((System.nanoTime() - t0) / 1e9);
+            double[] cpu1 = stack.cpu();
+            double singleCatchUp = analyticsCatchUp();
+            double[] cpu1b = stack.cpu();
+            stack.pg.statements(stack.work.resolve("statements-single.tsv"));
 
             Load.Tally bulk = new Load.Tally();
             List<JsonObject> all = People.mixed("b", 0, drainCount, places);
@@ -70,8 +76,22 @@ final class Scenarios {
             long t1 = System.nanoTime();
             runBulk(load, all, 4, bulk);
             bulkRate = bulk.ok.get() / ((System.nanoTime() - t1) / 1e9);
+            double[] cpu2 = stack.cpu();
+            double catchUp = analyticsCatchUp();
+            double[] cpu3 = stack.cpu();
+            stack.pg.statements(stack.work.resolve("statements-bulk.tsv"));
             report.write("enrol", new JsonObject().put("singlePerSecond", Report.r(singleRate))
                     .put("singleClients", 16).put("singleP99Ms", Report.r(single.p(0.99)))
+                    .put("singleParleyCpuMsPerEnrolment", perItem(cpu0, cpu1, 0, single.ok.get()))
+                    .put("singlePostgresCpuMsPerEnrolment", perItem(cpu0, cpu1, 1, single.ok.get()))
+                    .put("singleAnalyticsCatchUpSeconds", Report.r(singleCatchUp))
+                    .put("singleCatchUpParleyCpuMsPerEnrolment", perItem(cpu1, cpu1b, 0, single.ok.get()))
+                    .put("singleCatchUpPostgresCpuMsPerEnrolment", perItem(cpu1, cpu1b, 1, single.ok.get()))
+                    .put("bulkParleyCpuMsPerEnrolment", perItem(cpu1b, cpu2, 0, bulk.ok.get()))
+                    .put("bulkPostgresCpuMsPerEnrolment", perItem(cpu1b, cpu2, 1, bulk.ok.get()))
+                    .put("analyticsCatchUpSeconds", Report.r(catchUp))
+                    .put("catchUpParleyCpuMsPerEnrolment", perItem(cpu2, cpu3, 0, bulk.ok.get()))
+                    .put("catchUpPostgresCpuMsPerEnrolment", perItem(cpu2, cpu3, 1, bulk.ok.get()))
                     .put("singleRefused", single.refused.get())
                     .put("singleRefusalSamples", new JsonArray(List.copyOf(single.samples))).put("bulkPerSecond", Report.r(bulkRate))
                     .put("bulkItemsPerRequest", BULK).put("bulkConcurrentRequests", 4)
@@ -215,6 +235,25 @@ final class Scenarios {
     }
 
     /** Sends the items in bulk requests of 1,000, so many requests at a time. */
+    /** CPU milliseconds per item of one process (0 Parley, 1 PostgreSQL) between two readings of Stack.cpu. */
+    private static double perItem(double[] from, double[] to, int process, long items) {
+        return Report.r((to[process] - from[process]) * 1000 / Math.max(1, items));
+    }
+
+    /**
+     * Waits (at most two minutes) until the analytics refresher has taken every mark the enrolments left; answers
+     * how many seconds that took, so the work enrolment leaves behind is counted with it.
+     */
+    private double analyticsCatchUp() {
+        long t = System.nanoTime();
+        long deadline = t + 120L * 1_000_000_000;
+        while (System.nanoTime() < deadline && stack.pg.number("parley", "SELECT (SELECT count(*) FROM analytics_pending)"
+                + " + (SELECT count(*) FROM analytics_pending_case)") > 0) {
+            Launched.sleep(100);
+        }
+        return (System.nanoTime() - t) / 1e9;
+    }
+
     static void runBulk(Load load, List<JsonObject> items, int concurrent, Load.Tally tally) {
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         List<java.util.concurrent.CompletableFuture<Void>> lanes = new ArrayList<>();
