@@ -60,10 +60,15 @@ final class Scenarios {
                 clients.add(closedLoop(c, singleMillis, n -> load.single(People.enrollment("s", 600_000 + n,
                         "bench-later", places.get(n % places.size()), null), single)));
             }
+            // the first third warms the JVM up (JIT): CPU per enrolment is also read over the last two thirds
+            Launched.sleep(singleMillis / 3);
+            double[] cpuWarm = stack.cpu();
+            long okWarm = single.ok.get();
             Future.all(clients).toCompletionStage().toCompletableFuture().join();
             double singleRate = single.ok.get() / ((System.nanoTime() - t0) / 1e9);
             double[] cpu1 = stack.cpu();
-            double singleCatchUp = analyticsCatchUp();
+            long warmItems = single.ok.get() - okWarm;
+            double singleCatchUp = Costs.analyticsCatchUp(stack);
             double[] cpu1b = stack.cpu();
             stack.pg.statements(stack.work.resolve("statements-single.tsv"));
 
@@ -77,21 +82,23 @@ final class Scenarios {
             runBulk(load, all, 4, bulk);
             bulkRate = bulk.ok.get() / ((System.nanoTime() - t1) / 1e9);
             double[] cpu2 = stack.cpu();
-            double catchUp = analyticsCatchUp();
+            double catchUp = Costs.analyticsCatchUp(stack);
             double[] cpu3 = stack.cpu();
             stack.pg.statements(stack.work.resolve("statements-bulk.tsv"));
             report.write("enrol", new JsonObject().put("singlePerSecond", Report.r(singleRate))
                     .put("singleClients", 16).put("singleP99Ms", Report.r(single.p(0.99)))
-                    .put("singleParleyCpuMsPerEnrolment", perItem(cpu0, cpu1, 0, single.ok.get()))
-                    .put("singlePostgresCpuMsPerEnrolment", perItem(cpu0, cpu1, 1, single.ok.get()))
+                    .put("singleParleyCpuMsPerEnrolment", Costs.perItem(cpu0, cpu1, 0, single.ok.get()))
+                    .put("singlePostgresCpuMsPerEnrolment", Costs.perItem(cpu0, cpu1, 1, single.ok.get()))
+                    .put("singleWarmParleyCpuMsPerEnrolment", Costs.perItem(cpuWarm, cpu1, 0, warmItems))
+                    .put("singleWarmPostgresCpuMsPerEnrolment", Costs.perItem(cpuWarm, cpu1, 1, warmItems))
                     .put("singleAnalyticsCatchUpSeconds", Report.r(singleCatchUp))
-                    .put("singleCatchUpParleyCpuMsPerEnrolment", perItem(cpu1, cpu1b, 0, single.ok.get()))
-                    .put("singleCatchUpPostgresCpuMsPerEnrolment", perItem(cpu1, cpu1b, 1, single.ok.get()))
-                    .put("bulkParleyCpuMsPerEnrolment", perItem(cpu1b, cpu2, 0, bulk.ok.get()))
-                    .put("bulkPostgresCpuMsPerEnrolment", perItem(cpu1b, cpu2, 1, bulk.ok.get()))
+                    .put("singleCatchUpParleyCpuMsPerEnrolment", Costs.perItem(cpu1, cpu1b, 0, single.ok.get()))
+                    .put("singleCatchUpPostgresCpuMsPerEnrolment", Costs.perItem(cpu1, cpu1b, 1, single.ok.get()))
+                    .put("bulkParleyCpuMsPerEnrolment", Costs.perItem(cpu1b, cpu2, 0, bulk.ok.get()))
+                    .put("bulkPostgresCpuMsPerEnrolment", Costs.perItem(cpu1b, cpu2, 1, bulk.ok.get()))
                     .put("analyticsCatchUpSeconds", Report.r(catchUp))
-                    .put("catchUpParleyCpuMsPerEnrolment", perItem(cpu2, cpu3, 0, bulk.ok.get()))
-                    .put("catchUpPostgresCpuMsPerEnrolment", perItem(cpu2, cpu3, 1, bulk.ok.get()))
+                    .put("catchUpParleyCpuMsPerEnrolment", Costs.perItem(cpu2, cpu3, 0, bulk.ok.get()))
+                    .put("catchUpPostgresCpuMsPerEnrolment", Costs.perItem(cpu2, cpu3, 1, bulk.ok.get()))
                     .put("singleRefused", single.refused.get())
                     .put("singleRefusalSamples", new JsonArray(List.copyOf(single.samples))).put("bulkPerSecond", Report.r(bulkRate))
                     .put("bulkItemsPerRequest", BULK).put("bulkConcurrentRequests", 4)
@@ -235,25 +242,6 @@ final class Scenarios {
     }
 
     /** Sends the items in bulk requests of 1,000, so many requests at a time. */
-    /** CPU milliseconds per item of one process (0 Parley, 1 PostgreSQL) between two readings of Stack.cpu. */
-    private static double perItem(double[] from, double[] to, int process, long items) {
-        return Report.r((to[process] - from[process]) * 1000 / Math.max(1, items));
-    }
-
-    /**
-     * Waits (at most two minutes) until the analytics refresher has taken every mark the enrolments left; answers
-     * how many seconds that took, so the work enrolment leaves behind is counted with it.
-     */
-    private double analyticsCatchUp() {
-        long t = System.nanoTime();
-        long deadline = t + 120L * 1_000_000_000;
-        while (System.nanoTime() < deadline && stack.pg.number("parley", "SELECT (SELECT count(*) FROM analytics_pending)"
-                + " + (SELECT count(*) FROM analytics_pending_case)") > 0) {
-            Launched.sleep(100);
-        }
-        return (System.nanoTime() - t) / 1e9;
-    }
-
     static void runBulk(Load load, List<JsonObject> items, int concurrent, Load.Tally tally) {
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         List<java.util.concurrent.CompletableFuture<Void>> lanes = new ArrayList<>();
