@@ -100,18 +100,16 @@ final class ReplyBatch {
     }
 
     /**
-     * The batch's senders, looked up together (the queries go out at once), and their replies classified on a worker
+     * The batch's senders, looked up together (one statement for those found by their address), and their replies classified on a worker
      * thread rather than the event loop, as one piece of work. A reply that cannot be classified ahead is classified
      * when routed.
      */
     private static Future<List<Ahead>> ahead(SqlConnection conn, ReplyRouter router, List<InboundReply> replies) {
-        List<Future<ReplyTargets.Targets>> found = new ArrayList<>(replies.size());
-        replies.forEach(r -> found.add(router.targets(conn, r)));
-        return Future.all(found).compose(v -> {
+        return router.targetsAll(conn, replies).compose(found -> {
             Callable<List<Ahead>> classify = () -> {
                 List<Ahead> out = new ArrayList<>(replies.size());
                 for (int i = 0; i < replies.size(); i++) {
-                    ReplyTargets.Targets t = found.get(i).result();
+                    ReplyTargets.Targets t = found.get(i);
                     Ahead a;
                     try {
                         a = new Ahead(t, router.classify(replies.get(i), t));

@@ -148,9 +148,9 @@ public final class ReplyRouter {
         return classifier.classify(reply.text(), targets.locale(), targets.zone(), reply.receivedAt());
     }
 
-    /** Whom the reply is from, as routing it would find now. */
-    Future<ReplyTargets.Targets> targets(SqlConnection conn, InboundReply reply) {
-        return ReplyTargets.find(conn, reply, defaultZone);
+    /** Whom each reply is from, looked up together. */
+    Future<List<ReplyTargets.Targets>> targetsAll(SqlConnection conn, List<InboundReply> replies) {
+        return ReplyTargets.findAll(conn, replies, defaultZone);
     }
 
     /** Counts a committed reply in the metrics. */
