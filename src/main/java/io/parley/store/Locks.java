@@ -48,15 +48,15 @@ public final class Locks {
     }
 
     /**
-     * As {@link #cases}, in two statements whatever the number of cases: every case in sorted order (a function
-     * scan yields its rows in order), then the queue rows of all their enrollments in the order of their ids.
+     * As {@link #cases}, in two statements whatever the number of cases: every case in sorted order
+     * ({@link #casesAlone}), then the queue rows of all their enrollments in the order of their ids.
      */
     public static Future<Void> casesTogether(SqlClient sql, Collection<String> caseIds) {
         if (caseIds.isEmpty()) {
             return Future.succeededFuture();
         }
         Object ids = caseIds.stream().distinct().sorted().toArray(String[]::new);
-        return sql.preparedQuery(CASES).execute(Tuple.of(ids))
+        return casesAlone(sql, caseIds)
                 .compose(v -> sql.preparedQuery(QUEUE_OF_CASES).execute(Tuple.of(ids))).mapEmpty();
     }
 
@@ -67,7 +67,13 @@ public final class Locks {
 
     /** Several cases alone, in sorted order: serialises enrolling them with events that put them on hold. */
     public static Future<Void> casesAlone(SqlClient sql, Collection<String> caseIds) {
-        return DueSteps.batch(sql, CASE, sorted(caseIds));
+        List<Tuple> ids = sorted(caseIds);
+        if (ids.size() <= 1) {
+            return DueSteps.batch(sql, CASE, ids);
+        }
+        // one statement taking the locks in the array's order (a function scan yields its rows in order)
+        return sql.preparedQuery(CASES).execute(Tuple.of((Object) ids.stream().map(t -> t.getString(0))
+                .toArray(String[]::new))).mapEmpty();
     }
 
     /** Queue rows: the queue rows of a case's enrollments. */
