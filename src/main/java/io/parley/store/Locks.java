@@ -25,6 +25,9 @@ public final class Locks {
             + "FROM unnest($1::text[]) AS d";
     private static final String CASES = "SELECT pg_advisory_xact_lock(hashtextextended('parley.case:' || c, 0)) "
             + "FROM unnest($1::text[]) AS c";
+    private static final String QUEUE_OF_CASES = """
+            SELECT d.enrollment_id FROM due_step d JOIN enrollment e ON e.id = d.enrollment_id
+            WHERE e.case_id = ANY($1) ORDER BY d.enrollment_id FOR UPDATE OF d""";
     private static final String QUEUE_OF_CASE = """
             SELECT d.enrollment_id FROM due_step d JOIN enrollment e ON e.id = d.enrollment_id
             WHERE e.case_id = $1 ORDER BY d.enrollment_id FOR UPDATE OF d""";
@@ -42,6 +45,19 @@ public final class Locks {
     public static Future<Void> cases(SqlClient sql, Collection<String> caseIds) {
         List<Tuple> ids = sorted(caseIds);
         return DueSteps.batch(sql, CASE, ids).compose(v -> DueSteps.batch(sql, QUEUE_OF_CASE, ids));
+    }
+
+    /**
+     * As {@link #cases}, in two statements whatever the number of cases: every case in sorted order
+     * ({@link #casesAlone}), then the queue rows of all their enrollments in the order of their ids.
+     */
+    public static Future<Void> casesTogether(SqlClient sql, Collection<String> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        Object ids = caseIds.stream().distinct().sorted().toArray(String[]::new);
+        return casesAlone(sql, caseIds)
+                .compose(v -> sql.preparedQuery(QUEUE_OF_CASES).execute(Tuple.of(ids))).mapEmpty();
     }
 
     /** The case alone: serialises enrolling a case with events that put it on hold. */
