@@ -106,7 +106,7 @@ final class PhraseSieve {
             int s = queue.poll();
             TreeSet<Integer> here = ends.get(s);
             Arrays.stream(found[fail[s]]).forEach(here::add);
-            found[s] = here.stream().mapToInt(Integer::intValue).toArray();
+            found[s] = here.isEmpty() ? found[0] : here.stream().mapToInt(Integer::intValue).toArray();
             for (int k = 0; k < keys[s].length; k++) {
                 int child = next[s][k];
                 fail[child] = step(fail[s], keys[s][k], s == 0);

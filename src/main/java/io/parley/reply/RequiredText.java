@@ -19,6 +19,9 @@ import java.util.Set;
  * and a pattern it cannot read (inline flags, \Q, octal or hex escapes) needs nothing and always runs.
  */
 final class RequiredText {
+    /** The most texts a part keeps as alternatives: more are too many to look for, and rarely worth it. */
+    private static final int ALTERNATIVES = 32;
+
     private final String regex;
     private int at;
 
@@ -30,11 +33,13 @@ final class RequiredText {
     static Optional<Set<String>> of(String regex) {
         try {
             RequiredText reader = new RequiredText(regex);
-            Optional<Set<String>> needs = reader.alternation();
-            if (reader.at != regex.length()) {
+            Set<String> needs = reader.branches().needs();
+            if (reader.at != regex.length() || needs == null) {
                 return Optional.empty();
             }
-            return needs;
+            // A text that contains another is found whenever it is: looking for the shorter one is enough.
+            return Optional.of(needs.stream().filter(t -> needs.stream().noneMatch(o -> !o.equals(t) && t.contains(o)))
+                    .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
         } catch (Unreadable e) {
             return Optional.empty();
         }
@@ -52,77 +57,123 @@ final class RequiredText {
         }
     }
 
-    private Optional<Set<String>> alternation() {
-        List<Optional<Set<String>>> branches = new ArrayList<>();
+    /**
+     * What a part of a pattern matches: {@code texts}, every text it can match when they are few (a plain word, a short
+     * list of alternatives, an optional word), else null; {@code needs}, texts one of which its every match contains,
+     * or null for none.
+     */
+    private record Part(Set<String> texts, Set<String> needs) {
+        static final Part ANY_CHARACTER = new Part(null, null);
+        static final Part EMPTY = new Part(Set.of(""), null);
+
+        static Part text(String text) {
+            return new Part(Set.of(text), Set.of(text));
+        }
+
+        static Part of(Set<String> texts) {
+            return new Part(texts, texts.contains("") ? null : texts);
+        }
+    }
+
+    /** Branches need something from every branch; their texts are all the branches' texts. */
+    private Part branches() {
+        List<Part> branches = new ArrayList<>();
         branches.add(sequence());
         while (at < regex.length() && regex.charAt(at) == '|') {
             at++;
             branches.add(sequence());
         }
-        Set<String> any = new LinkedHashSet<>();
-        for (Optional<Set<String>> branch : branches) {
-            if (branch.isEmpty()) {
-                return Optional.empty();
+        return new Part(union(branches.stream().map(Part::texts).toList(), ALTERNATIVES),
+                union(branches.stream().map(Part::needs).toList(), Integer.MAX_VALUE));
+    }
+
+    private static Set<String> union(List<Set<String>> sets, int most) {
+        Set<String> all = new LinkedHashSet<>();
+        for (Set<String> set : sets) {
+            if (set == null) {
+                return null;
             }
-            any.addAll(branch.get());
+            all.addAll(set);
         }
-        return Optional.of(any);
+        return all.size() <= most ? all : null;
     }
 
     /**
-     * One branch: plain characters in a row make one text; the branch needs whichever of its parts' texts is the most
-     * telling (the longest shortest text, then the fewest texts).
+     * One branch. Parts whose texts are known, one after another, make longer texts ("(?:stop|quit) " then
+     * "harassing"): as long as there are no more than {@link #ALTERNATIVES} of them, the longer, the rarer. The branch
+     * needs whichever of its parts' texts is the most telling (the longest shortest text, then the fewest texts).
      */
-    private Optional<Set<String>> sequence() {
-        Optional<Set<String>> best = Optional.empty();
-        StringBuilder run = new StringBuilder();
+    private Part sequence() {
+        Set<String> run = Set.of("");
+        boolean whole = true;
+        Set<String> best = null;
         while (at < regex.length() && regex.charAt(at) != '|' && regex.charAt(at) != ')') {
-            Part part = atom();
-            boolean once = !quantifier(part);
-            if (part.literal != 0 && once) {
-                run.append(fold(part.literal));
+            Part part = quantified(atom());
+            Set<String> joined = part.texts() == null ? null : joined(run, part.texts());
+            if (joined != null) {
+                run = joined;
                 continue;
             }
-            best = better(best, text(run));
-            run.setLength(0);
-            if (part.minimum > 0) {
-                best = better(best, part.literal != 0 ? Optional.of(Set.of(String.valueOf(fold(part.literal))))
-                        : part.needs);
-            }
+            best = better(best, Part.of(run).needs());
+            run = part.texts() == null ? Set.of("") : part.texts();
+            whole = false;
+            best = better(best, part.needs());
         }
-        return better(best, text(run));
+        best = better(best, Part.of(run).needs());
+        return new Part(whole ? run : null, best);
     }
 
-    private static Optional<Set<String>> text(StringBuilder run) {
-        return run.isEmpty() ? Optional.empty() : Optional.of(Set.of(run.toString()));
+    /** Every text of the first set followed by one of the second, or null when there would be too many. */
+    private static Set<String> joined(Set<String> first, Set<String> then) {
+        if ((long) first.size() * then.size() > ALTERNATIVES) {
+            return null;
+        }
+        Set<String> joined = new LinkedHashSet<>();
+        first.forEach(a -> then.forEach(b -> joined.add(a + b)));
+        return joined;
     }
 
-    private static Optional<Set<String>> better(Optional<Set<String>> a, Optional<Set<String>> b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return a.isEmpty() ? b : a;
+    private static Set<String> better(Set<String> a, Set<String> b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
         }
-        int shortestA = a.get().stream().mapToInt(String::length).min().orElse(0);
-        int shortestB = b.get().stream().mapToInt(String::length).min().orElse(0);
+        int shortestA = a.stream().mapToInt(String::length).min().orElse(0);
+        int shortestB = b.stream().mapToInt(String::length).min().orElse(0);
         if (shortestA != shortestB) {
             return shortestA > shortestB ? a : b;
         }
-        return a.get().size() <= b.get().size() ? a : b;
+        return a.size() <= b.size() ? a : b;
     }
 
-    /** What one atom needs; literal is the plain character it matches, 0 when it is not one. */
-    private static final class Part {
-        final Optional<Set<String>> needs;
-        final char literal;
-        int minimum = 1;
-
-        Part(Optional<Set<String>> needs, char literal) {
-            this.needs = needs;
-            this.literal = literal;
+    /** The part with the quantifier after it, if any: optional (?), repeated (*, +, {n,m}), lazy or possessive. */
+    private Part quantified(Part part) {
+        if (at >= regex.length() || "?*+{".indexOf(regex.charAt(at)) < 0) {
+            return part;
         }
-    }
-
-    private static Part anyText() {
-        return new Part(Optional.empty(), (char) 0);
+        char c = regex.charAt(at++);
+        int least = c == '+' ? 1 : 0;
+        if (c == '{') {
+            int end = regex.indexOf('}', at);
+            if (end < 0) {
+                throw new Unreadable();
+            }
+            String bounds = regex.substring(at, end);
+            try {
+                least = Integer.parseInt(bounds.contains(",") ? bounds.substring(0, bounds.indexOf(',')) : bounds);
+            } catch (NumberFormatException e) {
+                throw new Unreadable();
+            }
+            at = end + 1;
+        }
+        if (at < regex.length() && (regex.charAt(at) == '?' || regex.charAt(at) == '+')) {
+            at++;
+        }
+        if (c == '?' && part.texts() != null) {
+            Set<String> maybe = new LinkedHashSet<>(part.texts());
+            maybe.add("");
+            return new Part(maybe, null);
+        }
+        return new Part(null, least > 0 ? part.needs() : null);
     }
 
     private Part atom() {
@@ -132,18 +183,25 @@ final class RequiredText {
                 return group();
             case '[':
                 skipClass();
-                return anyText();
+                return Part.ANY_CHARACTER;
             case '\\':
                 return escape();
-            case '.', '^', '$':
-                return anyText();
+            case '^', '$':
+                return Part.EMPTY;
+            case '.':
+                return Part.ANY_CHARACTER;
             case '*', '+', '?', '{':
                 throw new Unreadable();
             default:
-                return Character.isSurrogate(c) ? anyText() : new Part(Optional.empty(), c);
+                return literal(c);
         }
     }
 
+    private static Part literal(char c) {
+        return Character.isSurrogate(c) ? Part.ANY_CHARACTER : Part.text(String.valueOf(fold(c)));
+    }
+
+    /** A group matches what its branches match; a lookaround matches no text (what it looks at is not needed). */
     private Part group() {
         boolean lookaround = false;
         if (regex.startsWith("?:", at) || regex.startsWith("?>", at)) {
@@ -163,12 +221,12 @@ final class RequiredText {
         } else if (regex.startsWith("?", at)) {
             throw new Unreadable();
         }
-        Optional<Set<String>> inside = alternation();
+        Part inside = branches();
         if (at >= regex.length() || regex.charAt(at) != ')') {
             throw new Unreadable();
         }
         at++;
-        return lookaround ? anyText() : new Part(inside, (char) 0);
+        return lookaround ? Part.EMPTY : inside;
     }
 
     /** Moves past a character class, nested classes and escapes included. */
@@ -203,15 +261,17 @@ final class RequiredText {
         char c = regex.charAt(at++);
         switch (c) {
             case 't':
-                return new Part(Optional.empty(), '\t');
+                return literal('\t');
             case 'n':
-                return new Part(Optional.empty(), '\n');
+                return literal('\n');
             case 'r':
-                return new Part(Optional.empty(), '\r');
+                return literal('\r');
             case 'f':
-                return new Part(Optional.empty(), '\f');
-            case 'b', 'B', 'A', 'z', 'Z', 'G', 'd', 'D', 'w', 'W', 's', 'S', 'h', 'H', 'v', 'V', 'R', 'X':
-                return anyText();
+                return literal('\f');
+            case 'b', 'B', 'A', 'z', 'Z', 'G':
+                return Part.EMPTY;
+            case 'd', 'D', 'w', 'W', 's', 'S', 'h', 'H', 'v', 'V', 'R', 'X':
+                return Part.ANY_CHARACTER;
             case 'p', 'P':
                 if (at < regex.length() && regex.charAt(at) == '{') {
                     int end = regex.indexOf('}', at);
@@ -222,45 +282,12 @@ final class RequiredText {
                 } else {
                     at++;
                 }
-                return anyText();
+                return Part.ANY_CHARACTER;
             default:
                 if (Character.isLetterOrDigit(c) || Character.isSurrogate(c)) {
                     throw new Unreadable();
                 }
-                return new Part(Optional.empty(), c);
+                return literal(c);
         }
-    }
-
-    /** Reads a quantifier after an atom, if any; true when there was one (its least count set on the part). */
-    private boolean quantifier(Part part) {
-        if (at >= regex.length()) {
-            return false;
-        }
-        char c = regex.charAt(at);
-        if (c == '?' || c == '*') {
-            part.minimum = 0;
-            at++;
-        } else if (c == '+') {
-            at++;
-        } else if (c == '{') {
-            int end = regex.indexOf('}', at);
-            if (end < 0) {
-                throw new Unreadable();
-            }
-            String bounds = regex.substring(at + 1, end);
-            String least = bounds.contains(",") ? bounds.substring(0, bounds.indexOf(',')) : bounds;
-            try {
-                part.minimum = Integer.parseInt(least.trim());
-            } catch (NumberFormatException e) {
-                throw new Unreadable();
-            }
-            at = end + 1;
-        } else {
-            return false;
-        }
-        if (at < regex.length() && (regex.charAt(at) == '?' || regex.charAt(at) == '+')) {
-            at++;
-        }
-        return true;
     }
 }
