@@ -24,9 +24,12 @@ final class PhraseSieve {
     /** The patterns that must be run whatever the reply: nothing required could be read from them. */
     private final BitSet always = new BitSet();
     private final Map<LanguageRules.Phrase, Integer> slots = new IdentityHashMap<>();
-    /** Per automaton state: the characters it goes on with (sorted), where each goes, and the fallback state. */
-    private final char[][] keys;
-    private final int[][] next;
+    /**
+     * The automaton's edges, in one open-addressing table: the key is the state and the character (-1 for none), the
+     * target the state it goes to. Per state, the fallback state: the longest proper suffix of its text in the trie.
+     */
+    private final long[] edgeKeys;
+    private final int[] edgeTargets;
     private final int[] fail;
     /** Per state: the patterns one of whose required texts ends there (its fallbacks' included). */
     private final int[][] found;
@@ -81,50 +84,55 @@ final class PhraseSieve {
             }
             ends.get(state).addAll(owners);
         });
-        int states = trie.size();
-        keys = new char[states][];
-        next = new int[states][];
-        fail = new int[states];
-        found = new int[states][];
-        for (int s = 0; s < states; s++) {
-            Map<Character, Integer> edges = trie.get(s);
-            keys[s] = new char[edges.size()];
-            next[s] = new int[edges.size()];
-            int k = 0;
-            for (Map.Entry<Character, Integer> edge : edges.entrySet()) {
-                keys[s][k] = edge.getKey();
-                next[s][k++] = edge.getValue();
+        int edges = trie.stream().mapToInt(Map::size).sum();
+        edgeKeys = new long[Integer.highestOneBit(Math.max(1, edges) * 2) * 2];
+        Arrays.fill(edgeKeys, -1);
+        edgeTargets = new int[edgeKeys.length];
+        for (int s = 0; s < trie.size(); s++) {
+            for (Map.Entry<Character, Integer> edge : trie.get(s).entrySet()) {
+                int at = slot(key(s, edge.getKey()));
+                while (edgeKeys[at] != -1) {
+                    at = (at + 1) & (edgeKeys.length - 1);
+                }
+                edgeKeys[at] = key(s, edge.getKey());
+                edgeTargets[at] = edge.getValue();
             }
         }
+        fail = new int[trie.size()];
+        found = new int[trie.size()][];
         // Breadth first, so a state's fallback (the longest proper suffix in the trie) is complete before it is used.
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        found[0] = new int[0];
-        for (int child : next[0]) {
-            queue.add(child);
-        }
+        ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(0));
         while (!queue.isEmpty()) {
             int s = queue.poll();
             TreeSet<Integer> here = ends.get(s);
-            Arrays.stream(found[fail[s]]).forEach(here::add);
-            found[s] = here.isEmpty() ? found[0] : here.stream().mapToInt(Integer::intValue).toArray();
-            for (int k = 0; k < keys[s].length; k++) {
-                int child = next[s][k];
-                fail[child] = step(fail[s], keys[s][k], s == 0);
-                queue.add(child);
+            if (s != 0) {
+                Arrays.stream(found[fail[s]]).forEach(here::add);
+            }
+            found[s] = here.stream().mapToInt(Integer::intValue).toArray();
+            for (Map.Entry<Character, Integer> edge : trie.get(s).entrySet()) {
+                fail[edge.getValue()] = s == 0 ? 0 : step(fail[s], edge.getKey());
+                queue.add(edge.getValue());
             }
         }
     }
 
+    private static long key(int state, char c) {
+        return (long) state << 16 | c;
+    }
+
+    private int slot(long key) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & (edgeKeys.length - 1);
+    }
+
     /** Where the automaton goes from a state on a character, falling back until some state goes on with it. */
-    private int step(int state, char c, boolean fromRoot) {
-        if (fromRoot) {
-            return 0;
-        }
+    private int step(int state, char c) {
         int s = state;
         while (true) {
-            int k = Arrays.binarySearch(keys[s], c);
-            if (k >= 0) {
-                return next[s][k];
+            long key = key(s, c);
+            for (int at = slot(key); edgeKeys[at] != -1; at = (at + 1) & (edgeKeys.length - 1)) {
+                if (edgeKeys[at] == key) {
+                    return edgeTargets[at];
+                }
             }
             if (s == 0) {
                 return 0;
@@ -138,7 +146,8 @@ final class PhraseSieve {
         BitSet live = (BitSet) always.clone();
         int state = 0;
         for (int i = 0; i < text.length(); i++) {
-            state = step(state, RequiredText.fold(text.charAt(i)), false);
+            char c = text.charAt(i);
+            state = step(state, c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : RequiredText.fold(c));
             for (int slot : found[state]) {
                 live.set(slot);
             }
@@ -148,7 +157,7 @@ final class PhraseSieve {
 
     @Override
     public String toString() {
-        return "PhraseSieve[" + slots.size() + " patterns, " + always.cardinality() + " always run, " + keys.length
+        return "PhraseSieve[" + slots.size() + " patterns, " + always.cardinality() + " always run, " + fail.length
                 + " states]";
     }
 }
