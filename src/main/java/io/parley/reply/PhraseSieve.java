@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Says which of a file's patterns can possibly match a reply, from one pass over the reply: a pattern whose
@@ -59,7 +60,9 @@ final class PhraseSieve {
             }
             int slot = slots.size();
             slots.put(phrase, slot);
-            Optional<Set<String>> needs = RequiredText.of(phrase.pattern().pattern());
+            // Flags other than case-insensitivity (COMMENTS, LITERAL...) change what the text of a pattern means.
+            boolean plain = (phrase.pattern().flags() & ~(Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)) == 0;
+            Optional<Set<String>> needs = plain ? RequiredText.of(phrase.pattern().pattern()) : Optional.empty();
             if (needs.isEmpty()) {
                 always.set(slot);
             } else {

@@ -8,15 +8,16 @@ import java.util.Set;
 
 /**
  * The literal texts a regular expression cannot match without: every match of the pattern contains at least one of
- * them ("\bcease (?:and desist )?..." needs "cease ", "退订|拒收" needs "退订" or "拒收"). A reply that contains none
- * of them cannot match, so {@link PhraseSieve} skips the pattern without running it, which is what makes classifying
- * cheap: most of a file's patterns need a word that most replies do not have.
+ * them ("\bcease(?: and desist)? from" needs "cease from" or "cease and desist from", "退订|拒收" needs "退订" or
+ * "拒收"). A reply that contains none of them cannot match, so {@link PhraseSieve} skips the pattern without running
+ * it, which is what makes classifying cheap: most of a file's patterns need words that most replies do not have.
  *
  * <p>The texts are case-folded as the rules' patterns compare letters (CASE_INSENSITIVE with UNICODE_CASE: a letter
  * matches when {@link #fold} gives the same character), so a folded reply contains one of them whenever the pattern
- * matches the reply. The reading is conservative: only plain characters count, everything else (classes, \w, ., an
- * optional or repeated part, a lookaround) is taken as "any text"; an alternation needs something from every branch,
- * and a pattern it cannot read (inline flags, \Q, octal or hex escapes) needs nothing and always runs.
+ * matches the reply. The reading is conservative: plain characters, and parts that can match only a few texts (an
+ * optional word, a short list of alternatives) count; a class, \w, ., a repeated part or a lookaround is taken as
+ * "any text" (a lookaround as no text); an alternation needs something from every branch; and a pattern it cannot read
+ * (inline flags, \Q, backreferences, octal or hex escapes) needs nothing, so it always runs.
  */
 final class RequiredText {
     /** The most texts a part keeps as alternatives: more are too many to look for, and rarely worth it. */

@@ -1,5 +1,6 @@
 package io.parley.reply;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -72,5 +73,14 @@ class RequiredTextTest {
         assertEquals(matches, sieve.scan(text).mayMatch(phrase));
         assertTrue(sieve.scan(text).mayMatch(new LanguageRules.Phrase(pattern, "other")),
                 "a phrase the sieve was not built with always runs");
+    }
+
+    /** With COMMENTS "s t o p" is "stop": a pattern with flags the reading does not follow is never skipped. */
+    @Test
+    void aPatternWithOtherFlagsAlwaysRuns() {
+        Pattern pattern = Pattern.compile("s t o p", Pattern.COMMENTS);
+        LanguageRules.Phrase phrase = new LanguageRules.Phrase(pattern, "test");
+        assertTrue(pattern.matcher("stop").find());
+        assertTrue(new PhraseSieve(List.of(phrase)).scan("stop").mayMatch(phrase));
     }
 }
