@@ -65,6 +65,16 @@ public final class Metrics {
         lag.record(late.isNegative() ? Duration.ZERO : late);
     }
 
+    /**
+     * How long one stage of a dispatch round took, from its start: {@code claim} (until the claimed steps are back),
+     * {@code commit} (until the batch worked out from them is committed, its sends about to be handed over).
+     */
+    public void dispatchStage(String stage, Duration took) {
+        Timer.builder("parley.dispatch.stage").tag("stage", stage)
+                .description("Time from a dispatch round's start to its claim coming back, and to its batch's commit")
+                .publishPercentileHistogram().register(registry).record(took.isNegative() ? Duration.ZERO : took);
+    }
+
     public void decision(String outcome, String rule) {
         count("parley.decisions", "Contact policy decisions by outcome and the rule that decided", "outcome", outcome, "rule", rule);
     }
@@ -118,7 +128,9 @@ public final class Metrics {
     /** The use of a named worker pool; pools of the same name (shared executors) share one. */
     public PoolUse workerPool(String pool) {
         return pools.computeIfAbsent(pool, name -> {
-            PoolUse use = new PoolUse();
+            PoolUse use = new PoolUse(Timer.builder("parley.worker.pool.wait").tag("pool", name)
+                    .description("How long a provider worker pool task waited for a free worker")
+                    .publishPercentileHistogram().register(registry));
             Gauge.builder("parley.worker.pool.active", use, PoolUse::active).tag("pool", name)
                     .description("Provider worker pool tasks running now").register(registry);
             Gauge.builder("parley.worker.pool.queued", use, PoolUse::queued).tag("pool", name)
