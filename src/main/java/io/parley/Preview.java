@@ -47,7 +47,9 @@ final class Preview {
                 new DebtorZones(config.policy().defaultZone()), Services.POLICY_HORIZON), catalogs.templates(),
                 channels);
         Instant startAt = request.startAt() == null ? now : request.startAt();
-        return SequenceRoutes.preview(calendar, def, request, startAt, config.policy().defaultZone(),
+        // the arm the case would run (no variant is named on the command line, so this never refuses)
+        String variant = SequenceRoutes.variant(def, request, null);
+        return SequenceRoutes.preview(calendar, def, variant, request, startAt, config.policy().defaultZone(),
                 ContactHistory.none(), java.util.List.of()).encodePrettily();
     }
 }

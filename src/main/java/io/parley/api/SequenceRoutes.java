@@ -2,13 +2,16 @@ package io.parley.api;
 
 import io.parley.http.ApiResponse;
 import io.parley.http.ApiProblem;
+import io.parley.http.FieldError;
 import io.parley.dispatch.ContactCalendar;
+import io.parley.enrollment.Enroller;
 import io.parley.enrollment.EnrollmentRequest;
 import io.parley.enrollment.PolicyPacks;
 import io.parley.enrollment.Sequences;
 import io.parley.policy.ContactHistory;
 import io.parley.policy.AddressSuppression;
 import io.parley.policy.ContactPreferences;
+import io.parley.sequence.Experiment;
 import io.parley.sequence.SequenceDefinition;
 import io.parley.store.Decisions;
 import io.parley.store.Ledger;
@@ -29,6 +32,9 @@ import java.util.List;
  * history counts, as it would for a real enrollment.
  */
 public final class SequenceRoutes {
+    /** The case id of a preview request that names none. */
+    private static final String PREVIEW_CASE = "preview";
+
     private final Pool pool;
     private final Sequences sequences;
     private final ContactCalendar calendar;
@@ -82,10 +88,11 @@ public final class SequenceRoutes {
         SequenceDefinition def = sequences.forNewEnrollment(request.sequence(), request.sequenceVersion())
                 .orElseThrow(() -> ApiProblem.notFound("sequence " + request.sequence()
                         + (request.sequenceVersion() == null ? "" : " version " + request.sequenceVersion())));
+        String variant = variant(def, request, ctx.queryParams().get("variant"));
         Instant startAt = request.startAt() == null ? clock.instant() : request.startAt();
         Ledger.read(pool, List.of(request.debtor().id()), startAt, calendar.counting())
                 .compose(records -> Suppressions.standing(pool, request.debtor().contactPoints())
-                        .map(suppressed -> preview(calendar, def, request, startAt, defaultZone,
+                        .map(suppressed -> preview(calendar, def, variant, request, startAt, defaultZone,
                                 records.get(request.debtor().id()).history(), suppressed)))
                 .onSuccess(result -> new ApiResponse(200, result).send(ctx)).onFailure(ctx::fail);
     }
@@ -94,19 +101,46 @@ public final class SequenceRoutes {
     public static EnrollmentRequest previewRequest(String sequence, JsonObject body) {
         JsonObject copy = body.copy().put("sequence", sequence);
         if (!copy.containsKey("caseId")) {
-            copy.put("caseId", "preview");
+            copy.put("caseId", PREVIEW_CASE);
         }
         return EnrollmentReader.parse(copy);
     }
 
+    /**
+     * The experiment arm a preview shows (null when the sequence runs no experiment): the variant named; without a
+     * name, the arm the case would be assigned on enrolment (the same hash of experiment and case id), or the first
+     * variant listed when no case id was given.
+     *
+     * @throws ApiProblem 422 naming {@code variant} when the sequence runs no experiment or has no such variant
+     */
+    public static String variant(SequenceDefinition def, EnrollmentRequest request, String variant) {
+        Experiment experiment = def.experiment();
+        if (variant != null && !variant.isEmpty()) {
+            if (experiment == null || experiment.variant(variant).isEmpty()) {
+                throw ApiProblem.validation(List.of(new FieldError("variant", experiment == null
+                        ? "sequence " + def.name() + " version " + def.version() + " runs no experiment"
+                        : "'" + variant + "' is not one of the variants of experiment " + experiment.name() + " ("
+                        + String.join(", ", experiment.variants().stream().map(Experiment.Variant::name).toList())
+                        + ")")));
+            }
+            return variant;
+        }
+        if (experiment == null) {
+            return null;
+        }
+        return request.caseId().equals(PREVIEW_CASE) ? experiment.variants().get(0).name()
+                : Enroller.variant(def, request.caseId());
+    }
+
     /** The calendar as the API and the command line show it. */
-    public static JsonObject preview(ContactCalendar calendar, SequenceDefinition def, EnrollmentRequest request,
+    public static JsonObject preview(ContactCalendar calendar, SequenceDefinition def, String variant,
+                                     EnrollmentRequest request,
                                      Instant startAt, ZoneId defaultZone, ContactHistory history,
                                      List<AddressSuppression> suppressed) {
         ZoneId zone = request.debtor().explicitZone().orElse(defaultZone);
         ContactPreferences preferences = (request.preferences() == null ? ContactPreferences.none()
                 : request.preferences()).withSuppressedAddresses(suppressed);
-        List<ContactCalendar.Entry> entries = calendar.project(def, request.debtor(), request.account(), startAt,
+        List<ContactCalendar.Entry> entries = calendar.project(def.arm(variant), request.debtor(), request.account(), startAt,
                 zone, request.policyPacks(), preferences, history);
         JsonArray out = new JsonArray();
         for (ContactCalendar.Entry e : entries) {
@@ -121,6 +155,7 @@ public final class SequenceRoutes {
                     out.getJsonObject(out.size() - 1).put("window", JsonObject.mapFrom(w)));
         }
         return new JsonObject().put("sequence", def.name()).put("version", def.version())
+                .put("variant", variant)
                 .put("startAt", startAt.toString()).put("timeZone", zone.getId()).put("calendar", out);
     }
 }

@@ -141,7 +141,7 @@ public final class Enroller {
     }
 
     /** The experiment arm of the case: the same every time the case is enrolled in the sequence. */
-    static String variant(SequenceDefinition def, String caseId) {
+    public static String variant(SequenceDefinition def, String caseId) {
         return def.experiment() == null ? null : VariantAssignment.assign(def.experiment().name(), caseId,
                 def.experiment().variants().stream()
                         .map(v -> new VariantAssignment.Weighted(v.name(), v.weight())).toList());

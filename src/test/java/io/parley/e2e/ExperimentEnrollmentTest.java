@@ -130,6 +130,35 @@ class ExperimentEnrollmentTest {
             assertEquals("champion", experiment.getString("champion"));
             assertEquals("not yet significant: too few cases", experiment.getJsonArray("comparisons")
                     .getJsonObject(0).getString("verdict").substring(0, 34));
+
+            // the preview shows one arm's steps and names it: the case's arm, the one asked for, else the first
+            for (int i = 0; i < 10; i++) {
+                String caseId = "exp-case-" + i;
+                assertPreview(harness, parley, "", EnrollmentBodies.request(caseId, "m1-experiment", "+12125550000",
+                        null, TestZones.afternoon()), VariantAssignment.assign("m1-2026", caseId, weights));
+            }
+            JsonObject anonymous = EnrollmentBodies.request("exp-case-0", "m1-experiment", "+12125550000", null,
+                    TestZones.afternoon());
+            anonymous.remove("caseId");
+            assertPreview(harness, parley, "", anonymous, "champion");
+            assertPreview(harness, parley, "?variant=challenger", anonymous, "challenger");
+            var unknown = harness.post(parley, "/v1/sequences/m1-experiment/preview?variant=underdog", anonymous);
+            assertEquals(422, unknown.statusCode(), unknown.bodyAsString());
+            JsonObject error = unknown.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0);
+            assertEquals("variant", error.getString("field"), unknown.bodyAsString());
+            assertEquals("'underdog' is not one of the variants of experiment m1-2026 (champion, challenger)",
+                    error.getString("message"));
         }
+    }
+
+    private static void assertPreview(ServiceHarness harness, Parley parley, String query, JsonObject body,
+                                      String variant) {
+        var preview = harness.post(parley, "/v1/sequences/m1-experiment/preview" + query, body);
+        assertEquals(200, preview.statusCode(), preview.bodyAsString());
+        JsonObject calendar = preview.bodyAsJsonObject();
+        assertEquals(variant, calendar.getString("variant"), calendar.encode());
+        List<String> steps = new ArrayList<>();
+        calendar.getJsonArray("calendar").forEach(e -> steps.add(((JsonObject) e).getString("stepId")));
+        assertEquals(STEPS.get(variant), steps, calendar.encode());
     }
 }
