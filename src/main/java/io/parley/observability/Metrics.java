@@ -24,6 +24,8 @@ public final class Metrics {
     private final AtomicLong pendingDueSteps = new AtomicLong();
     private final AtomicLong unknownAttempts = new AtomicLong();
     private final Map<String, PoolUse> pools = new ConcurrentHashMap<>();
+    private final Map<String, Timer> stages = new ConcurrentHashMap<>();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public Metrics(MeterRegistry registry) {
         this.registry = registry;
@@ -70,9 +72,9 @@ public final class Metrics {
      * {@code commit} (until the batch worked out from them is committed, its sends about to be handed over).
      */
     public void dispatchStage(String stage, Duration took) {
-        Timer.builder("parley.dispatch.stage").tag("stage", stage)
+        stages.computeIfAbsent(stage, name -> Timer.builder("parley.dispatch.stage").tag("stage", name)
                 .description("Time from a dispatch round's start to its claim coming back, and to its batch's commit")
-                .publishPercentileHistogram().register(registry).record(took.isNegative() ? Duration.ZERO : took);
+                .publishPercentileHistogram().register(registry)).record(took.isNegative() ? Duration.ZERO : took);
     }
 
     public void decision(String outcome, String rule) {
@@ -140,7 +142,9 @@ public final class Metrics {
     }
 
     private void count(String name, String help, String... tags) {
-        Counter.builder(name).description(help).tags(tags).register(registry).increment();
+        // registered once per name and tags: looking a meter up through the registry costs more than counting
+        counters.computeIfAbsent(name + '\0' + String.join("\0", tags),
+                key -> Counter.builder(name).description(help).tags(tags).register(registry)).increment();
     }
 
     public void pendingDueSteps(long count) {
