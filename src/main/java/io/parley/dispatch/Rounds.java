@@ -12,8 +12,7 @@ import java.util.function.Function;
  * A dispatcher's rounds on its context: up to {@code depth} at once, so that a round can claim while the one before
  * is still writing its batch. A round starts when woken (the due alarm fired, or the round before claimed a full
  * batch: it says so through the callback it is given, as soon as it knows), and otherwise at the poll interval,
- * the backstop. When the last round under way ends without more to do, {@code idle} runs (the look ahead that arms
- * the due alarm). A failed round is followed after the poll interval. Stopping lets the rounds under way finish.
+ * the backstop. When a round ends without more to do, {@code idle} runs (the look ahead that arms the due alarm). A failed round is followed after the poll interval. Stopping lets the rounds under way finish.
  */
 final class Rounds {
     private final Vertx vertx;
@@ -107,12 +106,13 @@ final class Rounds {
             }
             return;
         }
+        if (!failed && !more) {
+            // even with another round under way: under a steady stream rounds overlap, and the alarm must stay armed
+            idle.run();
+        }
         if (again && !failed) {
             next();
         } else if (under == 0) {
-            if (!failed && !more) {
-                idle.run();
-            }
             pollTimer = vertx.setTimer(Math.max(1, poll.toMillis()), id -> {
                 pollTimer = -1;
                 next();
