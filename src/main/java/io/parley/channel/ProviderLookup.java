@@ -1,5 +1,6 @@
 package io.parley.channel;
 
+import io.parley.domain.AttemptOutcome;
 import io.parley.domain.AttemptStatus;
 import io.vertx.core.json.JsonObject;
 
@@ -17,8 +18,14 @@ public sealed interface ProviderLookup {
     record Asked(UUID attemptId, String to, Instant madeAt, JsonObject content) {
     }
 
-    /** The provider has it. */
-    record Found(AttemptStatus status, String providerRef) implements ProviderLookup {
+    /**
+     * The provider has it, in this status; with the outcome it came to when the channel knows more than the status
+     * (a call's flow), else null.
+     */
+    record Found(AttemptStatus status, String providerRef, AttemptOutcome outcome) implements ProviderLookup {
+        public Found(AttemptStatus status, String providerRef) {
+            this(status, providerRef, null);
+        }
     }
 
     /** The provider has no such message: nothing was sent. */

@@ -23,8 +23,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Attempts left without a provider answer. Where the channel's provider can be asked (an SMS: Twilio lists the
- * messages to a number), it is: a message it has moves the attempt to its real status; no such message means
+ * Attempts left without a provider answer. Where the channel's provider can be asked (an SMS or a call: Twilio lists
+ * the messages or calls to a number), it is: a message it has moves the attempt to its real status; no such message means
  * nothing was sent, and the step runs again. Otherwise an attempt left SENDING (a crash between the commit and the
  * answer) becomes UNKNOWN after dispatch.sendingTimeout: counted as made, never resent blindly.
  */
@@ -91,7 +91,10 @@ final class Reconciler {
             asked.add(sender.get().lookup(new ProviderLookup.Asked(a.id(), a.contactAddress(), a.createdAt(),
                     a.content())).compose(answer -> apply(a.id(), answer, cannotTell)));
         }
-        return Future.join(asked).<Void>mapEmpty().recover(e -> Future.succeededFuture())
+        return Future.join(asked).<Void>mapEmpty().recover(e -> {
+                    LOG.warn("Recording what the provider told of attempts without an answer failed", e);
+                    return Future.succeededFuture();
+                })
                 .compose(v -> outcomes.unknown(cannotTell, "no answer recorded, and the provider cannot tell"))
                 .mapEmpty();
     }
@@ -99,7 +102,7 @@ final class Reconciler {
     private Future<?> apply(UUID attemptId, ProviderLookup answer, List<UUID> cannotTell) {
         if (answer instanceof ProviderLookup.Found found) {
             return answers.record(new Attempts.Change(attemptId, found.status(), found.providerRef(), null, null,
-                    null), null, null);
+                    found.outcome()), null, null);
         }
         if (answer instanceof ProviderLookup.Absent) {
             return answers.record(new Attempts.Change(attemptId, AttemptStatus.FAILED, null, "not_at_provider",

@@ -7,6 +7,7 @@ import com.twilio.type.PhoneNumber;
 import io.parley.channel.ChannelSender;
 import io.parley.channel.Outbound;
 import io.parley.channel.ProviderCalls;
+import io.parley.channel.ProviderLookup;
 import io.parley.channel.SendResult;
 import io.parley.channel.sms.SmsSender;
 import io.parley.channel.sms.TwilioClients;
@@ -27,7 +28,8 @@ import java.util.List;
  * Places calls through Twilio's Calls API with the official SDK, on a worker pool: the call is written first (what
  * it may say, the rules it must respect), then placed once, with its own TwiML and status callback URLs, every call
  * progress event asked for, answering-machine detection to the end of the greeting, a ring timeout and a time limit.
- * Failures are told apart as for SMS: refused, not reached, or unknown (never placed again blindly).
+ * Failures are told apart as for SMS: refused, not reached, or unknown (never placed again blindly: looked up at
+ * Twilio by whom it called and when, {@link CallLookup}).
  */
 final class VoiceSender implements ChannelSender {
     private static final Logger LOG = LoggerFactory.getLogger(VoiceSender.class);
@@ -39,6 +41,7 @@ final class VoiceSender implements ChannelSender {
     private final Voice voice;
     private final CallLinks links;
     private final Clock clock;
+    private final CallLookup lookup;
 
     VoiceSender(TwilioRestClient client, ProviderCalls calls, Pool pool, Voice voice, CallLinks links, Clock clock) {
         this.client = client;
@@ -47,6 +50,7 @@ final class VoiceSender implements ChannelSender {
         this.voice = voice;
         this.links = links;
         this.clock = clock;
+        this.lookup = new CallLookup(client, calls, pool, voice.from(), clock);
     }
 
     @Override
@@ -72,6 +76,17 @@ final class VoiceSender implements ChannelSender {
                         ? Future.succeededFuture(SendResult.notAttempted("store", "the call could not be written "
                         + "before placing it: " + written.cause().getMessage()))
                         : place(outbound));
+    }
+
+    @Override
+    public boolean looksUp() {
+        return true;
+    }
+
+    /** Asks Twilio for the attempt's call by whom it called and when ({@link CallLookup}). */
+    @Override
+    public Future<ProviderLookup> lookup(ProviderLookup.Asked attempt) {
+        return lookup.lookup(attempt);
     }
 
     private Future<SendResult> place(Outbound outbound) {

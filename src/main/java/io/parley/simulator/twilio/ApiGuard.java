@@ -1,6 +1,7 @@
 package io.parley.simulator.twilio;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,7 +34,7 @@ final class ApiGuard implements Handler<RoutingContext> {
             ApiReply.error(ctx, TwilioError.notFound(ctx.request().path()));
             return;
         }
-        if (account.faults().takeDrop(Faults.Drop.BEFORE_READING)) {
+        if (account.faults().takeDrop(Faults.Drop.BEFORE_READING, isCallCreate(ctx))) {
             ApiReply.reset(ctx);
             return;
         }
@@ -41,6 +42,10 @@ final class ApiGuard implements Handler<RoutingContext> {
             failure.retryAfterHeader().ifPresent(seconds -> ctx.response().putHeader("Retry-After", seconds));
             ApiReply.error(ctx, failure.error());
         }, ctx::next);
+    }
+
+    private static boolean isCallCreate(RoutingContext ctx) {
+        return ctx.request().method() == HttpMethod.POST && ctx.request().path().endsWith("/Calls.json");
     }
 
     private boolean authenticated(String authorization) {

@@ -4,7 +4,11 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 
-/** One outbound call as the simulated account holds it; each status change makes a new value. */
+/**
+ * One outbound call as the simulated account holds it; each status change makes a new value. As Twilio has it, the
+ * start time is when the call was dialled (empty while it is queued) and the duration runs from the answer to the
+ * end (empty while the call goes on; 0 for a call never answered).
+ */
 record CallResource(
         String sid,
         String accountSid,
@@ -16,26 +20,34 @@ record CallResource(
         Instant dateUpdated,
         Instant startTime,
         Instant endTime,
+        Instant answeredAt,
         CallRequest request) {
 
+    /** A call just accepted: queued, not dialled yet. */
+    static CallResource queued(String sid, String accountSid, String from, String to, Instant now,
+                               CallRequest request) {
+        return new CallResource(sid, accountSid, from, to, "queued", null, now, now, null, null, null, request);
+    }
+
     CallResource withStatus(String newStatus, Instant at) {
-        Instant started = startTime == null && "in-progress".equals(newStatus) ? at : startTime;
+        Instant started = startTime == null && !"queued".equals(newStatus) ? at : startTime;
+        Instant answered = answeredAt == null && "in-progress".equals(newStatus) ? at : answeredAt;
         Instant ended = CallOutcome.isFinal(newStatus) ? at : endTime;
         return new CallResource(sid, accountSid, from, to, newStatus, answeredBy, dateCreated, at, started, ended,
-                request);
+                answered, request);
     }
 
     CallResource answeredBy(String value) {
         return new CallResource(sid, accountSid, from, to, status, value, dateCreated, dateUpdated, startTime,
-                endTime, request);
+                endTime, answeredAt, request);
     }
 
     /** Seconds between answer and hang-up, rounded up; 0 for a call that was never answered. */
     long durationSeconds() {
-        if (startTime == null || endTime == null) {
+        if (answeredAt == null || endTime == null) {
             return 0;
         }
-        long millis = Duration.between(startTime, endTime).toMillis();
+        long millis = Duration.between(answeredAt, endTime).toMillis();
         return Math.max(1, (millis + 999) / 1000);
     }
 

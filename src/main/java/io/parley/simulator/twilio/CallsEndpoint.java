@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The Calls list and instance resources: create (POST) and fetch (GET by sid). */
+/** The Calls list and instance resources: create (POST), list (GET, filtered and paged) and fetch (GET by sid). */
 final class CallsEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(CallsEndpoint.class);
 
@@ -33,7 +33,7 @@ final class CallsEndpoint {
         }
         CallResource call = accept(form, clock.instant());
         LOG.debug("call {} accepted for {}", call.sid(), PhoneNumbers.masked(call.to()));
-        boolean drop = account.faults().takeDrop(Faults.Drop.AFTER_ACCEPTING);
+        boolean drop = account.faults().takeDrop(Faults.Drop.AFTER_ACCEPTING, true);
         schedule.after(account.faults().latency()).onComplete(elapsed -> {
             if (drop) {
                 ApiReply.reset(ctx); // taken, but the client never hears so
@@ -50,12 +50,20 @@ final class CallsEndpoint {
                 () -> ApiReply.error(ctx, TwilioError.notFound(ctx.request().path())));
     }
 
+    /** The calls the query's filters ({@link CallFilters}) let through, newest first, one page of them. */
+    void list(RoutingContext ctx) {
+        CallFilters filters = CallFilters.of(ctx.queryParams());
+        var matching = account.calls().newestFirst().stream().filter(filters::matches).toList();
+        ApiReply.json(ctx, 200, ListPage.of(ctx.request().path(), "calls", ctx.queryParams(), filters.given(),
+                matching, CallResource::sid, CallResource::toJson));
+    }
+
     private CallResource accept(MultiMap form, Instant now) {
         String sid = Sids.next("CA");
         CallRequest request = CallRequest.of(form.get("Url"), form.get("Twiml"), form.get("StatusCallback"),
                 form.getAll("StatusCallbackEvent"), form.get("MachineDetection"));
-        CallResource call = new CallResource(sid, account.accountSid(), form.get("From"), form.get("To"), "queued",
-                null, now, now, null, null, request);
+        CallResource call = CallResource.queued(sid, account.accountSid(), form.get("From"), form.get("To"), now,
+                request);
         account.calls().add(sid, call);
         account.received(new SimulatedCall(sid, FormParams.of(form), now));
         return call;

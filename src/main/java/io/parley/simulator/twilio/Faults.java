@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Injected trouble: the next few API requests fail with a given status, or have their connection reset (before the
- * request is read, or after a create was accepted), and creates answer late.
+ * request is read, or after a create was accepted; any request, or call creates only), and creates answer late.
  */
 final class Faults {
     /** Where a dropped request's connection is reset. */
@@ -37,6 +37,7 @@ final class Faults {
     private Duration latency = Duration.ZERO;
     private int drops;
     private Drop drop;
+    private boolean callCreatesOnly;
 
     synchronized void failNext(int count, int httpStatus, Duration retryAfter) {
         if (count < 0) {
@@ -58,17 +59,22 @@ final class Faults {
         return Optional.of(failure);
     }
 
-    synchronized void dropNext(int count, Drop where) {
+    /**
+     * The next count requests (or only the next count call creates, the other requests passing untouched) have their
+     * connection reset at this place.
+     */
+    synchronized void dropNext(int count, Drop where, boolean onlyCallCreates) {
         if (count < 0 || where == null) {
             throw new IllegalArgumentException("drop count must not be negative and its place given, was " + count);
         }
         drops = count;
         drop = where;
+        callCreatesOnly = onlyCallCreates;
     }
 
-    /** Takes one pending drop at this place, if any is left. */
-    synchronized boolean takeDrop(Drop where) {
-        if (drops == 0 || drop != where) {
+    /** Takes one pending drop at this place for this request (a call create or not), if any is left. */
+    synchronized boolean takeDrop(Drop where, boolean callCreate) {
+        if (drops == 0 || drop != where || (callCreatesOnly && !callCreate)) {
             return false;
         }
         drops--;
@@ -92,5 +98,6 @@ final class Faults {
         latency = Duration.ZERO;
         drops = 0;
         drop = null;
+        callCreatesOnly = false;
     }
 }

@@ -36,14 +36,16 @@ final class ListPage {
         JsonArray array = new JsonArray();
         items.forEach(item -> array.add(toJson.apply(item)));
         boolean hasNext = start + pageSize < matching.size();
+        // as Twilio's tokens: PA and the last sid of this page going forward, PB and its first going back
         String nextToken = items.isEmpty() ? null : "PA" + sidOf.apply(items.get(items.size() - 1));
+        String previousToken = items.isEmpty() ? null : "PB" + sidOf.apply(items.get(0));
         return new JsonObject()
                 .put("end", items.isEmpty() ? start : start + items.size() - 1)
                 .put("first_page_uri", uri(listPath, filters, pageSize, 0, null))
                 .put("next_page_uri", hasNext ? uri(listPath, filters, pageSize, page + 1, nextToken) : null)
                 .put("page", page)
                 .put("page_size", pageSize)
-                .put("previous_page_uri", page > 0 ? uri(listPath, filters, pageSize, page - 1, null) : null)
+                .put("previous_page_uri", page > 0 ? uri(listPath, filters, pageSize, page - 1, previousToken) : null)
                 .put(key, array)
                 .put("start", start)
                 .put("uri", uri(listPath, filters, pageSize, page, null));

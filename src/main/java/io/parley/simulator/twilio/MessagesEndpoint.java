@@ -40,7 +40,7 @@ final class MessagesEndpoint {
         }
         MessageResource message = accept(form, clock.instant());
         LOG.debug("message {} accepted for {}", message.sid(), PhoneNumbers.masked(message.to()));
-        boolean drop = account.faults().takeDrop(Faults.Drop.AFTER_ACCEPTING);
+        boolean drop = account.faults().takeDrop(Faults.Drop.AFTER_ACCEPTING, false);
         schedule.after(account.faults().latency()).onComplete(elapsed -> {
             if (drop) {
                 ApiReply.reset(ctx); // taken, but the client never hears so

@@ -21,6 +21,7 @@ final class TwilioApiRoutes {
         router.getWithRegex(ACCOUNT + "/Messages\\.json").handler(messages::list);
         router.getWithRegex(ACCOUNT + "/Messages/" + SID + "\\.json").handler(messages::fetch);
         router.postWithRegex(ACCOUNT + "/Calls\\.json").handler(calls::create);
+        router.getWithRegex(ACCOUNT + "/Calls\\.json").handler(calls::list);
         router.getWithRegex(ACCOUNT + "/Calls/" + SID + "\\.json").handler(calls::fetch);
         router.route().last().handler(ctx -> ApiReply.error(ctx, TwilioError.notFound(ctx.request().path())));
         return router;

@@ -159,7 +159,17 @@ public final class TwilioSimulator {
      * with Twilio, but the client never hears so).
      */
     public void resetNext(int count, boolean afterAccepting) {
-        account.faults().dropNext(count, afterAccepting ? Faults.Drop.AFTER_ACCEPTING : Faults.Drop.BEFORE_READING);
+        account.faults().dropNext(count, afterAccepting ? Faults.Drop.AFTER_ACCEPTING : Faults.Drop.BEFORE_READING,
+                false);
+    }
+
+    /**
+     * As {@link #resetNext}, for the next count call creates only (POST .../Calls.json): every other request, a
+     * list of calls or a message, is answered as usual meanwhile.
+     */
+    public void resetNextCalls(int count, boolean afterAccepting) {
+        account.faults().dropNext(count, afterAccepting ? Faults.Drop.AFTER_ACCEPTING : Faults.Drop.BEFORE_READING,
+                true);
     }
 
     /**

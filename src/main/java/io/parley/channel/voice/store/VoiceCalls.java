@@ -12,6 +12,8 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -35,6 +37,10 @@ public final class VoiceCalls {
             UPDATE voice_call SET status = $2, call_sid = COALESCE(call_sid, $3), updated_at = $4 WHERE attempt_id = $1
             RETURNING attempt_id, to_number, script, rules, state, last_twiml, status, call_sid""";
 
+    private static final String LINKS = """
+            SELECT call_sid, attempt_id FROM voice_call WHERE call_sid = ANY($1) OR attempt_id = $2
+            UNION SELECT provider_ref, id FROM attempt WHERE provider_ref = ANY($1) AND channel = 'voice'""";
+
     private VoiceCalls() {
     }
 
@@ -57,6 +63,26 @@ public final class VoiceCalls {
     /** The provider's SID for the call, once it accepted it. */
     public static Future<Void> placed(SqlClient sql, UUID attemptId, String callSid, Instant now) {
         return sql.preparedQuery(PLACED).execute(Tuple.of(attemptId, callSid, Rows.ts(now))).mapEmpty();
+    }
+
+    /**
+     * The attempts these call SIDs are already linked to (by their call, or as the attempt's provider reference),
+     * and the SID the given attempt's own call holds, if any.
+     */
+    public static Future<List<Link>> links(SqlClient sql, UUID attemptId, List<String> callSids) {
+        return sql.preparedQuery(LINKS).execute(Tuple.of(callSids.toArray(String[]::new), attemptId)).map(rows -> {
+            List<Link> out = new ArrayList<>();
+            for (Row r : rows) {
+                if (r.getString(0) != null) {
+                    out.add(new Link(r.getString(0), r.getUUID(1)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** A call SID and the attempt it belongs to. */
+    public record Link(String callSid, UUID attemptId) {
     }
 
     /**
