@@ -20,6 +20,8 @@ import java.util.Map;
 final class Pg implements AutoCloseable {
     static final String[] SHOWN = {"server_version", "fsync", "synchronous_commit", "full_page_writes", "wal_level",
         "shared_buffers", "max_wal_size", "checkpoint_timeout", "max_connections"};
+    /** BENCH_PG_STATEMENTS=1: statements are counted (pg_stat_statements, nested ones too) and listed per scenario. */
+    static final boolean STATEMENTS = System.getenv("BENCH_PG_STATEMENTS") != null;
     private final EmbeddedPostgres server;
 
     private Pg(EmbeddedPostgres server) {
@@ -28,7 +30,12 @@ final class Pg implements AutoCloseable {
 
     static Pg start(Path dir) {
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true)
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (STATEMENTS) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.track", "all");
+            }
+            EmbeddedPostgres pg = builder.setDataDirectory(dir).setCleanDataDirectory(true)
                     .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on").setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "512MB").setServerConfig("max_wal_size", "4GB")
@@ -38,6 +45,9 @@ final class Pg implements AutoCloseable {
             Pg started = new Pg(pg);
             started.exec("postgres", "CREATE DATABASE parley");
             started.exec("postgres", "CREATE DATABASE ceiling");
+            if (STATEMENTS) {
+                started.exec("parley", "CREATE EXTENSION pg_stat_statements");
+            }
             return started;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -123,6 +133,33 @@ final class Pg implements AutoCloseable {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /**
+     * With BENCH_PG_STATEMENTS set, writes the statements that took the most time since the last call (calls, rows,
+     * total and mean milliseconds, the text) to the file, and starts counting afresh; otherwise does nothing.
+     */
+    void statements(Path file) {
+        if (!STATEMENTS) {
+            return;
+        }
+        StringBuilder out = new StringBuilder("calls\trows\ttotal_ms\tmean_ms\tstatement\n");
+        try (Connection c = DriverManager.getConnection(url("parley")); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT calls, rows, round(total_exec_time::numeric, 1), "
+                     + "round(mean_exec_time::numeric, 3), regexp_replace(query, '\\s+', ' ', 'g') "
+                     + "FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 40")) {
+            while (rs.next()) {
+                for (int i = 1; i <= 5; i++) {
+                    out.append(rs.getString(i)).append(i < 5 ? '\t' : '\n');
+                }
+            }
+            s.execute("SELECT pg_stat_statements_reset()");
+            java.nio.file.Files.writeString(file, out);
+        } catch (SQLException e) {
+            throw new IllegalStateException("pg_stat_statements", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -51,6 +51,8 @@ final class Scenarios {
         List<People.Place> places = People.daytime(Instant.now());
         try (Load load = new Load(stack.vertx, port)) {
             Load.Tally single = new Load.Tally();
+            stack.pg.statements(stack.work.resolve("statements-start.tsv"));
+            double[] cpu0 = stack.cpu();
             long t0 = System.nanoTime();
             List<Future<Void>> clients = new ArrayList<>();
             long singleMillis = 15_000;
@@ -58,8 +60,17 @@ final class Scenarios {
                 clients.add(closedLoop(c, singleMillis, n -> load.single(People.enrollment("s", 600_000 + n,
                         "bench-later", places.get(n % places.size()), null), single)));
             }
+            // the first third warms the JVM up (JIT): CPU per enrolment is also read over the last two thirds
+            Launched.sleep(singleMillis / 3);
+            double[] cpuWarm = stack.cpu();
+            long okWarm = single.ok.get();
             Future.all(clients).toCompletionStage().toCompletableFuture().join();
             double singleRate = single.ok.get() / ((System.nanoTime() - t0) / 1e9);
+            double[] cpu1 = stack.cpu();
+            long warmItems = single.ok.get() - okWarm;
+            double singleCatchUp = Costs.analyticsCatchUp(stack);
+            double[] cpu1b = stack.cpu();
+            stack.pg.statements(stack.work.resolve("statements-single.tsv"));
 
             Load.Tally bulk = new Load.Tally();
             List<JsonObject> all = People.mixed("b", 0, drainCount, places);
@@ -70,8 +81,24 @@ final class Scenarios {
             long t1 = System.nanoTime();
             runBulk(load, all, 4, bulk);
             bulkRate = bulk.ok.get() / ((System.nanoTime() - t1) / 1e9);
+            double[] cpu2 = stack.cpu();
+            double catchUp = Costs.analyticsCatchUp(stack);
+            double[] cpu3 = stack.cpu();
+            stack.pg.statements(stack.work.resolve("statements-bulk.tsv"));
             report.write("enrol", new JsonObject().put("singlePerSecond", Report.r(singleRate))
                     .put("singleClients", 16).put("singleP99Ms", Report.r(single.p(0.99)))
+                    .put("singleParleyCpuMsPerEnrolment", Costs.perItem(cpu0, cpu1, 0, single.ok.get()))
+                    .put("singlePostgresCpuMsPerEnrolment", Costs.perItem(cpu0, cpu1, 1, single.ok.get()))
+                    .put("singleWarmParleyCpuMsPerEnrolment", Costs.perItem(cpuWarm, cpu1, 0, warmItems))
+                    .put("singleWarmPostgresCpuMsPerEnrolment", Costs.perItem(cpuWarm, cpu1, 1, warmItems))
+                    .put("singleAnalyticsCatchUpSeconds", Report.r(singleCatchUp))
+                    .put("singleCatchUpParleyCpuMsPerEnrolment", Costs.perItem(cpu1, cpu1b, 0, single.ok.get()))
+                    .put("singleCatchUpPostgresCpuMsPerEnrolment", Costs.perItem(cpu1, cpu1b, 1, single.ok.get()))
+                    .put("bulkParleyCpuMsPerEnrolment", Costs.perItem(cpu1b, cpu2, 0, bulk.ok.get()))
+                    .put("bulkPostgresCpuMsPerEnrolment", Costs.perItem(cpu1b, cpu2, 1, bulk.ok.get()))
+                    .put("analyticsCatchUpSeconds", Report.r(catchUp))
+                    .put("catchUpParleyCpuMsPerEnrolment", Costs.perItem(cpu2, cpu3, 0, bulk.ok.get()))
+                    .put("catchUpPostgresCpuMsPerEnrolment", Costs.perItem(cpu2, cpu3, 1, bulk.ok.get()))
                     .put("singleRefused", single.refused.get())
                     .put("singleRefusalSamples", new JsonArray(List.copyOf(single.samples))).put("bulkPerSecond", Report.r(bulkRate))
                     .put("bulkItemsPerRequest", BULK).put("bulkConcurrentRequests", 4)

@@ -57,7 +57,8 @@ public final class ApiContract {
         }
         Set<String> unread = new HashSet<>();
         JsonObject readable = forTheRouter(published, unread);
-        return OpenAPIContract.from(vertx, readable).map(contract -> new ApiContract(contract, unread));
+        return OpenAPIContract.from(vertx, readable)
+                .map(contract -> new ApiContract(new SharedValidators(contract), unread));
     }
 
     OpenAPIContract contract() {

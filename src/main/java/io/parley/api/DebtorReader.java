@@ -28,6 +28,8 @@ final class DebtorReader {
     static final int MAX_CONTACT_POINTS = 20;
     static final int MAX_ADDRESS_LINES = 6;
 
+    // read once: ZoneId.getAvailableZoneIds() copies the ~600 ids into a new set at every call
+    private static final Set<String> ZONE_IDS = Set.copyOf(ZoneId.getAvailableZoneIds());
     private static final Set<String> DEBTOR_KEYS = Set.of("id", "name", "locale", "timeZone", "address",
             "contactPoints", "preferences");
     private static final Set<String> ADDRESS_KEYS = Set.of("country", "region", "city", "postalCode", "lines");
@@ -83,7 +85,7 @@ final class DebtorReader {
         if (id == null) {
             return null;
         }
-        if (!ZoneId.getAvailableZoneIds().contains(id)) {
+        if (!ZONE_IDS.contains(id)) {
             debtor.invalid("timeZone", "must be an IANA time-zone id such as Asia/Shanghai");
             return null;
         }

@@ -69,11 +69,22 @@ public final class CaseEvents {
     public Future<CaseEventOutcome> applyIn(SqlConnection conn, String caseId, CaseEventType type, Instant occurredAt,
                                       String reference, java.util.Map<String, Object> details, Instant now,
                                       List<TimelineEntry> timeline) {
+        return applyIn(conn, caseId, type, occurredAt, reference, details, now, timeline, false);
+    }
+
+    /**
+     * As {@link #applyIn(SqlConnection, String, CaseEventType, Instant, String, java.util.Map, Instant, List)}; when
+     * {@code locked}, the caller already holds the case's locks and its queue rows' ({@link Locks#cases}) in this
+     * transaction, and they are not taken again.
+     */
+    public Future<CaseEventOutcome> applyIn(SqlConnection conn, String caseId, CaseEventType type, Instant occurredAt,
+                                      String reference, java.util.Map<String, Object> details, Instant now,
+                                      List<TimelineEntry> timeline, boolean locked) {
         JsonObject data = new JsonObject().put("type", type.wire())
                 .put("occurredAt", occurredAt.toString()).put("reference", reference)
                 .put("details", new JsonObject(new LinkedHashMap<>(details)));
         timeline.add(new TimelineEntry(caseId, null, now, TimelineKinds.CASE_EVENT, data));
-        return Locks.cases(conn, List.of(caseId))
+        return (locked ? Future.<Void>succeededFuture() : Locks.cases(conn, List.of(caseId)))
                 .compose(v -> type.holdsAllContact()
                         ? CaseHolds.place(conn, caseId, type.wire(), reference, now) : Future.succeededFuture())
                 .compose(v -> type == CaseEventType.CEASE_REQUEST

@@ -25,7 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a classified reply does, inside the reply's transaction: the opt-out it expresses (wherever it ranks) on the
+ * What a classified reply does, inside the reply's transaction and under the locks of its cases (taken by the router,
+ * not again for each case event): the opt-out it expresses (wherever it ranks) on the
  * suppression list and the contact points of the channels it stops; then its primary and its secondary intent, each
  * acted on (a cease, an opt-in, a promise, a payment claim, a dispute, representation, bankruptcy, a wrong number, a
  * request for an agent). A reply the classifier would not guess about is flagged for an agent. The answer is the one
@@ -145,7 +146,7 @@ final class ReplyEffects {
     private Future<Void> caseEvent(SqlConnection conn, Reply r, CaseEventType type) {
         return forEachCase(r, caseId -> caseEvents.applyIn(conn, caseId, type, r.reply().receivedAt(),
                 r.reply().providerRef(), Map.of("source", "reply", "channel", r.reply().channel().wire()), r.now(),
-                r.timeline()).mapEmpty());
+                r.timeline(), true).mapEmpty());
     }
 
     /** Records the promise and pauses the case's sequences that pause on promises, until its date plus grace. */
@@ -161,7 +162,7 @@ final class ReplyEffects {
         details.put("amountText", promise.amountText());
         details.put("dateText", promise.dateText());
         return forEachCase(r, caseId -> caseEvents.applyIn(conn, caseId, CaseEventType.PROMISE_TO_PAY,
-                r.reply().receivedAt(), r.reply().providerRef(), details, r.now(), r.timeline()).mapEmpty());
+                r.reply().receivedAt(), r.reply().providerRef(), details, r.now(), r.timeline(), true).mapEmpty());
     }
 
     private static BigDecimal amount(PromiseToPay promise, JsonObject account) {

@@ -97,34 +97,50 @@ public final class ReplyRouter {
             Classification c = ahead != null && ahead.fits(targets) ? ahead.classification()
                     : classify(reply, targets);
             JsonObject classification = json(c, reply.channel());
-            InboundMessages.Received received = new InboundMessages.Received(reply.channel(), reply.providerRef(),
-                    reply.from(), reply.to(), reply.text(), targets.debtorIds(), targets.caseIds(), c.intent().wire(),
-                    classification, reply.receivedAt());
             return Locks.cases(conn, targets.caseIds())
                     .compose(v -> {
                         // the message goes out right behind the debtors' locks (one connection keeps them in order)
                         Future<Void> debtors = Locks.debtors(conn, targets.debtorIds());
-                        Future<Boolean> recorded = InboundMessages.record(conn, received);
+                        Future<Boolean> recorded = InboundMessages.record(conn, received(reply, targets, c, classification));
                         return Future.all(debtors, recorded).map(x -> recorded.result());
                     })
-                    .compose(recorded -> {
-                        if (!recorded) {
-                            return Future.succeededFuture(new Routed(true, c.intent(), Optional.empty(), targets.caseIds()));
-                        }
-                        Optional<String> doubt = SenderCheck.doubt(reply, targets.address());
-                        if (doubt.isPresent()) {
-                            unknownSender(reply, targets, classification, doubt.get(), now, timeline);
-                            return Future.succeededFuture(new Routed(false, c.intent(), Optional.empty(), targets.caseIds()));
-                        }
-                        for (String caseId : targets.caseIds()) {
-                            timeline.add(new TimelineEntry(caseId, null, now, TimelineKinds.REPLY_RECEIVED, classification.copy()
-                                    .put("channel", reply.channel().wire()).put("from", reply.from())
-                                    .put("text", reply.text()).put("providerRef", reply.providerRef())));
-                        }
-                        return effects.act(conn, new ReplyEffects.Reply(reply, targets, c, now, timeline))
-                                .map(answer -> new Routed(false, c.intent(), answer, targets.caseIds()));
-                    });
+                    .compose(recorded -> actOn(conn, reply, targets, c, classification, recorded, now, timeline));
         });
+    }
+
+    /** The message as recorded: what arrived, whom it was taken to concern, and what it means. */
+    static InboundMessages.Received received(InboundReply reply, ReplyTargets.Targets targets, Classification c,
+                                             JsonObject classification) {
+        return new InboundMessages.Received(reply.channel(), reply.providerRef(), reply.from(), reply.to(),
+                reply.text(), targets.debtorIds(), targets.caseIds(), c.intent().wire(), classification,
+                reply.receivedAt());
+    }
+
+    /**
+     * Acts on a reply under its cases' and debtors' locks, once its message is recorded: nothing when it was
+     * recorded before; otherwise on the timeline, and through its effects unless its sender is in doubt.
+     */
+    Future<Routed> actOn(SqlConnection conn, InboundReply reply, ReplyTargets.Targets targets, Classification c,
+                         JsonObject classification, boolean recorded, Instant now, List<TimelineEntry> timeline) {
+        if (!recorded) {
+            return Future.succeededFuture(new Routed(true, c.intent(), Optional.empty(), targets.caseIds()));
+        }
+        Optional<String> doubt = SenderCheck.doubt(reply, targets.address());
+        if (doubt.isPresent()) {
+            unknownSender(reply, targets, classification, doubt.get(), now, timeline);
+            return Future.succeededFuture(new Routed(false, c.intent(), Optional.empty(), targets.caseIds()));
+        }
+        for (String caseId : targets.caseIds()) {
+            timeline.add(new TimelineEntry(caseId, null, now, TimelineKinds.REPLY_RECEIVED, classification.copy()
+                    .put("channel", reply.channel().wire()).put("from", reply.from())
+                    .put("text", reply.text()).put("providerRef", reply.providerRef())));
+        }
+        return effects.act(conn, new ReplyEffects.Reply(reply, targets, c, now, timeline))
+                .map(answer -> new Routed(false, c.intent(), answer, targets.caseIds()));
+    }
+
+    Instant now() {
+        return clock.instant();
     }
 
     /** What the reply means, in the sender's language and zone. */
@@ -132,9 +148,9 @@ public final class ReplyRouter {
         return classifier.classify(reply.text(), targets.locale(), targets.zone(), reply.receivedAt());
     }
 
-    /** Whom the reply is from, as routing it would find now. */
-    Future<ReplyTargets.Targets> targets(SqlConnection conn, InboundReply reply) {
-        return ReplyTargets.find(conn, reply, defaultZone);
+    /** Whom each reply is from, looked up together. */
+    Future<List<ReplyTargets.Targets>> targetsAll(SqlConnection conn, List<InboundReply> replies) {
+        return ReplyTargets.findAll(conn, replies, defaultZone);
     }
 
     /** Counts a committed reply in the metrics. */

@@ -7,8 +7,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,13 +44,43 @@ final class ReplyTargets {
         return byAddress(sql, reply, defaultZone);
     }
 
+    /**
+     * As {@link #find}, for many replies: those that name no attempt looked up by address in one statement per kind
+     * of address they came from, the others one by one; the statements go out at once. Answers in order.
+     */
+    static Future<List<Targets>> findAll(SqlClient sql, List<InboundReply> replies, ZoneId defaultZone) {
+        Map<List<Channel>, Set<String>> addresses = new LinkedHashMap<>();
+        for (InboundReply r : replies) {
+            if (r.attemptId() == null && r.from() != null) {
+                addresses.computeIfAbsent(reaching(r), k -> new LinkedHashSet<>()).add(r.from());
+            }
+        }
+        Map<List<Channel>, Future<Map<String, List<InboundMessages.Sender>>>> found = new HashMap<>();
+        addresses.forEach((channels, at) -> found.put(channels, InboundMessages.sendersAtAll(sql, channels, at)));
+        List<Future<Targets>> each = new ArrayList<>(replies.size());
+        for (InboundReply r : replies) {
+            each.add(r.attemptId() == null && r.from() != null
+                    ? found.get(reaching(r)).map(senders -> byAddress(senders.get(r.from()), defaultZone, r.from()))
+                    : find(sql, r, defaultZone));
+        }
+        return Future.all(each).map(v -> each.stream().map(Future::result).toList());
+    }
+
     private static Future<Targets> byAddress(SqlClient sql, InboundReply reply, ZoneId defaultZone) {
-        List<Channel> channels = reply.channel() == Channel.SMS || reply.channel() == Channel.VOICE
+        return InboundMessages.sendersAt(sql, reaching(reply), reply.from())
+                .map(senders -> byAddress(senders, defaultZone, reply.from()));
+    }
+
+    /** The channels whose contact points a reply's address may be: SMS and calls share phone numbers. */
+    private static List<Channel> reaching(InboundReply reply) {
+        return reply.channel() == Channel.SMS || reply.channel() == Channel.VOICE
                 ? List.of(Channel.SMS, Channel.VOICE) : List.of(reply.channel());
-        return InboundMessages.sendersAt(sql, channels, reply.from()).map(senders -> {
-            List<InboundMessages.Sender> open = senders.stream().filter(InboundMessages.Sender::open).toList();
-            return targets(open.isEmpty() ? senders.stream().limit(1).toList() : open, defaultZone, reply.from());
-        });
+    }
+
+    /** Their open cases, else their most recent case. */
+    private static Targets byAddress(List<InboundMessages.Sender> senders, ZoneId defaultZone, String address) {
+        List<InboundMessages.Sender> open = senders.stream().filter(InboundMessages.Sender::open).toList();
+        return targets(open.isEmpty() ? senders.stream().limit(1).toList() : open, defaultZone, address);
     }
 
     private static Targets targets(List<InboundMessages.Sender> senders, ZoneId defaultZone, String address) {

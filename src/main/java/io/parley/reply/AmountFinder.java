@@ -36,7 +36,7 @@ final class AmountFinder {
     private static final Pattern QUARTER = Pattern.compile("\\b(?:a |one )?quarter\\b|四分之一|\\b25 ?%");
     private static final Pattern FULL = Pattern.compile("\\b(?:in full|full amount|the full balance|full balance"
             + "|the whole (?:amount|balance|thing|lot)|the rest|the remaining(?: balance| amount)?|remaining balance"
-            + "|everything i owe|all of it|the balance|all i owe|the full|what i owe|whatever i owe|what is owed"
+            + "|everything i owe|all of it|it all|(?<=pay |paying )(?:it|this|that|everything) off|the balance|all i owe|the full|what i owe|whatever i owe|what is owed"
             + "|what's owed|everything owed|the total(?: amount| balance)?|the entire (?:balance|amount|debt)|the whole debt)\\b|全部|全额|还清|结清|一次性");
 
     /** An amount read from a reply: the words, and either a sum or a share of the balance. */

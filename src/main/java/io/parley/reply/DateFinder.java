@@ -74,7 +74,7 @@ final class DateFinder {
                     (m, c) -> DayResolver.nextWeek(c, weekdayEn(m.group(1) != null ? m.group(1) : m.group(2)))),
             rule("\\b(?:this (?:coming )?|coming )(" + WEEKDAY_EN + "|sat|sun)\\b", Kind.WEEKDAY,
                     (m, c) -> DayResolver.thisWeek(c, weekdayEn(m.group(1)))),
-            rule("\\b(" + WEEKDAY_EN + ")\\b", Kind.WEEKDAY, (m, c) -> DayResolver.next(c, weekdayEn(m.group(1)))),
+            rule("(?<![a-z])(" + WEEKDAY_EN + ")(?![a-z])", Kind.WEEKDAY, (m, c) -> DayResolver.next(c, weekdayEn(m.group(1)))),
             rule("\\b(?:on|by|before) (sat|sun)\\b", Kind.WEEKDAY, (m, c) -> DayResolver.next(c, weekdayEn(m.group(1)))),
             rule("下下(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])", Kind.WEEKDAY, (m, c) -> {
                 LocalDate monday = c.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(2);

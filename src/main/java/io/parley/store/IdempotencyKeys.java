@@ -28,7 +28,9 @@ public final class IdempotencyKeys {
             "SELECT key, request_hash, status, response FROM idempotency_key WHERE principal = $1 AND key = ANY($2)";
     private static final String STORE = """
             INSERT INTO idempotency_key (principal, key, request_hash, status, response, created_at)
-            VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING key""";
+            SELECT $1, u.key, u.request_hash, u.status, u.response::jsonb, $6
+            FROM unnest($2::text[], $3::text[], $4::int[], $5::text[]) AS u(key, request_hash, status, response)
+            ON CONFLICT DO NOTHING RETURNING key""";
 
     private IdempotencyKeys() {
     }
@@ -75,14 +77,19 @@ public final class IdempotencyKeys {
         if (answers.isEmpty()) {
             return Future.succeededFuture(java.util.Set.of());
         }
-        return sql.preparedQuery(STORE).executeBatch(answers.stream().map(a -> Tuple.of(principal, a.key(),
-                a.requestHash(), a.status(), a.response(), Rows.ts(now))).toList()).map(first -> {
-                    java.util.Set<String> stored = new java.util.HashSet<>();
-                    for (var rs = first; rs != null; rs = rs.next()) {
-                        rs.forEach(r -> stored.add(r.getString(0)));
-                    }
-                    return stored;
-                });
+        // one statement for all (the keys are distinct: a batch refuses an item repeating another's key)
+        Tuple rows = Unnest.arrays(answers, Unnest.col(String.class, Answer::key),
+                Unnest.col(String.class, Answer::requestHash), Unnest.col(Integer.class, Answer::status),
+                Unnest.col(String.class, a -> a.response().encode()));
+        Tuple params = Tuple.tuple().addValue(principal);
+        for (int i = 0; i < rows.size(); i++) {
+            params.addValue(rows.getValue(i));
+        }
+        return sql.preparedQuery(STORE).execute(params.addValue(Rows.ts(now))).map(rs -> {
+            java.util.Set<String> stored = new java.util.HashSet<>();
+            rs.forEach(r -> stored.add(r.getString(0)));
+            return stored;
+        });
     }
 
     /** Deletes up to {@code limit} keys created before {@code before}; completes with how many. */

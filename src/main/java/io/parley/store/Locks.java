@@ -23,6 +23,11 @@ public final class Locks {
     private static final String DEBTOR = "SELECT pg_advisory_xact_lock(hashtextextended('parley.debtor:' || $1, 0))";
     private static final String DEBTORS = "SELECT pg_advisory_xact_lock(hashtextextended('parley.debtor:' || d, 0)) "
             + "FROM unnest($1::text[]) AS d";
+    private static final String CASES = "SELECT pg_advisory_xact_lock(hashtextextended('parley.case:' || c, 0)) "
+            + "FROM unnest($1::text[]) AS c";
+    private static final String QUEUE_OF_CASES = """
+            SELECT d.enrollment_id FROM due_step d JOIN enrollment e ON e.id = d.enrollment_id
+            WHERE e.case_id = ANY($1) ORDER BY d.enrollment_id FOR UPDATE OF d""";
     private static final String QUEUE_OF_CASE = """
             SELECT d.enrollment_id FROM due_step d JOIN enrollment e ON e.id = d.enrollment_id
             WHERE e.case_id = $1 ORDER BY d.enrollment_id FOR UPDATE OF d""";
@@ -42,6 +47,19 @@ public final class Locks {
         return DueSteps.batch(sql, CASE, ids).compose(v -> DueSteps.batch(sql, QUEUE_OF_CASE, ids));
     }
 
+    /**
+     * As {@link #cases}, in two statements whatever the number of cases: every case in sorted order
+     * ({@link #casesAlone}), then the queue rows of all their enrollments in the order of their ids.
+     */
+    public static Future<Void> casesTogether(SqlClient sql, Collection<String> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        Object ids = caseIds.stream().distinct().sorted().toArray(String[]::new);
+        return casesAlone(sql, caseIds)
+                .compose(v -> sql.preparedQuery(QUEUE_OF_CASES).execute(Tuple.of(ids))).mapEmpty();
+    }
+
     /** The case alone: serialises enrolling a case with events that put it on hold. */
     public static Future<Void> caseAlone(SqlClient sql, String caseId) {
         return sql.preparedQuery(CASE).execute(Tuple.of(caseId)).mapEmpty();
@@ -49,7 +67,13 @@ public final class Locks {
 
     /** Several cases alone, in sorted order: serialises enrolling them with events that put them on hold. */
     public static Future<Void> casesAlone(SqlClient sql, Collection<String> caseIds) {
-        return DueSteps.batch(sql, CASE, sorted(caseIds));
+        List<Tuple> ids = sorted(caseIds);
+        if (ids.size() <= 1) {
+            return DueSteps.batch(sql, CASE, ids);
+        }
+        // one statement taking the locks in the array's order (a function scan yields its rows in order)
+        return sql.preparedQuery(CASES).execute(Tuple.of((Object) ids.stream().map(t -> t.getString(0))
+                .toArray(String[]::new))).mapEmpty();
     }
 
     /** Queue rows: the queue rows of a case's enrollments. */

@@ -189,6 +189,37 @@ class AnalyticsRefreshTest {
         }
     }
 
+    @Test
+    void writesMarkWhatTheyTouchedAndNothingElse() {
+        UUID enrollment = get(enroll(pool, "marks-1", T0));
+        assertEquals(1L, number("SELECT count(*) FROM analytics_pending_case WHERE case_id = 'marks-1'"));
+        get(AnalyticsPending.refresh(pool, 1000, true));
+        SqlConnection writer = get(pool.getConnection());
+        try {
+            // a timeline entry that is no outcome, and a decision that allowed, mark nothing
+            get(writer.query("INSERT INTO timeline (case_id, seq, at, kind, data) VALUES ('marks-1', 1, now(), "
+                    + "'enrollment.created', '{}')").execute());
+            get(writer.query("INSERT INTO decision (enrollment_id, case_id, run_no, step_id, channel, outcome, rule, "
+                    + "reasons, decided_at) VALUES ('" + enrollment + "', 'marks-1', 1, 's1', 'sms', 'allow', 'r', "
+                    + "'[]', now())").execute());
+            assertEquals(0L, pending());
+            // two attempts in one statement mark their enrollment once; a reply marks its case
+            get(writer.query("INSERT INTO attempt (id, enrollment_id, run_no, case_id, debtor_id, step_id, channel, "
+                    + "contact_address, contact_type, template, locale, content, status, status_rank, provider, "
+                    + "created_at, updated_at) SELECT gen_random_uuid(), '" + enrollment + "', n, 'marks-1', "
+                    + "'race-debtor', 's1', 'sms', '+15550000', 'mobile', 't', 'en-US', '{}', 'delivered', 3, 'test', "
+                    + "now(), now() FROM generate_series(1, 2) n").execute());
+            assertEquals(1L, markedEnrollment(enrollment));
+            get(reply(writer, "marks-1", T0.plusSeconds(60)));
+            assertEquals(1L, number("SELECT count(*) FROM analytics_pending_case WHERE case_id = 'marks-1'"));
+        } finally {
+            writer.close();
+        }
+        get(AnalyticsPending.refresh(pool, 1000, true));
+        assertEquals(0L, pending());
+        assertEquals(2L, attempts(enrollment));
+    }
+
     private static long pending() {
         return number("SELECT (SELECT count(*) FROM analytics_pending)"
                 + " + (SELECT count(*) FROM analytics_pending_case)");

@@ -24,7 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Pieces of work sharing one transaction against a real database: one that fails is rolled back alone and the others
- * commit; a transaction left unusable never passes for committed. Also the grouped inbox statements.
+ * commit; a transaction left unusable never passes for committed. Also the grouped inbox statements, replies'
+ * messages recorded many in one statement (each new one once, a redelivery in the same statement or recorded before
+ * not new) and the locks of many cases taken together.
  */
 class SavepointsTest {
     private static Vertx vertx;
@@ -102,5 +104,41 @@ class SavepointsTest {
         assertEquals(1, count("channel = 'grouped' AND dedupe_key = 'm1' AND state = 'processed' AND outcome = 'opt_out'"));
         assertEquals(1, count("channel = 'grouped' AND dedupe_key = 'm2' AND state = 'quarantined'"));
         assertEquals(1, count("channel = 'grouped' AND dedupe_key = 'm2x' AND state = 'pending'"));
+    }
+
+    private static InboundMessages.Received message(Channel channel, String ref, String from, List<String> debtors) {
+        return new InboundMessages.Received(channel, ref, from, "+15005550006", "text of " + ref, debtors,
+                debtors.stream().map(d -> "case-" + d).toList(), "other", new JsonObject().put("intent", "other"),
+                Instant.parse("2026-12-01T10:00:00Z"));
+    }
+
+    /** Replies' messages recorded many in one statement. */
+    @Test
+    void eachMessageIsNewOnceWhetherRepeatedInTheGroupOrRecordedBefore() {
+        assertEquals(List.of(true), get(InboundMessages.recordAll(pool,
+                List.of(message(Channel.SMS, "SM-before", "+1", List.of("d0"))))));
+        List<Boolean> fresh = get(pool.withTransaction(conn -> InboundMessages.recordAll(conn, List.of(
+                message(Channel.SMS, "SM-a", "+1", List.of("d1", "d2")),
+                message(Channel.SMS, "SM-before", "+1", List.of("d0")),
+                message(Channel.SMS, "SM-a", "+2", List.of("d3")),
+                message(Channel.EMAIL, "SM-a", "a@example.com", List.of()),
+                message(Channel.SMS, "SM-b", "+3", List.of("d4"))))));
+        assertEquals(List.of(true, false, false, true, true), fresh);
+        assertEquals(1, TestPostgres.number(database, "SELECT count(*) FROM inbound_message WHERE provider_ref = "
+                + "'SM-a' AND channel = 'sms' AND from_address = '+1' AND debtor_ids = ARRAY['d1','d2'] "
+                + "AND case_ids = ARRAY['case-d1','case-d2'] AND classification = '{\"intent\":\"other\"}'"));
+        assertEquals(1, TestPostgres.number(database, "SELECT count(*) FROM inbound_message WHERE channel = 'email' "
+                + "AND debtor_ids = '{}' AND case_ids = '{}'"));
+        assertEquals(4, TestPostgres.number(database, "SELECT count(*) FROM inbound_message"));
+    }
+
+    @Test
+    void theLocksOfManyCasesAreTakenTogetherEachOnce() {
+        long held = get(pool.withTransaction(conn -> Locks.casesTogether(conn, List.of("case-b", "case-a", "case-b"))
+                .compose(v -> Locks.casesTogether(conn, List.of()))
+                .compose(v -> conn.query("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+                        + "AND pid = pg_backend_pid()").execute())
+                .map(rows -> rows.iterator().next().getLong(0))));
+        assertEquals(2, held);
     }
 }
