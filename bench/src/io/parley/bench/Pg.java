@@ -39,6 +39,8 @@ final class Pg implements AutoCloseable {
                     .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on").setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "512MB").setServerConfig("max_wal_size", "4GB")
+                    // what each statement costs, for the drain's statement report
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60)).start();
             Pg started = new Pg(pg);
             started.exec("postgres", "CREATE DATABASE parley");
@@ -97,6 +99,33 @@ final class Pg implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
+    }
+
+    /** Forgets the statement statistics gathered so far (pg_stat_statements is preloaded by the bench). */
+    void resetStatements(String db) {
+        try {
+            exec(db, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            text(db, "SELECT pg_stat_statements_reset()::text");
+        } catch (IllegalStateException e) {
+            System.err.println("no statement statistics: " + e.getCause());
+        }
+    }
+
+    /** The statements that took the most time since the last reset, one a line, busiest first. */
+    String topStatements(String db, int count) {
+        try {
+            return statements(db, count);
+        } catch (IllegalStateException e) {
+            return "no statement statistics: " + e.getCause();
+        }
+    }
+
+    private String statements(String db, int count) {
+        return text(db, "SELECT string_agg(format('%s calls  %s ms total  %s ms mean  %s rows  %s', calls, "
+                + "round(total_exec_time::numeric, 1), round(mean_exec_time::numeric, 3), rows, "
+                + "regexp_replace(left(query, 300), '\\s+', ' ', 'g')), E'\\n' ORDER BY total_exec_time DESC) "
+                + "FROM (SELECT * FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid "
+                + "WHERE d.datname = '" + db + "' ORDER BY total_exec_time DESC LIMIT " + count + ") t");
     }
 
     void exec(String db, String sql) {

@@ -113,6 +113,7 @@ final class Scenarios {
 
     private void drain(int placeCount) {
         long commits0 = stack.pg.commits("parley");
+        stack.pg.resetStatements("parley");
         double[] cpu0 = stack.cpu();
         long[] before = stack.received();
         long since = Clock.micros();
@@ -140,6 +141,12 @@ final class Scenarios {
         long settledAt = Clock.micros();
         double[] cpu1 = stack.cpu();
         long commits = stack.pg.commits("parley") - commits0;
+        try {
+            java.nio.file.Files.writeString(stack.work.resolve("drain-statements.txt"),
+                    stack.pg.topStatements("parley", 40) + "\n");
+        } catch (java.io.IOException e) {
+            System.err.println("statement statistics not saved: " + e);
+        }
         JsonObject got = stack.receivedSince(since);
         long[] span = span(got);
         long dispatched = got.getJsonArray("sms").size() + got.getJsonArray("email").size();
@@ -170,6 +177,7 @@ final class Scenarios {
         long seconds = 20;
         Map<String, Long> dueAt = new HashMap<>();
         List<People.Place> places = People.daytime(Instant.now());
+        stack.saveMetrics(stack.work.resolve("before-lag.metrics")); // the lag's own figures are the difference
         long since = Clock.micros();
         try (Load load = new Load(stack.vertx, stackPort())) {
             Load.Tally tally = new Load.Tally();

@@ -90,8 +90,26 @@ final class Stack implements AutoCloseable {
 
     void stopParley() {
         if (parley != null) {
+            saveMetrics(work.resolve("parley-" + starts + ".metrics"));
             parley.close();
             parley = null;
+        }
+    }
+
+    /** Parley's Prometheus metrics as they stand (the dispatch stage timers among them), kept beside its log. */
+    void saveMetrics(Path to) {
+        try {
+            var client = java.net.http.HttpClient.newHttpClient();
+            var answer = client.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + parleyPort + "/metrics"))
+                    .timeout(Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofFile(to));
+            if (answer.statusCode() != 200) {
+                System.err.println("metrics: HTTP " + answer.statusCode());
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("metrics not saved: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

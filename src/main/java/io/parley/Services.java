@@ -29,6 +29,7 @@ import io.parley.config.ApiKey;
 import io.parley.config.ParleyConfig;
 import io.parley.dispatch.DispatchSettings;
 import io.parley.dispatch.Dispatcher;
+import io.parley.dispatch.DueAlarm;
 import io.parley.dispatch.DispatcherFactory;
 import io.parley.dispatch.GroupedChanges;
 import io.parley.dispatch.Outcomes;
@@ -150,13 +151,15 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         SequenceEngine engine = core.engine();
         Outcomes outcomes = core.outcomes();
         var dispatch = config.dispatch();
+        DueAlarm alarm = new DueAlarm(clock);
         List<Dispatcher> dispatchers = DispatcherFactory.create(pool, sequences, engine, templates,
                 policy, channels, links,
                 new Company(config.company().name(), config.company().phone()), config.company().payUrl(), outcomes,
                 core.grouped(), metrics, clock, new DispatchSettings(dispatch.batchSize(), dispatch.pollInterval(),
                         dispatch.lease(), dispatch.sendingTimeout(), dispatch.maxInFlight(),
                         config.section(new ShutdownSettings())),
-                dispatch.outcomeTimeout(), dispatch.releaseSpread(), owner(), dispatch.verticles(), core.guards());
+                dispatch.outcomeTimeout(), dispatch.releaseSpread(), owner(), dispatch.verticles(), core.guards(),
+                alarm);
 
         Draining draining = new Draining();
         draining.onBegin(() -> dispatchers.forEach(Dispatcher::stopClaiming));
@@ -182,7 +185,8 @@ record Services(Router router, List<VerticleBase> loops, RunningChannels channel
         CaseEvents caseEvents = core.caseEvents();
         ApiRouter api = new ApiRouter(vertx, contract);
         new ReplyRoutes(catalogs.replies(), config.policy().defaultZone(), clock).mount(api);
-        Enroller enroller = new Enroller(pool, sequences, engine, packIds, config.policy().defaultZone(), clock);
+        Enroller enroller = new Enroller(pool, sequences, engine, packIds, config.policy().defaultZone(), clock,
+                alarm);
         new EnrollmentBatchRoutes(new BulkEnroller(pool, enroller, clock)).mount(api);
         new EnrollmentRoutes(pool, enroller, new EnrollmentControl(pool, clock), caseEvents, clock).mount(api);
         new DebtorRoutes(pool, clock).mount(api);

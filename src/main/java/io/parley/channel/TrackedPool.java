@@ -14,9 +14,10 @@ record TrackedPool(WorkerExecutor workers, PoolUse use) {
     <T> Future<T> execute(Callable<T> task) {
         AtomicBoolean started = new AtomicBoolean();
         use.handedOver();
+        long handedAt = System.nanoTime();
         return workers.<T>executeBlocking(() -> {
             started.set(true);
-            use.started();
+            use.started(System.nanoTime() - handedAt);
             try {
                 return task.call();
             } finally {

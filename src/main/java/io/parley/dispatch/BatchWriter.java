@@ -26,17 +26,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
- * Commits a batch of worked-out steps in one transaction: only steps whose lease this instance still holds; the
+ * Claims a batch of due steps and commits what comes of them in the same transaction: the steps worked out; the
  * debtors concerned locked (so caps hold across instances) and their contact history read; the policy's decision on
  * every chosen contact; every decision with its reasons, every allowed attempt as SENDING, the timeline, and the
  * queue moved on. Returns what was written, including the attempts now safe to send.
@@ -63,46 +64,59 @@ final class BatchWriter {
         this.clock = clock;
     }
 
-    /** What a committed batch wrote. */
-    record Written(List<StepWork.Send> toSend, List<Decisions.Recorded> decisions, List<StatusChange> changed,
-                   int failures) {
+    /** What a committed batch wrote: the steps claimed, and what came of them. */
+    record Written(int claimed, List<StepWork.Send> toSend, List<Decisions.Recorded> decisions,
+                   List<StatusChange> changed, int failures) {
     }
 
-    Future<Written> write(List<StepWork> work, String owner) {
-        if (work.isEmpty()) {
-            return Future.succeededFuture(new Written(List.of(), List.of(), List.of(), 0));
-        }
-        List<UUID> ids = work.stream().map(w -> w.step().enrollmentId()).toList();
+    /**
+     * Claims at most {@code size} due steps (FOR UPDATE SKIP LOCKED, under a lease) and writes what comes of them
+     * in the same transaction: one commit for the claim and the batch, and no other dispatcher can take a step while
+     * it is worked out. {@code claimed} is told what the claim returned (again if the transaction is tried again).
+     */
+    Future<Written> claimAndWrite(String owner, Duration lease, int size, Consumer<List<ClaimedStep>> claimed) {
         return Transactions.run(pool, conn -> {
-            Instant now = clock.instant();
-            return DueSteps.stillHeld(conn, ids, owner, now).compose(held -> {
-                Set<UUID> heldIds = new HashSet<>(held);
-                List<StepWork> mine = work.stream().filter(w -> heldIds.contains(w.step().enrollmentId())).toList();
-                if (mine.size() < work.size()) {
-                    LOG.warn("{} claimed step(s) lost their lease before being written; another instance runs them",
-                            work.size() - mine.size());
+            Instant claimedAt = clock.instant();
+            return DueSteps.claim(conn, owner, claimedAt, lease, size).compose(steps -> {
+                if (steps.isEmpty()) {
+                    return Future.succeededFuture(new Written(0, List.of(), List.of(), List.of(), 0));
                 }
-                List<String> debtors = mine.stream().filter(StepWork.Contact.class::isInstance)
-                        .map(w -> w.step().debtor().id()).distinct().sorted().toList();
-                List<String> cases = mine.stream().filter(StepWork.Contact.class::isInstance)
-                        .map(w -> w.step().caseId()).distinct().toList();
-                // the locks, then the reads, sent at once: the connection runs them in that order, so every read
-                // is made under the locks, and the batch waits for one round trip instead of one each
-                Future<Void> locked = Locks.debtors(conn, debtors);
-                Future<Map<String, List<String>>> holds = CaseHolds.ofCases(conn, cases);
-                Future<Map<String, Ledger.DebtorRecord>> records = debtors.isEmpty()
-                        ? Future.succeededFuture(Map.of()) : Ledger.read(conn, debtors, now, runner.channels());
-                Future<Map<Channel, PacingBudget>> budgets = budgets(conn, mine, now);
-                return Future.all(locked, holds, records, budgets)
-                        .map(all -> decide(mine, records.result(), holds.result(), budgets.result(), now))
-                        .compose(decided -> {
-                            List<StepWork.Send> sends = decided.stream().filter(StepWork.Send.class::isInstance)
-                                    .map(StepWork.Send.class::cast).toList();
-                            return Attempts.insert(conn, sends.stream().map(StepWork.Send::attempt).toList())
-                                    .compose(inserted -> writeRest(conn, decided, inserted, now));
-                        });
+                claimed.accept(steps);
+                List<String[]> versions = steps.stream()
+                        .map(s -> new String[]{s.sequenceName(), String.valueOf(s.sequenceVersion())}).toList();
+                return sequences.ensure(pool, versions).compose(v -> {
+                    Instant now = clock.instant();
+                    List<StepWork> work = new ArrayList<>(steps.size());
+                    for (ClaimedStep step : steps) {
+                        work.add(runner.prepare(step, now));
+                    }
+                    return write(conn, work, now);
+                });
             });
         });
+    }
+
+    /** Writes claimed steps, whose queue rows this transaction holds locked. */
+    private Future<Written> write(SqlConnection conn, List<StepWork> mine, Instant now) {
+        List<String> debtors = mine.stream().filter(StepWork.Contact.class::isInstance)
+                .map(w -> w.step().debtor().id()).distinct().sorted().toList();
+        List<String> cases = mine.stream().filter(StepWork.Contact.class::isInstance)
+                .map(w -> w.step().caseId()).distinct().toList();
+        // the locks, then the reads, sent at once: the connection runs them in that order, so every read is made
+        // under the locks, and the batch waits for one round trip instead of one each
+        Future<Void> locked = Locks.debtors(conn, debtors);
+        Future<Map<String, List<String>>> holds = CaseHolds.ofCases(conn, cases);
+        Future<Map<String, Ledger.DebtorRecord>> records = debtors.isEmpty()
+                ? Future.succeededFuture(Map.of()) : Ledger.read(conn, debtors, now, runner.channels());
+        Future<Map<Channel, PacingBudget>> budgets = budgets(conn, mine, now);
+        return Future.all(locked, holds, records, budgets)
+                .map(all -> decide(mine, records.result(), holds.result(), budgets.result(), now))
+                .compose(decided -> {
+                    List<StepWork.Send> sends = decided.stream().filter(StepWork.Send.class::isInstance)
+                            .map(StepWork.Send.class::cast).toList();
+                    return Attempts.insert(conn, sends.stream().map(StepWork.Send::attempt).toList())
+                            .compose(inserted -> writeRest(conn, mine.size(), decided, inserted, now));
+                });
     }
 
     /**
@@ -161,7 +175,8 @@ final class BatchWriter {
         return out;
     }
 
-    private Future<Written> writeRest(SqlConnection conn, List<StepWork> decided, Set<UUID> inserted, Instant now) {
+    private Future<Written> writeRest(SqlConnection conn, int claimed, List<StepWork> decided, Set<UUID> inserted,
+                                      Instant now) {
         List<StepWork.Send> toSend = new ArrayList<>();
         List<Decisions.Recorded> decisions = new ArrayList<>();
         List<DueSteps.Await> awaits = new ArrayList<>();
@@ -214,7 +229,7 @@ final class BatchWriter {
                 .compose(changed -> outcomes.noteAndSettle(conn, changed, Map.of(), Map.of(), now, progression)
                         .compose(v -> outcomes.settle(conn, unknown, now, progression))
                         .compose(v -> progression.write(conn, now))
-                        .map(v -> new Written(toSend, decisions, changed, progression.failures())));
+                        .map(v -> new Written(claimed, toSend, decisions, changed, progression.failures())));
     }
 
     private static void decide(Decisions.Recorded d, List<Decisions.Recorded> decisions, Progression progression) {

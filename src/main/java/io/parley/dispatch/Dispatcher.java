@@ -1,14 +1,12 @@
 package io.parley.dispatch;
 
 import io.parley.channel.RunningChannels;
-import io.parley.enrollment.Sequences;
 import io.parley.channel.ChannelSender;
 import io.parley.channel.SendResult;
 import io.parley.domain.AttemptStatus;
 import io.parley.lifecycle.Loop;
 import io.parley.observability.Metrics;
 import io.parley.store.Attempts;
-import io.parley.store.ClaimedStep;
 import io.parley.store.DatabaseUnavailable;
 import io.parley.store.DueSteps;
 import io.vertx.core.Future;
@@ -21,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,8 +26,9 @@ import java.util.UUID;
  * Claims due steps in batches, works out each one, commits the whole batch (decisions, SENDING attempts, timeline,
  * queue updates) in one transaction, then hands the committed attempts to their channels and goes on to the next
  * batch while the providers answer (at most {@code maxInFlight} calls under way); the answers are written in groups.
- * A batch that fills up is followed at once by the next; otherwise it polls. Several run side by side, each on an
- * event loop of its own; one of them also reconciles attempts left without an answer.
+ * A batch that fills up is followed at once by the next (claimed while the one before is written); a step falling
+ * due later is claimed when the process's due alarm fires for it, with a poll as the backstop. Several run side by
+ * side, each on an event loop of its own; one of them also reconciles attempts left without an answer.
  */
 public final class Dispatcher extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -39,9 +37,10 @@ public final class Dispatcher extends VerticleBase {
     static final Duration NOT_ATTEMPTED_BACKOFF = Duration.ofSeconds(60);
     /** The least wait before a step turned away by the provider or the guards runs again. */
     private static final Duration MIN_RETRY_AFTER = Duration.ofSeconds(1);
+    /** Rounds one dispatcher has under way at most: the next claim need not wait for the batch before to commit. */
+    static final int DEPTH = 2;
 
     private final Pool pool;
-    private final Sequences sequences;
     private final StepRunner runner;
     private final BatchWriter writer;
     private final Outcomes outcomes;
@@ -53,14 +52,18 @@ public final class Dispatcher extends VerticleBase {
     private final String owner;
     private final boolean reconciles;
     private InFlight inFlight;
-    private Loop batches;
+    private final DueAlarm alarm;
+    private final Runnable wake = () -> this.batches.wake();
+    private Rounds batches;
     private Loop reconciling;
+    /** When the latest round's claim was made: the look ahead starts there, so a step falling due since is seen. */
+    private Instant lastClaim;
 
-    Dispatcher(Pool pool, Sequences sequences, StepRunner runner, BatchWriter writer, Outcomes outcomes,
+    Dispatcher(Pool pool, StepRunner runner, BatchWriter writer, Outcomes outcomes,
                GroupedChanges answers, RunningChannels channels, Metrics metrics, Clock clock,
-               DispatchSettings settings, String owner, boolean reconciles) {
+               DispatchSettings settings, String owner, boolean reconciles, DueAlarm alarm) {
+        this.alarm = alarm;
         this.pool = pool;
-        this.sequences = sequences;
         this.runner = runner;
         this.writer = writer;
         this.outcomes = outcomes;
@@ -73,25 +76,29 @@ public final class Dispatcher extends VerticleBase {
         this.reconciles = reconciles;
     }
 
-    /** Starts claiming at once, a batch after another while they come full, otherwise at every poll interval. */
+    /**
+     * Starts claiming at once; then a batch after another while they come full, when the due alarm fires, and at
+     * every poll interval otherwise.
+     */
     @Override
     public Future<?> start() {
         inFlight = new InFlight(settings.maxInFlight());
         // a batch is claimed once a quarter of the bound (or a whole batch) is free, and is as large as the room
         int least = Math.max(1, Math.min(settings.batchSize(), settings.maxInFlight() / 4));
-        batches = new Loop(vertx, settings.pollInterval(), () -> inFlight.room(least)
-                .compose(room -> {
-                    int size = Math.max(least, Math.min(settings.batchSize(), inFlight.free()));
-                    return runBatch(size).map(claimed -> claimed >= size);
-                })
+        batches = new Rounds(vertx, DEPTH, settings.pollInterval(), more -> inFlight
+                .reserve(least, settings.batchSize())
+                .compose(room -> runBatch(room, more).eventually(() -> {
+                    inFlight.release(room);
+                    return Future.succeededFuture();
+                }))
                 .onFailure(e -> {
                     if (DatabaseUnavailable.is(e)) {
                         LOG.warn("Dispatch waits: the database is unavailable ({})", e.toString());
                     } else {
-                        LOG.error("Dispatch batch failed; its leases expire and the steps are claimed again", e);
+                        LOG.error("Dispatch batch failed and was rolled back; its steps are claimed again", e);
                     }
-                })
-                .compose(full -> full ? Future.succeededFuture(true) : wakeAtNextDue().map(false))).startNow();
+                }), this::lookAhead).start();
+        alarm.join(DueAlarm.timers(vertx), wake);
         if (reconciles) {
             Duration period = Duration.ofMillis(Math.max(100,
                     Math.min(RECONCILE_EVERY.toMillis(), settings.sendingTimeout().toMillis() / 4)));
@@ -118,6 +125,7 @@ public final class Dispatcher extends VerticleBase {
      */
     @Override
     public Future<?> stop() {
+        alarm.leave(wake);
         return Future.all(batches.stop(), reconciling == null ? Future.succeededFuture() : reconciling.stop())
                 .compose(v -> {
                     Promise<Void> done = Promise.promise();
@@ -135,45 +143,43 @@ public final class Dispatcher extends VerticleBase {
                 });
     }
 
-    /** Claims, runs and writes a batch of at most {@code size} steps, and starts its sends; completes with the number claimed. */
-    private Future<Integer> runBatch(int size) {
+    /**
+     * Claims, runs and writes a batch of at most {@code size} steps in one transaction, and starts its sends; calls
+     * {@code more} as soon as the claim comes back full; completes with the number claimed.
+     */
+    private Future<Integer> runBatch(int size, Runnable more) {
         Instant claimedAt = clock.instant();
-        return DueSteps.claim(pool, owner, claimedAt, settings.lease(), size).compose(claimed -> {
-            if (claimed.isEmpty()) {
-                return Future.succeededFuture(0);
-            }
+        lastClaim = claimedAt;
+        long started = System.nanoTime();
+        return writer.claimAndWrite(owner, settings.lease(), size, claimed -> {
+            metrics.dispatchStage("claim", Duration.ofNanos(System.nanoTime() - started));
             metrics.claimed(claimed.size());
             claimed.forEach(step -> metrics.lag(Duration.between(step.dueAt(), claimedAt)));
-            List<String[]> versions = claimed.stream()
-                    .map(s -> new String[]{s.sequenceName(), String.valueOf(s.sequenceVersion())}).toList();
-            return sequences.ensure(pool, versions).compose(v -> {
-                Instant now = clock.instant();
-                List<StepWork> work = new ArrayList<>(claimed.size());
-                for (ClaimedStep step : claimed) {
-                    work.add(runner.prepare(step, now));
-                }
-                return writer.write(work, owner);
-            }).map(written -> {
-                written.decisions().forEach(d -> metrics.decision(d.decision().outcome(), d.decision().rule()));
-                outcomes.count(written.changed());
-                metrics.stepFailures(written.failures());
-                send(written.toSend());
-                return claimed.size();
-            });
+            if (claimed.size() >= size) {
+                more.run();
+            }
+        }).map(written -> {
+            if (written.claimed() == 0) {
+                return 0;
+            }
+            metrics.dispatchStage("commit", Duration.ofNanos(System.nanoTime() - started));
+            written.decisions().forEach(d -> metrics.decision(d.decision().outcome(), d.decision().rule()));
+            outcomes.count(written.changed());
+            metrics.stepFailures(written.failures());
+            send(written.toSend());
+            return written.claimed();
         });
     }
 
     /**
-     * A step falling due before the next poll is claimed when it falls due, not at the poll: the loop is woken then
-     * (a step made after this look waits for the poll at the latest).
+     * Arms the due alarm for the next step falling due before the next poll, counted from the latest claim (so a step
+     * that fell due while the batch was written is claimed at once); one made after this look arms it when its
+     * enrolment commits, or waits for the poll.
      */
-    private Future<Void> wakeAtNextDue() {
-        Instant now = clock.instant();
-        return DueSteps.nextDue(pool, now, now.plus(settings.pollInterval())).map(next -> {
-            next.ifPresent(at -> vertx.setTimer(Math.max(1, Duration.between(clock.instant(), at).toMillis() + 1),
-                    id -> batches.wake()));
-            return (Void) null;
-        }).otherwiseEmpty();
+    private void lookAhead() {
+        Instant from = lastClaim == null ? clock.instant() : lastClaim;
+        DueSteps.nextDue(pool, from, clock.instant().plus(settings.pollInterval()))
+                .onSuccess(next -> next.ifPresent(alarm::arm));
     }
 
     /** Hands committed attempts to their channels; each answer is recorded with the next group of answers. */

@@ -27,7 +27,8 @@ public final class DispatcherFactory {
 
     /**
      * {@code instances} dispatchers sharing the work (each deployed on an event loop of its own), leasing under
-     * owner names of their own; the first also reconciles attempts left without an answer.
+     * owner names of their own; the first also reconciles attempts left without an answer. The alarm wakes them in
+     * turn when a step falls due.
      */
     public static List<Dispatcher> create(Pool pool, Sequences sequences, SequenceEngine engine,
                                           TemplateCatalog templates, CompliancePolicy policy,
@@ -35,14 +36,14 @@ public final class DispatcherFactory {
                                           String payUrl, Outcomes outcomes, GroupedChanges answers, Metrics metrics,
                                           Clock clock, DispatchSettings settings, Duration outcomeTimeout,
                                           Duration releaseSpread, String owner, int instances,
-                                          ProviderPools guards) {
+                                          ProviderPools guards, DueAlarm alarm) {
         StepRunner runner = new StepRunner(sequences, engine, templates, policy, channels, links, company, payUrl,
                 outcomeTimeout, releaseSpread, guards);
         BatchWriter writer = new BatchWriter(pool, sequences, engine, runner, outcomes, clock, channels.pacing());
         List<Dispatcher> out = new ArrayList<>(instances);
         for (int i = 0; i < instances; i++) {
-            out.add(new Dispatcher(pool, sequences, runner, writer, outcomes, answers, channels, metrics, clock,
-                    settings, instances == 1 ? owner : owner + "#" + i, i == 0));
+            out.add(new Dispatcher(pool, runner, writer, outcomes, answers, channels, metrics, clock,
+                    settings, instances == 1 ? owner : owner + "#" + i, i == 0, alarm));
         }
         return out;
     }

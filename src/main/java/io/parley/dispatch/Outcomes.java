@@ -4,6 +4,7 @@ import io.parley.channel.ChannelModules;
 import io.parley.enrollment.Sequences;
 import io.parley.domain.AttemptOutcome;
 import io.parley.domain.AttemptStatus;
+import io.parley.domain.Channel;
 import io.parley.observability.Metrics;
 import io.parley.sequence.EnrollmentClock;
 import io.parley.sequence.SequenceEngine;
@@ -39,10 +40,12 @@ public final class Outcomes {
     private final Metrics metrics;
     private final Clock clock;
     private final ChannelModules channels;
+    private final Attempts.SettledBy settledBy;
 
     public Outcomes(Pool pool, Sequences sequences, SequenceEngine engine, ChannelModules channels, Metrics metrics,
                     Clock clock) {
         this.channels = channels;
+        this.settledBy = settledBy(channels);
         this.pool = pool;
         this.sequences = sequences;
         this.engine = engine;
@@ -76,7 +79,7 @@ public final class Outcomes {
             Instant now = clock.instant();
             Progression progression = new Progression(sequences, engine);
             return Locks.queueOfAttempts(conn, ids)
-                    .compose(locked -> Attempts.advance(conn, changes, now))
+                    .compose(locked -> Attempts.advance(conn, changes, now, settledBy, retryAt.keySet()))
                     .compose(applied -> noteAndSettle(conn, applied, retryAt, details, now, progression)
                             .compose(v -> progression.write(conn, now)).map(applied));
         }).onSuccess(this::count);
@@ -95,6 +98,19 @@ public final class Outcomes {
                     .compose(applied -> noteAndSettle(conn, applied, Map.of(), Map.of(), now, progression)
                             .compose(v -> progression.write(conn, now)).map(applied));
         }).onSuccess(this::count);
+    }
+
+    /** Every status that settles an attempt of a registered channel, with the outcome it settles with. */
+    private static Attempts.SettledBy settledBy(ChannelModules channels) {
+        List<String[]> rows = new java.util.ArrayList<>();
+        for (Channel channel : channels.channels()) {
+            for (AttemptStatus status : AttemptStatus.values()) {
+                channels.settledOutcome(channel, status).ifPresent(o -> rows.add(new String[]{channel.wire(),
+                        status.wire(), o.wire()}));
+            }
+        }
+        return new Attempts.SettledBy(rows.stream().map(r -> r[0]).toArray(String[]::new),
+                rows.stream().map(r -> r[1]).toArray(String[]::new), rows.stream().map(r -> r[2]).toArray(String[]::new));
     }
 
     void count(List<StatusChange> applied) {
@@ -118,10 +134,12 @@ public final class Outcomes {
             if (again != null) {
                 settled.add(new Settlement(c.enrollmentId(), c.attemptId(), null, again));
             } else {
-                c.outcome().or(() -> channels.settledOutcome(c.channel(), c.status())).ifPresent(o -> {
-                    outcomes.put(c.attemptId(), o);
-                    settled.add(Settlement.outcome(c.enrollmentId(), c.attemptId(), o));
-                });
+                // an outcome the change brought, or the advance wrote, is on the attempt already
+                c.outcome().ifPresentOrElse(o -> settled.add(Settlement.outcome(c.enrollmentId(), c.attemptId(), o)),
+                        () -> channels.settledOutcome(c.channel(), c.status()).ifPresent(o -> {
+                            outcomes.put(c.attemptId(), o);
+                            settled.add(Settlement.outcome(c.enrollmentId(), c.attemptId(), o));
+                        }));
             }
         }
         // the outcome each attempt settled with stays on it: what skip conditions and the ledger read

@@ -89,6 +89,8 @@ public final class BulkEnroller {
         String principal = ready.stream().map(r -> r.item().key()).filter(k -> k != null)
                 .map(IdempotencyKey::principal).findFirst().orElse(null);
         return Transactions.run(pool, conn -> write(conn, ready, principal, now)).map(written -> {
+            ready.stream().map(r -> r.prepared().enrollment().firstDueAt()).min(Instant::compareTo)
+                    .ifPresent(enroller.dueSoon()::dueAt);
             written.forEach(r -> results.put(r.index(), r));
             return List.copyOf(results.values());
         });

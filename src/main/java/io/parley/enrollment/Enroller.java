@@ -15,6 +15,7 @@ import io.parley.store.TimelineKinds;
 import io.parley.store.IdempotencyKeys;
 import io.parley.store.NewEnrollment;
 import io.parley.store.Timeline;
+import io.parley.store.DueSoon;
 import io.parley.store.Transactions;
 import io.parley.store.TimelineEntry;
 import io.vertx.core.Future;
@@ -41,10 +42,21 @@ public final class Enroller {
     private final Set<String> packIds;
     private final ZoneId defaultZone;
     private final Clock clock;
+    private final DueSoon dueSoon;
 
     /** @param packIds the rule packs an enrollment may name */
     public Enroller(Pool pool, Sequences sequences, SequenceEngine engine, Set<String> packIds, ZoneId defaultZone,
                     Clock clock) {
+        this(pool, sequences, engine, packIds, defaultZone, clock, DueSoon.NONE);
+    }
+
+    /**
+     * @param packIds the rule packs an enrollment may name
+     * @param dueSoon told when each committed enrollment's first step falls due
+     */
+    public Enroller(Pool pool, Sequences sequences, SequenceEngine engine, Set<String> packIds, ZoneId defaultZone,
+                    Clock clock, DueSoon dueSoon) {
+        this.dueSoon = dueSoon;
         this.pool = pool;
         this.sequences = sequences;
         this.engine = engine;
@@ -69,8 +81,18 @@ public final class Enroller {
                         .compose(v -> reserve(conn, key, now))
                         .compose(stored -> stored.isPresent() ? replay(stored.get(), key)
                                 : create(conn, prepared.enrollment(), prepared.enrolled(), key)))
+                .andThen(ar -> {
+                    if (ar.succeeded()) {
+                        dueSoon.dueAt(prepared.enrollment().firstDueAt());
+                    }
+                })
                 .recover(err -> Future.failedFuture(err instanceof Enrollments.AlreadyEnrolled
                         ? new Refusal.Conflict(err.getMessage()) : err));
+    }
+
+    /** Told when each committed enrollment's first step falls due. */
+    DueSoon dueSoon() {
+        return dueSoon;
     }
 
     /** An enrollment worked out and checked against the sequences and packs, not yet written. */

@@ -24,6 +24,8 @@ public final class Metrics {
     private final AtomicLong pendingDueSteps = new AtomicLong();
     private final AtomicLong unknownAttempts = new AtomicLong();
     private final Map<String, PoolUse> pools = new ConcurrentHashMap<>();
+    private final Map<String, Timer> stages = new ConcurrentHashMap<>();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public Metrics(MeterRegistry registry) {
         this.registry = registry;
@@ -63,6 +65,16 @@ public final class Metrics {
 
     public void lag(Duration late) {
         lag.record(late.isNegative() ? Duration.ZERO : late);
+    }
+
+    /**
+     * How long one stage of a dispatch round took, from its start: {@code claim} (until the claimed steps are back),
+     * {@code commit} (until the batch worked out from them is committed, its sends about to be handed over).
+     */
+    public void dispatchStage(String stage, Duration took) {
+        stages.computeIfAbsent(stage, name -> Timer.builder("parley.dispatch.stage").tag("stage", name)
+                .description("Time from a dispatch round's start to its claim coming back, and to its batch's commit")
+                .publishPercentileHistogram().register(registry)).record(took.isNegative() ? Duration.ZERO : took);
     }
 
     public void decision(String outcome, String rule) {
@@ -118,7 +130,9 @@ public final class Metrics {
     /** The use of a named worker pool; pools of the same name (shared executors) share one. */
     public PoolUse workerPool(String pool) {
         return pools.computeIfAbsent(pool, name -> {
-            PoolUse use = new PoolUse();
+            PoolUse use = new PoolUse(Timer.builder("parley.worker.pool.wait").tag("pool", name)
+                    .description("How long a provider worker pool task waited for a free worker")
+                    .publishPercentileHistogram().register(registry));
             Gauge.builder("parley.worker.pool.active", use, PoolUse::active).tag("pool", name)
                     .description("Provider worker pool tasks running now").register(registry);
             Gauge.builder("parley.worker.pool.queued", use, PoolUse::queued).tag("pool", name)
@@ -128,7 +142,9 @@ public final class Metrics {
     }
 
     private void count(String name, String help, String... tags) {
-        Counter.builder(name).description(help).tags(tags).register(registry).increment();
+        // registered once per name and tags: looking a meter up through the registry costs more than counting
+        counters.computeIfAbsent(name + '\0' + String.join("\0", tags),
+                key -> Counter.builder(name).description(help).tags(tags).register(registry)).increment();
     }
 
     public void pendingDueSteps(long count) {

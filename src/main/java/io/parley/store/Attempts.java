@@ -50,9 +50,12 @@ public final class Attempts {
                    provider_ref = COALESCE(a.provider_ref, u.provider_ref),
                    error_code = COALESCE(u.error_code, a.error_code),
                    error_message = COALESCE(u.error_message, a.error_message), updated_at = $8,
-                   outcome = COALESCE(u.outcome, a.outcome)
-            FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[])
-                 AS u(id, status, rank, provider_ref, error_code, error_message, outcome)
+                   outcome = COALESCE(u.outcome, a.outcome, CASE WHEN u.settles THEN (SELECT m.outcome
+                             FROM unnest($9::text[], $10::text[], $11::text[]) AS m(channel, status, outcome)
+                             WHERE m.channel = a.channel AND m.status = u.status) END)
+            FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[],
+                        $12::boolean[])
+                 AS u(id, status, rank, provider_ref, error_code, error_message, outcome, settles)
             WHERE a.id = u.id AND a.status_rank < u.rank
             RETURNING a.id, a.enrollment_id, a.case_id, a.channel, a.status, a.provider_ref, a.error_code,
                       a.error_message, a.outcome""";
@@ -121,6 +124,23 @@ public final class Attempts {
 
     /** Moves each attempt forward to the given status if that is a step forward; returns the changes made. */
     public static Future<List<StatusChange>> advance(SqlClient sql, List<Change> changes, Instant now) {
+        return advance(sql, changes, now, SettledBy.NONE, Set.of());
+    }
+
+    /**
+     * The outcome a final status settles an attempt with, by channel and status: a grouped advance writes it with
+     * the status, rather than in a second update of the same rows.
+     */
+    public record SettledBy(String[] channels, String[] statuses, String[] outcomes) {
+        public static final SettledBy NONE = new SettledBy(new String[0], new String[0], new String[0]);
+    }
+
+    /**
+     * Moves attempts forward to the statuses given (never back); in a group, an attempt reaching a status that
+     * settles it gets that outcome too, unless it has one or is among those that do not settle (they run again).
+     */
+    public static Future<List<StatusChange>> advance(SqlClient sql, List<Change> changes, Instant now,
+                                                     SettledBy settledBy, Set<UUID> notSettling) {
         if (changes.isEmpty()) {
             return Future.succeededFuture(List.of());
         }
@@ -131,6 +151,8 @@ public final class Attempts {
                     col(String.class, Change::errorMessage),
                     col(String.class, c -> c.outcome() == null ? null : c.outcome().wire()));
             rows.addValue(Rows.ts(now));
+            rows.addValue(settledBy.channels()).addValue(settledBy.statuses()).addValue(settledBy.outcomes())
+                    .addValue(changes.stream().map(c -> !notSettling.contains(c.attemptId())).toArray(Boolean[]::new));
             Map<UUID, Integer> order = new java.util.HashMap<>();
             changes.forEach(c -> order.put(c.attemptId(), order.size()));
             // in the order given, as row-by-row statements would answer

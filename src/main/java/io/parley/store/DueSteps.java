@@ -51,10 +51,6 @@ public final class DueSteps {
                              ORDER BY cp.id) FROM contact_point cp WHERE cp.debtor_id = d.id), '[]'::jsonb) AS contacts
             FROM claimed c JOIN enrollment e ON e.id = c.enrollment_id JOIN debtor d ON d.id = e.debtor_id
             """;
-    private static final String HELD = """
-            SELECT enrollment_id FROM due_step
-            WHERE enrollment_id = ANY($1) AND lease_owner = $2 AND lease_until > $3 AND runnable
-            ORDER BY enrollment_id FOR UPDATE""";
     private static final String DEFER =
             "UPDATE due_step SET due_at = $2, lease_owner = NULL, lease_until = NULL WHERE enrollment_id = $1";
     private static final String DEFER_ALL = """
@@ -121,16 +117,6 @@ public final class DueSteps {
 
     private static JsonArray asArray(Object value) {
         return value instanceof JsonArray a ? a : new JsonArray(String.valueOf(value));
-    }
-
-    /** Locks the given due steps and returns those this owner still holds a live lease on. */
-    public static Future<List<UUID>> stillHeld(SqlClient sql, List<UUID> ids, String owner, Instant now) {
-        return sql.preparedQuery(HELD).execute(Tuple.of(ids.toArray(UUID[]::new), owner, Rows.ts(now)))
-                .map(rows -> {
-                    List<UUID> held = new ArrayList<>(rows.size());
-                    rows.forEach(r -> held.add(r.getUUID(0)));
-                    return held;
-                });
     }
 
     /** A step that runs later: the enrollment's queue row becomes due then, and its lease is let go. */
