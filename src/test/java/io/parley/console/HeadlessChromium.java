@@ -1,5 +1,6 @@
 package io.parley.console;
 
+import io.parley.testing.ScratchDirs;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -48,22 +49,18 @@ final class HeadlessChromium implements AutoCloseable {
             System.err.println("ConsoleBrowserTest skipped: " + how);
             Assumptions.abort(how);
         }
-        try {
-            Path profile = Files.createTempDirectory("parley-chromium");
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(BROWSER.toFile());
-            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,1000");
-            LoggingPreferences logs = new LoggingPreferences();
-            logs.enable(LogType.BROWSER, Level.ALL);
-            options.setCapability("goog:loggingPrefs", logs);
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
-            return new HeadlessChromium(new ChromeDriver(service, options), profile);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path profile = ScratchDirs.create("parley-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BROWSER.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,1000");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        return new HeadlessChromium(new ChromeDriver(service, options), profile);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.parley.e2e;
 
+import io.parley.testing.ScratchDirs;
 import io.parley.Parley;
 import io.parley.testing.EnrollmentBodies;
 import io.parley.testing.ServiceHarness;
@@ -48,7 +49,7 @@ class ComplianceTest {
                     at: { anchor: enrollment, after: PT0S }
                     fallback: [{ channel: email, template: demo-email }]
                 """);
-        policies = Files.createTempDirectory("parley-policies");
+        policies = ScratchDirs.create("parley-policies");
         Files.writeString(policies.resolve("race.yaml"), """
                 id: race
                 description: Any hour; at most three texts per person in any seven days.

@@ -1,5 +1,6 @@
 package io.parley.e2e;
 
+import io.parley.testing.ScratchDirs;
 import io.parley.FreePorts;
 import io.parley.Parley;
 import io.parley.store.DatabaseTarget;
@@ -58,7 +59,7 @@ class DatabaseOutageTest {
 
     @Test
     void whileTheDatabaseIsDownCallersAreToldToComeBackAndNothingIsLost() throws Exception {
-        Path dataDir = Files.createTempDirectory("parley-outage-pg");
+        Path dataDir = ScratchDirs.create("parley-outage-pg");
         int port = FreePorts.pick();
         postgres = EmbeddedDatabase.start(dataDir, port, false);
         DatabaseTarget db = postgres.target();

@@ -1,5 +1,6 @@
 package io.parley.e2e;
 
+import io.parley.testing.ScratchDirs;
 import io.parley.Parley;
 import io.parley.channel.letter.LetterFixtures;
 import io.parley.testing.EnrollmentBodies;
@@ -74,7 +75,7 @@ class LetterJourneyTest {
     @BeforeAll
     static void start() throws Exception {
         harness = new ServiceHarness();
-        Path policies = Files.createTempDirectory("letter-policies");
+        Path policies = ScratchDirs.create("letter-policies");
         Files.writeString(policies.resolve("calls-by-day.yaml"), """
                 id: calls-by-day
                 description: Letters are not restricted by the hour; only calls are.

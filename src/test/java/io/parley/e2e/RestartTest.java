@@ -1,5 +1,6 @@
 package io.parley.e2e;
 
+import io.parley.testing.ScratchDirs;
 import io.parley.store.DatabaseTarget;
 import io.parley.testing.EnrollmentBodies;
 import io.parley.testing.ServiceHarness;
@@ -51,7 +52,7 @@ class RestartTest {
 
     @Test
     void aServiceKilledUnderLoadRestartsOnItsDataDirectoryEveryTime() throws Exception {
-        Path dataDir = Files.createTempDirectory("parley-restart");
+        Path dataDir = ScratchDirs.create("parley-restart");
         Map<String, String> settings = Map.of("database.url", "", "data.dir", dataDir.toString(),
                 "paths.sequences", TestSequences.directory(TestSequences.ONE_TEXT).toString(),
                 "dispatch.sendingTimeout", "PT3S", "dispatch.batchSize", "50");

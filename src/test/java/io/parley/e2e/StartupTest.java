@@ -1,5 +1,6 @@
 package io.parley.e2e;
 
+import io.parley.testing.ScratchDirs;
 import io.parley.Parley;
 import io.parley.testing.ServiceHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +25,7 @@ class StartupTest {
     @BeforeEach
     void start() throws IOException {
         harness = new ServiceHarness();
-        sequences = Files.createTempDirectory("parley-sequences");
+        sequences = ScratchDirs.create("parley-sequences");
     }
 
     @AfterEach

@@ -56,8 +56,8 @@ public final class ServiceHarness implements AutoCloseable {
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         mail.start();
         try {
-            dataDir = Files.createTempDirectory("parley-test-data");
-            anyTime = Files.createTempDirectory("parley-test-policies");
+            dataDir = ScratchDirs.create("parley-test-data");
+            anyTime = ScratchDirs.create("parley-test-policies");
             // restricts only letters, so every other channel may be contacted at any hour: tests that are not
             // about contact hours pass whatever the time of day where the test debtors live
             Files.writeString(anyTime.resolve("any-time.yaml"), """

@@ -41,7 +41,7 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), "io.parley.Main");
         all.forEach((key, value) -> builder.environment().put(Setting.byKey(key).orElseThrow().envVar(), value));
         try {
-            Path log = Files.createTempFile("parley-process-", ".log");
+            Path log = ScratchDirs.create("parley-process").resolve("service.log");
             builder.redirectErrorStream(true).redirectOutput(log.toFile());
             ServiceProcess started = new ServiceProcess(builder.start(), port, log);
             started.awaitReady(Duration.ofSeconds(60));

@@ -48,7 +48,7 @@ public final class TestPolicies {
 
     private static Path directory(String... packs) {
         try {
-            Path dir = Files.createTempDirectory("parley-test-policies");
+            Path dir = ScratchDirs.create("parley-test-policies");
             for (String pack : packs) {
                 String id = pack.lines().filter(l -> l.startsWith("id: ")).findFirst().orElseThrow().substring(4);
                 Files.writeString(dir.resolve(id + ".yaml"), pack);

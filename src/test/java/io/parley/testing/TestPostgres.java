@@ -6,6 +6,7 @@ import io.parley.store.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -25,13 +26,20 @@ public final class TestPostgres {
 
     public static synchronized DatabaseTarget newDatabase() {
         if (server == null) {
+            Path dir;
             try {
-                // fsync off for speed: the test server is thrown away after the run, and no test cuts the power
-                server = EmbeddedDatabase.start(Files.createTempDirectory("parley-test-pg"), 0, false);
+                dir = Files.createTempDirectory("parley-test-pg");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            // fsync off for speed: the test server is thrown away after the run, and no test cuts the power
+            server = EmbeddedDatabase.start(dir, 0, false);
+            EmbeddedDatabase started = server;
+            // stopped, then its cluster (over a gigabyte after a full run) removed
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.close();
+                ScratchDirs.delete(dir);
+            }, "test-postgres-stop"));
         }
         DatabaseTarget admin = server.target();
         String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();

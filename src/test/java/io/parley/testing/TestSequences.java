@@ -43,7 +43,7 @@ public final class TestSequences {
     /** A new directory holding each document as &lt;name&gt;.yaml. */
     public static Path directory(String... documents) {
         try {
-            Path dir = Files.createTempDirectory("parley-sequences");
+            Path dir = ScratchDirs.create("parley-sequences");
             for (String document : documents) {
                 Matcher name = NAME.matcher(document);
                 if (!name.find()) {

@@ -1,5 +1,6 @@
 package io.parley.channel.push;
 
+import io.parley.testing.ScratchDirs;
 import io.parley.Parley;
 import io.parley.channel.ChannelModules;
 import io.parley.domain.Channel;
@@ -70,7 +71,7 @@ class PushChannelTest {
     @BeforeAll
     static void start() throws Exception {
         harness = new ServiceHarness();
-        Path templates = Files.createTempDirectory("parley-push-templates");
+        Path templates = ScratchDirs.create("parley-push-templates");
         Files.writeString(templates.resolve("push-reminder.yaml"), TEMPLATE);
         Files.copy(Path.of("conf/templates/demo-sms-1.yaml"), templates.resolve("demo-sms-1.yaml"));
         parley = harness.start(Map.of("paths.sequences", TestSequences.directory(SEQUENCE).toString(),
