@@ -140,8 +140,8 @@ public final class SequenceRoutes {
         ZoneId zone = request.debtor().explicitZone().orElse(defaultZone);
         ContactPreferences preferences = (request.preferences() == null ? ContactPreferences.none()
                 : request.preferences()).withSuppressedAddresses(suppressed);
-        List<ContactCalendar.Entry> entries = calendar.project(def.arm(variant), request.debtor(), request.account(), startAt,
-                zone, request.policyPacks(), preferences, history);
+        List<ContactCalendar.Entry> entries = calendar.project(def.arm(variant), request.debtor(), request.account(),
+                startAt, zone, request.policyPacks(), preferences, history);
         JsonArray out = new JsonArray();
         for (ContactCalendar.Entry e : entries) {
             JsonArray decisions = new JsonArray();

@@ -12,7 +12,8 @@ import java.util.function.Function;
  * A dispatcher's rounds on its context: up to {@code depth} at once, so that a round can claim while the one before
  * is still writing its batch. A round starts when woken (the due alarm fired, or the round before claimed a full
  * batch: it says so through the callback it is given, as soon as it knows), and otherwise at the poll interval,
- * the backstop. When a round ends without more to do, {@code idle} runs (the look ahead that arms the due alarm). A failed round is followed after the poll interval. Stopping lets the rounds under way finish.
+ * the backstop. When a round ends without more to do, {@code idle} runs (the look ahead that arms the due alarm).
+ * A failed round is followed after the poll interval. Stopping lets the rounds under way finish.
  */
 final class Rounds {
     private final Vertx vertx;

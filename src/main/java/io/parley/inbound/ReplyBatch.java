@@ -17,13 +17,14 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Many replies routed in one transaction and one commit: written together ({@link ReplyGroup}) when none of them
  * can change what another finds, else each under a savepoint of its own, so one that fails (a lock given up on, a
  * fault in its effects) is rolled back alone and the others go on; replies written together that fail are routed
- * again that way, in a new transaction. What they write on the timeline is appended together at the end. Their senders are looked up and their texts classified first, all
+ * again that way, in a new transaction, with the senders and classifications found the first time. What they write on
+ * the timeline is appended together at the end. Their senders are looked up and their texts classified first, all
  * together, the classifying on a worker thread (it is the costliest part of a reply for the processor). They are
  * routed in the order of their senders, so two batches under way lock the same debtors in the same order. After the
  * commit, a reply that failed is routed once more on its own (in its own transaction, tried again on a deadlock); if
@@ -37,14 +38,17 @@ final class ReplyBatch {
         if (replies.isEmpty()) {
             return Future.succeededFuture(List.of());
         }
-        AtomicBoolean grouped = new AtomicBoolean();
+        // the lookups and classifications of replies written together, kept should they fail together
+        AtomicReference<List<Ahead>> grouped = new AtomicReference<>();
         return Savepoints.run(pool, conn -> ahead(conn, router, replies).compose(ahead -> {
-            grouped.set(ReplyGroup.fits(ahead));
-            return grouped.get() ? ReplyGroup.act(conn, router, replies, ahead) : eachAlone(conn, router, replies, ahead);
-        })).recover(err -> grouped.get()
-                // written together, the replies failed together: each goes again under a savepoint of its own
-                ? Savepoints.run(pool, conn -> ahead(conn, router, replies)
-                        .compose(ahead -> eachAlone(conn, router, replies, ahead)))
+            grouped.set(ReplyGroup.fits(ahead) ? ahead : null);
+            return grouped.get() != null ? ReplyGroup.act(conn, router, replies, ahead)
+                    : eachAlone(conn, router, replies, ahead);
+        })).recover(err -> grouped.get() != null
+                // written together, the replies failed together: each goes again under a savepoint of its own (each
+                // looks its sender up again there, and keeps its classification only if the sender's language and
+                // zone are still the same)
+                ? Savepoints.run(pool, conn -> eachAlone(conn, router, replies, grouped.get()))
                 : Future.failedFuture(err)
         ).compose(results -> {
             List<Future<ReplyRouter.Routed>> answers = new ArrayList<>(results.size());
@@ -100,9 +104,9 @@ final class ReplyBatch {
     }
 
     /**
-     * The batch's senders, looked up together (one statement for those found by their address), and their replies classified on a worker
-     * thread rather than the event loop, as one piece of work. A reply that cannot be classified ahead is classified
-     * when routed.
+     * The batch's senders, looked up together (one statement for those found by their address), and their replies
+     * classified on a worker thread rather than the event loop, as one piece of work. A reply that cannot be
+     * classified ahead is classified when routed.
      */
     private static Future<List<Ahead>> ahead(SqlConnection conn, ReplyRouter router, List<InboundReply> replies) {
         return router.targetsAll(conn, replies).compose(found -> {

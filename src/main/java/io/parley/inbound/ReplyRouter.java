@@ -101,7 +101,8 @@ public final class ReplyRouter {
                     .compose(v -> {
                         // the message goes out right behind the debtors' locks (one connection keeps them in order)
                         Future<Void> debtors = Locks.debtors(conn, targets.debtorIds());
-                        Future<Boolean> recorded = InboundMessages.record(conn, received(reply, targets, c, classification));
+                        Future<Boolean> recorded = InboundMessages.record(conn,
+                                received(reply, targets, c, classification));
                         return Future.all(debtors, recorded).map(x -> recorded.result());
                     })
                     .compose(recorded -> actOn(conn, reply, targets, c, classification, recorded, now, timeline));

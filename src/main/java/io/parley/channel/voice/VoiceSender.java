@@ -102,7 +102,8 @@ final class VoiceSender implements ChannelSender {
                     .setTimeLimit((int) voice.longestCall().toSeconds())
                     .create(client);
             return SendResult.accepted(AttemptStatus.QUEUED, call.getSid());
-        }, SmsSender::classify, () -> TwilioClients.lastRetryAfter(client)).compose(result -> result.providerRef() == null ? Future.succeededFuture(result)
+        }, SmsSender::classify, () -> TwilioClients.lastRetryAfter(client)).compose(result -> result.providerRef() == null
+                ? Future.succeededFuture(result)
                 : VoiceCalls.placed(pool, outbound.attemptId(), result.providerRef(), clock.instant())
                 .transform(saved -> {
                     if (saved.failed()) {
