@@ -7,6 +7,7 @@ import io.parley.domain.AttemptStatus;
 import io.parley.lifecycle.Loop;
 import io.parley.observability.Metrics;
 import io.parley.store.Attempts;
+import io.parley.store.ClaimedStep;
 import io.parley.store.DatabaseUnavailable;
 import io.parley.store.DueSteps;
 import io.vertx.core.Future;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,6 +57,7 @@ public final class Dispatcher extends VerticleBase {
     private final DueAlarm alarm;
     private final Runnable wake = () -> this.batches.wake();
     private Rounds batches;
+    private ClaimSize claimSize;
     private Loop reconciling;
     /** When the latest round's claim was made: the look ahead starts there, so a step falling due since is seen. */
     private Instant lastClaim;
@@ -85,19 +88,15 @@ public final class Dispatcher extends VerticleBase {
         inFlight = new InFlight(settings.maxInFlight());
         // a batch is claimed once a quarter of the bound (or a whole batch) is free, and is as large as the room
         int least = Math.max(1, Math.min(settings.batchSize(), settings.maxInFlight() / 4));
-        batches = new Rounds(vertx, DEPTH, settings.pollInterval(), more -> inFlight
-                .reserve(least, settings.batchSize())
-                .compose(room -> runBatch(room, more).eventually(() -> {
-                    inFlight.release(room);
-                    return Future.succeededFuture();
-                }))
-                .onFailure(e -> {
-                    if (DatabaseUnavailable.is(e)) {
-                        LOG.warn("Dispatch waits: the database is unavailable ({})", e.toString());
-                    } else {
-                        LOG.error("Dispatch batch failed and was rolled back; its steps are claimed again", e);
-                    }
-                }), this::lookAhead).start();
+        claimSize = new ClaimSize(settings.batchSize());
+        batches = new Rounds(vertx, DEPTH, settings.pollInterval(), more -> {
+            int most = claimSize.limit();
+            return inFlight.reserve(Math.min(least, most), most)
+                    .compose(room -> runBatch(room, more).eventually(() -> {
+                        inFlight.release(room);
+                        return Future.succeededFuture();
+                    }));
+        }, this::lookAhead).start();
         alarm.join(DueAlarm.timers(vertx), wake);
         if (reconciles) {
             Duration period = Duration.ofMillis(Math.max(100,
@@ -151,7 +150,9 @@ public final class Dispatcher extends VerticleBase {
         Instant claimedAt = clock.instant();
         lastClaim = claimedAt;
         long started = System.nanoTime();
+        List<List<ClaimedStep>> inHand = new ArrayList<>(List.of(List.of()));
         return writer.claimAndWrite(owner, settings.lease(), size, claimed -> {
+            inHand.set(0, claimed);
             metrics.dispatchStage("claim", Duration.ofNanos(System.nanoTime() - started));
             metrics.claimed(claimed.size());
             claimed.forEach(step -> metrics.lag(Duration.between(step.dueAt(), claimedAt)));
@@ -167,8 +168,34 @@ public final class Dispatcher extends VerticleBase {
             outcomes.count(written.changed());
             metrics.stepFailures(written.failures());
             send(written.toSend());
+            claimSize.committed();
             return written.claimed();
-        });
+        }).recover(e -> failed(inHand.get(0), e));
+    }
+
+    /**
+     * A batch rolled back: when the database is there, the next claim takes fewer steps (see {@link ClaimSize}),
+     * and a single step that failed alone is set aside for a lease, so one step the database refuses cannot hold up
+     * the others. Fails with the batch's error either way.
+     */
+    private Future<Integer> failed(List<ClaimedStep> claimed, Throwable e) {
+        if (DatabaseUnavailable.is(e)) {
+            LOG.warn("Dispatch waits: the database is unavailable ({})", e.toString());
+            return Future.failedFuture(e);
+        }
+        if (!claimSize.failed(claimed.size())) {
+            LOG.error("A dispatch batch of {} steps failed and was rolled back; its steps are claimed again, at most "
+                    + "{} at a time", claimed.size(), claimSize.limit(), e);
+            return Future.failedFuture(e);
+        }
+        ClaimedStep step = claimed.get(0);
+        Instant now = clock.instant();
+        Instant until = now.plus(settings.lease());
+        LOG.error("Step {} of enrollment {} (case {}) failed to commit on its own and is set aside until {}; the "
+                + "other due steps go meanwhile", step.stepId(), step.enrollmentId(), step.caseId(), until, e);
+        return DueSteps.setAside(pool, List.of(step.enrollmentId()), owner, now, until)
+                .onSuccess(metrics::stepsSetAside)
+                .transform(ar -> Future.failedFuture(e));
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Metrics {
     private final MeterRegistry registry;
     private final Counter claimed;
+    private final Counter setAside;
     private final Timer lag;
     private final AtomicLong pendingDueSteps = new AtomicLong();
     private final AtomicLong unknownAttempts = new AtomicLong();
@@ -30,6 +31,10 @@ public final class Metrics {
     public Metrics(MeterRegistry registry) {
         this.registry = registry;
         this.claimed = Counter.builder("parley.dispatch.claimed").description("Due steps claimed by dispatchers")
+                .register(registry);
+        // registered at once, so that an alert on it sees zero rather than no series before the first
+        this.setAside = Counter.builder("parley.dispatch.steps.set.aside")
+                .description("Due steps set aside for a lease because the database refused their batch with them alone")
                 .register(registry);
         this.lag = Timer.builder("parley.dispatch.lag").description("How late a due step was when claimed")
                 .publishPercentileHistogram().register(registry);
@@ -101,6 +106,10 @@ public final class Metrics {
             Counter.builder("parley.dispatch.step.errors").description("Due steps whose dispatch failed with an error")
                     .register(registry).increment(count);
         }
+    }
+
+    public void stepsSetAside(int count) {
+        setAside.increment(count);
     }
 
     public void reply(String channel, String intent) {

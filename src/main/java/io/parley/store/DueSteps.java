@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlResult;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Duration;
@@ -85,7 +86,21 @@ public final class DueSteps {
     private static final String PENDING = "SELECT count(*) FROM due_step WHERE runnable AND due_at <= $1 "
             + "AND (lease_until IS NULL OR lease_until < $1)";
 
+    private static final String SET_ASIDE = "UPDATE due_step SET lease_owner = $2, lease_until = $4 "
+            + "WHERE enrollment_id = ANY($1) AND (lease_until IS NULL OR lease_until < $3)";
+
     private DueSteps() {
+    }
+
+    /**
+     * Leases steps whose batch could not commit, in a statement of its own (the batch's claim was rolled back with
+     * it): nobody claims them again before {@code until}, and the other due steps go meanwhile. Their rows are not
+     * otherwise changed, so after the lease they are claimed as usual. Steps leased meanwhile are left alone.
+     */
+    public static Future<Integer> setAside(SqlClient sql, List<UUID> enrollmentIds, String owner, Instant now,
+                                           Instant until) {
+        return sql.preparedQuery(SET_ASIDE).execute(Tuple.of(enrollmentIds.toArray(UUID[]::new), owner, Rows.ts(now),
+                Rows.ts(until))).map(SqlResult::rowCount);
     }
 
     public static Future<List<ClaimedStep>> claim(SqlClient sql, String owner, Instant now, Duration lease, int limit) {
