@@ -47,6 +47,13 @@ public record Classification(ReplyIntent intent, Optional<ReplyIntent> secondary
     }
 
     /** A reply that means one thing only. */
+    /** The same classification with one more reason at the end. */
+    Classification withReason(String reason) {
+        List<String> more = new java.util.ArrayList<>(reasons);
+        more.add(reason);
+        return new Classification(intent, secondary, optOut, promise, more, matched, review);
+    }
+
     static Classification single(ReplyIntent intent, Optional<OptOutScope> optOut, List<String> reasons, String matched) {
         return new Classification(intent, Optional.empty(), optOut, Optional.empty(), reasons, matched, Optional.empty());
     }

@@ -63,6 +63,13 @@ public final class ReplyClassifier {
     public Classification classify(String text, String locale, ZoneId zone, Instant arrivedAt) {
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(arrivedAt, "arrivedAt");
+        QuotedText.Own own = QuotedText.of(text);
+        Classification c = classifyOwn(own.text(), locale, zone, arrivedAt);
+        return own.quotedLines() == 0 ? c : c.withReason("quoted text set aside: " + own.quotedLines()
+                + " line(s) of a message quoted in the reply were not read");
+    }
+
+    private Classification classifyOwn(String text, String locale, ZoneId zone, Instant arrivedAt) {
         ReplyText reply = ReplyText.of(text);
         Locale loc = locale == null || locale.isBlank() ? Locale.ROOT
                 : Locale.forLanguageTag(locale.trim().replace('_', '-'));
