@@ -18,8 +18,9 @@ import java.util.TreeSet;
 /**
  * The replies of a batch written together, without a savepoint each, when none of them can change what another
  * finds (no two share a sender's address, a debtor or a case, and each was classified ahead): the locks of all their
- * cases, queue rows and debtors taken in three statements (in the order of {@link Locks}), their messages recorded in
- * one (a provider's redelivery changes nothing), then each acted on in the order of their senders, and the timeline
+ * cases, queue rows and debtors taken in three statements (in the order of {@link Locks}), their senders looked up
+ * again under those locks (when one changed meanwhile, the group fails and goes the slower way), their messages
+ * recorded in one (a provider's redelivery changes nothing), then each acted on in the order of their senders, and the timeline
  * appended once. Should anything fail, the transaction is rolled back whole and {@link ReplyBatch} routes the
  * replies again each under a savepoint of its own, so a reply's effects are still all or nothing.
  */
@@ -61,10 +62,19 @@ final class ReplyGroup {
         List<TimelineEntry> timeline = new ArrayList<>();
         return Locks.casesTogether(conn, cases)
                 .compose(v -> {
-                    // the messages go out right behind the debtors' locks (one connection keeps them in order)
+                    // the senders looked up again right behind the debtors' locks (one connection keeps them in
+                    // order): a change committed before the locks were taken is seen, and sends the replies the
+                    // slower way, each under a savepoint of its own (see ReplyRouter.routeIn)
                     Future<Void> locked = Locks.debtors(conn, debtors);
-                    Future<List<Boolean>> recorded = InboundMessages.recordAll(conn, received);
-                    return Future.all(locked, recorded).map(x -> recorded.result());
+                    Future<List<ReplyTargets.Targets>> again = router.targetsAll(conn, replies);
+                    return Future.all(locked, again).compose(x -> {
+                        for (int i = 0; i < replies.size(); i++) {
+                            if (!again.result().get(i).equals(ahead.get(i).targets())) {
+                                return Future.failedFuture(new ReplyRouter.SendersChanged(1));
+                            }
+                        }
+                        return InboundMessages.recordAll(conn, received);
+                    });
                 })
                 .compose(recorded -> {
                     Future<Void> chain = Future.succeededFuture();

@@ -64,6 +64,9 @@ public final class ReplyRouter {
     public record Routed(boolean duplicate, ReplyIntent intent, Optional<String> answer, List<String> caseIds) {
     }
 
+    /** How many times a reply's sender is looked up under locks before giving up (see {@link #lockedTargets}). */
+    static final int LOOKUPS = 3;
+
     public Future<Routed> route(InboundReply reply) {
         return Transactions.run(pool, conn -> {
             List<TimelineEntry> timeline = new ArrayList<>();
@@ -92,21 +95,43 @@ public final class ReplyRouter {
      * made for the locale and zone of the sender found now (else classifying here).
      */
     Future<Routed> routeIn(SqlConnection conn, InboundReply reply, ReplyBatch.Ahead ahead, List<TimelineEntry> timeline) {
-        return ReplyTargets.find(conn, reply, defaultZone).compose(targets -> {
+        return lockedTargets(conn, reply, 1).compose(targets -> {
             Instant now = clock.instant();
             Classification c = ahead != null && ahead.fits(targets) ? ahead.classification()
                     : classify(reply, targets);
             JsonObject classification = json(c, reply.channel());
-            return Locks.cases(conn, targets.caseIds())
-                    .compose(v -> {
-                        // the message goes out right behind the debtors' locks (one connection keeps them in order)
-                        Future<Void> debtors = Locks.debtors(conn, targets.debtorIds());
-                        Future<Boolean> recorded = InboundMessages.record(conn,
-                                received(reply, targets, c, classification));
-                        return Future.all(debtors, recorded).map(x -> recorded.result());
-                    })
+            return InboundMessages.record(conn, received(reply, targets, c, classification))
                     .compose(recorded -> actOn(conn, reply, targets, c, classification, recorded, now, timeline));
         });
+    }
+
+    /**
+     * Whom the reply is from, as it stands under the locks of its cases and debtors: looked up, locked, then looked
+     * up again (the second look goes out right behind the debtors' locks), since a change committed between the first
+     * look and the locks - a contact point marked wrong, a case opened or closed - would otherwise be missed. When
+     * the second look differs, its cases and debtors are locked in turn, up to {@link #LOOKUPS} times.
+     */
+    private Future<ReplyTargets.Targets> lockedTargets(SqlConnection conn, InboundReply reply, int lookup) {
+        return ReplyTargets.find(conn, reply, defaultZone).compose(targets -> Locks.cases(conn, targets.caseIds())
+                .compose(v -> {
+                    Future<Void> debtors = Locks.debtors(conn, targets.debtorIds());
+                    Future<ReplyTargets.Targets> again = ReplyTargets.find(conn, reply, defaultZone);
+                    return Future.all(debtors, again).map(x -> again.result());
+                })
+                .compose(now -> {
+                    if (now.equals(targets)) {
+                        return Future.succeededFuture(now);
+                    }
+                    return lookup < LOOKUPS ? lockedTargets(conn, reply, lookup + 1)
+                            : Future.failedFuture(new SendersChanged(LOOKUPS));
+                }));
+    }
+
+    /** The senders of replies changed while their locks were being taken (the replies are routed again). */
+    static final class SendersChanged extends RuntimeException {
+        SendersChanged(int lookups) {
+            super("whom the reply is from changed while its cases were being locked, " + lookups + " times");
+        }
     }
 
     /** The message as recorded: what arrived, whom it was taken to concern, and what it means. */

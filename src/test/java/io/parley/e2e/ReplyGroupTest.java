@@ -44,17 +44,7 @@ class ReplyGroupTest {
 
     @Test
     void aReplyWhoseEffectsFailIsRolledBackAloneAndTheOthersCommit() {
-        Path sequences = TestSequences.directory("""
-                name: later
-                version: 1
-                stopOn: [payment_received]
-                pauseOn: [promise_to_pay]
-                steps:
-                  - id: first
-                    channel: sms
-                    template: demo-sms-1
-                    at: { anchor: enrollment, after: P2D }
-                """);
+        Path sequences = TestSequences.directory(TestSequences.LATER_TEXT);
         Parley parley = harness.start(Map.of("paths.sequences", sequences.toString()));
         for (int i = 0; i < DEBTORS; i++) {
             assertEquals(201, harness.post(parley, "/v1/enrollments", EnrollmentBodies.request("case-g-" + i, "later",

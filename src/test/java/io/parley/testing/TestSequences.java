@@ -21,6 +21,19 @@ public final class TestSequences {
                 at: { anchor: enrollment, after: PT0S }
             """;
 
+    /** One text two days after enrollment, paused by a promise: a case that replies can act on before anything goes. */
+    public static final String LATER_TEXT = """
+            name: later
+            version: 1
+            stopOn: [payment_received]
+            pauseOn: [promise_to_pay]
+            steps:
+              - id: first
+                channel: sms
+                template: demo-sms-1
+                at: { anchor: enrollment, after: P2D }
+            """;
+
     private static final Pattern NAME = Pattern.compile("(?m)^name: *([a-z0-9-]+)");
 
     /**
