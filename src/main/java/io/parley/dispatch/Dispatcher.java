@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Claims due steps in batches, works out each one, commits the whole batch (decisions, SENDING attempts, timeline,
@@ -150,9 +150,9 @@ public final class Dispatcher extends VerticleBase {
         Instant claimedAt = clock.instant();
         lastClaim = claimedAt;
         long started = System.nanoTime();
-        List<List<ClaimedStep>> inHand = new ArrayList<>(List.of(List.of()));
+        AtomicReference<List<ClaimedStep>> inHand = new AtomicReference<>(List.of());
         return writer.claimAndWrite(owner, settings.lease(), size, claimed -> {
-            inHand.set(0, claimed);
+            inHand.set(claimed);
             metrics.dispatchStage("claim", Duration.ofNanos(System.nanoTime() - started));
             metrics.claimed(claimed.size());
             claimed.forEach(step -> metrics.lag(Duration.between(step.dueAt(), claimedAt)));
@@ -170,7 +170,7 @@ public final class Dispatcher extends VerticleBase {
             send(written.toSend());
             claimSize.committed();
             return written.claimed();
-        }).recover(e -> failed(inHand.get(0), e));
+        }).recover(e -> failed(inHand.get(), e));
     }
 
     /**

@@ -20,8 +20,8 @@ import java.util.TreeSet;
  * finds (no two share a sender's address, a debtor or a case, and each was classified ahead): the locks of all their
  * cases, queue rows and debtors taken in three statements (in the order of {@link Locks}), their senders looked up
  * again under those locks (when one changed meanwhile, the group fails and goes the slower way), their messages
- * recorded in one (a provider's redelivery changes nothing), then each acted on in the order of their senders, and the timeline
- * appended once. Should anything fail, the transaction is rolled back whole and {@link ReplyBatch} routes the
+ * recorded in one (a provider's redelivery changes nothing), then each acted on in the order of their senders, and
+ * the timeline appended once. Should anything fail, the transaction is rolled back whole and {@link ReplyBatch} routes the
  * replies again each under a savepoint of its own, so a reply's effects are still all or nothing.
  */
 final class ReplyGroup {
@@ -70,7 +70,7 @@ final class ReplyGroup {
                     return Future.all(locked, again).compose(x -> {
                         for (int i = 0; i < replies.size(); i++) {
                             if (!again.result().get(i).equals(ahead.get(i).targets())) {
-                                return Future.failedFuture(new ReplyRouter.SendersChanged(1));
+                                return Future.failedFuture(new ReplyRouter.SendersChanged("whom a reply of the group is from changed while their cases were being locked"));
                             }
                         }
                         return InboundMessages.recordAll(conn, received);

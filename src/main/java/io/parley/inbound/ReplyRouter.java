@@ -123,14 +123,15 @@ public final class ReplyRouter {
                         return Future.succeededFuture(now);
                     }
                     return lookup < LOOKUPS ? lockedTargets(conn, reply, lookup + 1)
-                            : Future.failedFuture(new SendersChanged(LOOKUPS));
+                            : Future.failedFuture(new SendersChanged("whom the reply is from changed while its cases were "
+                                    + "being locked, " + LOOKUPS + " times"));
                 }));
     }
 
     /** The senders of replies changed while their locks were being taken (the replies are routed again). */
     static final class SendersChanged extends RuntimeException {
-        SendersChanged(int lookups) {
-            super("whom the reply is from changed while its cases were being locked, " + lookups + " times");
+        SendersChanged(String message) {
+            super(message);
         }
     }
 
