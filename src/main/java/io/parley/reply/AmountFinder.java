@@ -32,12 +32,12 @@ final class AmountFinder {
             + "|apt|unit|account|acct|card|ending|case|invoice|confirmation|platform|bus|route|train|pin|zip|code|id"
             + "|extension|version|line|floor|suite|building)(?: (?:number|no|#))?(?: is)?|周|星期|礼拜|第|订单号?是?"
             + "|流水号|编号|尾号|航班|登机口|房间|卡号|案号|账号|单号) ?$");
-    private static final Pattern HALF = Pattern.compile("\\bhalf\\b|一半|\\b50 ?%");
-    private static final Pattern QUARTER = Pattern.compile("\\b(?:a |one )?quarter\\b|四分之一|\\b25 ?%");
+    private static final Pattern HALF = Pattern.compile("\\bhalf\\b|一半|\\b50 ?%|(?<![\\d/])1/2(?![\\d/])|½");
+    private static final Pattern QUARTER = Pattern.compile("\\b(?:a |one )?quarter\\b|四分之一|\\b25 ?%|(?<![\\d/])1/4(?![\\d/])|¼");
     private static final Pattern FULL = Pattern.compile("\\b(?:in full|full amount|the full balance|full balance"
-            + "|the whole (?:amount|balance|thing|lot)|the rest|the remaining(?: balance| amount)?|remaining balance"
+            + "|the whole (?:amount|balance|thing|lot)|the lot|the rest|the remaining(?: balance| amount)?|remaining balance"
             + "|everything i owe|all of it|it all|(?<=pay |paying )(?:it|this|that|everything) off|the balance|all i owe|the full|what i owe|whatever i owe|what is owed"
-            + "|what's owed|everything owed|the total(?: amount| balance)?|the entire (?:balance|amount|debt)|the whole debt)\\b|全部|全额|还清|结清|一次性");
+            + "|what's owed|everything owed|the total(?: amount| balance)?|the entire (?:balance|amount|debt)|the whole debt)\\b|全部|全额|还清|结清|一次性|剩下的|剩余的|余款");
 
     /** An amount read from a reply: the words, and either a sum or a share of the balance. */
     record Found(String text, BigDecimal amount, BigDecimal fraction, String how) {

@@ -111,7 +111,9 @@ final class DateFinder {
                     day(m.group(2)).flatMap(mo -> day(m.group(3)).flatMap(d -> monthDay(c, mo, d, m.group(1))))),
             rule("(" + CN_NUM + ")(?:号|日)", Kind.BARE_DAY, (m, c) -> day(m.group(1)).flatMap(d ->
                     DayResolver.dayOfMonthFrom(c.today(), d, "day " + d + " of the month"))),
-            rule("\\b(\\d{1,2})[/-](\\d{1,2})(?:[/-](\\d{4}|\\d{2}))?(?![/\\d])", Kind.DAY_OF_MONTH, DayResolver::numeric),
+            // A share right after the verb is not a date: "pay 1/2 on Wednesday" is half, "pay on 1/2" a day.
+            rule("(?<!(?:pay|send|do|paying|sending|transfer|clear) )\\b(\\d{1,2})[/-](\\d{1,2})(?:[/-](\\d{4}|\\d{2}))?(?![/\\d])",
+                    Kind.DAY_OF_MONTH, DayResolver::numeric),
             rule("\\b(" + MONTH_EN + ")\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b(?:,? (\\d{4}))?", Kind.DAY_OF_MONTH,
                     (m, c) -> monthDay(c, DayResolver.monthEn(m.group(1)), Integer.parseInt(m.group(2)), m.group(3))),
             rule("\\b(?:the )?(\\d{1,2})(?:st|nd|rd|th)? +(?:of +)?(?:(?:the )?(?:next|following) month|" + NEXT

@@ -20,25 +20,30 @@ final class NumberWords {
             Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("sixty", 60),
             Map.entry("seventy", 70), Map.entry("eighty", 80), Map.entry("ninety", 90));
     private static final String WORD = "(?:" + String.join("|", VALUES.keySet()) + "|hundred|thousand|grand)";
-    private static final Pattern RUN = Pattern.compile("\\b(?:(?:a|one) (?=hundred|thousand|grand))?" + WORD
-            + "(?:(?:[ -]|,? and )" + WORD + ")*\\b");
+    /** Edges are ASCII, so that a run against Chinese ("three hundred过去") is still one. */
+    private static final Pattern RUN = Pattern.compile("(?<![a-z0-9])(?:(?:a|one) (?=hundred|thousand|grand))?" + WORD
+            + "(?:(?:[ -]|,? and )" + WORD + ")*(?![a-z0-9])");
     private static final Pattern CURRENCY = Pattern.compile("^ ?(?:dollars?|bucks|usd|pounds?|quid|euros?|yuan|rmb"
             + "|元|块)\\b");
 
     private NumberWords() {
     }
 
-    /** Digits with a unit word: "5 hundred", "2 thousand", "1.5 grand". */
-    private static final Pattern MIXED = Pattern.compile("(?<![\\d.,])(\\d{1,3}(?:\\.\\d{1,2})?) (hundred|thousand|grand)\\b");
+    /** Digits with a unit word and what follows in words: "5 hundred", "2 thousand", "1.5 grand", "2 hundred fifty". */
+    private static final Pattern MIXED = Pattern.compile("(?<![\\d.,])(\\d{1,3}(?:\\.\\d{1,2})?) (hundred|thousand|grand)\\b"
+            + "((?:(?:[ -]|,? and )" + WORD + ")*)\\b");
 
     static String digits(String text) {
         StringBuilder out = new StringBuilder(text);
         Matcher mixed = MIXED.matcher(text);
         while (mixed.find()) {
-            java.math.BigDecimal value = new java.math.BigDecimal(mixed.group(1)).multiply(java.math.BigDecimal.valueOf(
-                    mixed.group(2).equals("hundred") ? 100 : 1000)).stripTrailingZeros();
+            long unit = mixed.group(2).equals("hundred") ? 100 : 1000;
+            long tail = mixed.group(3).isBlank() ? 0 : strict(mixed.group(3).replaceFirst("^,? and |^[ -]", ""));
+            int end = tail > 0 && tail < unit ? mixed.end() : mixed.end(2);
+            java.math.BigDecimal value = new java.math.BigDecimal(mixed.group(1)).multiply(java.math.BigDecimal.valueOf(unit))
+                    .add(java.math.BigDecimal.valueOf(end == mixed.end() ? tail : 0)).stripTrailingZeros();
             String number = value.toPlainString();
-            out.replace(mixed.start(), mixed.end(), " ".repeat(mixed.group().length() - number.length()) + number);
+            out.replace(mixed.start(), end, " ".repeat(end - mixed.start() - number.length()) + number);
         }
         text = out.toString();
         Matcher m = RUN.matcher(text);

@@ -21,6 +21,7 @@ final class CorpusFile {
     static final Path HELD_OUT_2 = DIRECTORY.resolve("held-out-2.tsv");
     static final Path HELD_OUT_3 = DIRECTORY.resolve("held-out-3.tsv");
     static final Path HELD_OUT_4 = DIRECTORY.resolve("held-out-4.tsv");
+    static final Path HELD_OUT_5 = DIRECTORY.resolve("held-out-5.tsv");
 
     private CorpusFile() {
     }

@@ -36,7 +36,7 @@ class ReplyExtractionTest {
             "15号|month_day|2025-06-15", "十五号|month_day|2025-06-15",
             "3号|month_day|2025-07-03", "二十日|month_day|2025-06-20", "6月20号|month_day|2025-06-20",
             "下个月5号|month_day|2025-07-05", "3天内|month_day|2025-06-07", "两周后|month_day|2025-06-18",
-            "周末|month_day|2025-06-07"})
+            "周末|month_day|2025-06-07", "pay on 1/2|month_day|2026-01-02"})
     void dates(String text, String order, String expected) {
         assertDate(text, order, expected);
     }
@@ -75,7 +75,9 @@ class ReplyExtractionTest {
             "two hundred and fifty|250", "fifteen hundred|1500", "twenty-five dollars|25", "one hundred dollars|100",
             "a hundred bucks|100", "flight CA981|", "gate 22|", "order number is 20250612|", "terminal 2|", "T2航站楼|",
             "a quarter|x0.25", "half|x0.5", "一半|x0.5", "in full|x1", "the rest|x1", "还清|x1",
-            "after 5pm|", "in 2 weeks|", "chapter 7|", "call me at 3|", "pay 100 on 12/05|100"})
+            "after 5pm|", "in 2 weeks|", "chapter 7|", "call me at 3|", "pay 100 on 12/05|100",
+            "2 hundred fifty|250", "3 hundred and twenty|320", "2 thousand five hundred|2500", "5 hundred|500",
+            "pay 1/2 on friday|x0.5", "pay 1/4 now|x0.25", "the lot|x1", "剩下的|x1", "transfer three hundred过去|300"})
     void amounts(String text, String expected) {
         String normal = ReplyText.normal(text);
         var found = AmountFinder.find(NumberWords.digits(AmountFinder.hide(normal, DateFinder.findAll(normal,
