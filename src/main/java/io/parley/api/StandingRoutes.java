@@ -68,12 +68,13 @@ public final class StandingRoutes {
             return;
         }
         String by = ApiKeys.principal(ctx).name();
-        Transactions.run(pool, conn -> CaseHolds.lift(conn, caseId, kind).compose(lifted -> {
+        Instant now = clock.instant();
+        Transactions.run(pool, conn -> CaseHolds.lift(conn, caseId, kind, now).compose(lifted -> {
             if (lifted.isEmpty()) {
                 return Future.failedFuture(ApiProblem.notFound("hold " + kind + " on case " + caseId));
             }
             JsonObject data = lifted.get().put("reason", reason).put("by", by);
-            return Timeline.append(conn, new TimelineEntry(caseId, null, clock.instant(), TimelineKinds.HOLD_LIFTED,
+            return Timeline.append(conn, new TimelineEntry(caseId, null, now, TimelineKinds.HOLD_LIFTED,
                     data)).map(data);
         })).onSuccess(data -> new ApiResponse(200, data.copy().put("caseId", caseId)).send(ctx)).onFailure(ctx::fail);
     }

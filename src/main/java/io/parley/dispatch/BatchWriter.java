@@ -203,7 +203,7 @@ final class BatchWriter {
                                 .put("template", send.attempt().template()).put("content", send.attempt().content())));
             } else if (w instanceof StepWork.Wait wait) {
                 decide(wait.decision(), decisions, progression);
-                defers.add(new DueSteps.Defer(s.enrollmentId(), wait.releaseAt()));
+                defers.add(new DueSteps.Defer(s.enrollmentId(), wait.releaseAt(), wait.heldBy()));
             } else if (w instanceof StepWork.Pass pass) {
                 progression.note(pass.notes());
                 if (pass.decision() == null) {

@@ -55,7 +55,8 @@ final class StepRunner {
     static final String CIRCUIT_OPEN_RULE = "provider-unavailable";
     /** The hold an agency placement puts on its case. */
     static final String PLACED = "agency";
-    static final Duration PLACED_RECHECK = Duration.ofHours(1);
+    /** How long a placed case's step waits before it is looked at again, should the hold outlast its lifting. */
+    static final Duration PLACED_RECHECK = Duration.ofHours(24);
 
     private final Sequences sequences;
     private final SequenceEngine engine;
@@ -170,14 +171,14 @@ final class StepRunner {
     }
 
     /**
-     * The case is placed with an agency: Parley's own steps wait (looked at again every {@link #PLACED_RECHECK}, and
-     * at once when the case is recalled).
+     * The case is placed with an agency: Parley's own steps wait, marked as held by the placement, until the case is
+     * recalled (lifting the hold brings them forward at once), looked at again every {@link #PLACED_RECHECK} meanwhile.
      */
     static StepWork placed(ClaimedStep s, Instant now) {
         Instant until = now.plus(PLACED_RECHECK);
         Decision wait = new Decision.Defer(until, "hold/" + PLACED, List.of("the case is placed with an agency: "
                 + "Parley's own contact about it waits until the case is recalled"), Map.of("holds", List.of(PLACED)));
-        return new StepWork.Wait(s, record(s, null, wait, null, now), until);
+        return new StepWork.Wait(s, record(s, null, wait, null, now), until, PLACED);
     }
 
     /** The case is on hold (dispute, cease request, attorney, bankruptcy): the step passes without a contact. */

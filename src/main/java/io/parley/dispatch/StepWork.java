@@ -23,7 +23,10 @@ sealed interface StepWork {
     }
 
     /** Deferred by the policy: the step waits and is evaluated again at releaseAt. */
-    record Wait(ClaimedStep step, Decisions.Recorded decision, Instant releaseAt) implements StepWork {
+    record Wait(ClaimedStep step, Decisions.Recorded decision, Instant releaseAt, String heldBy) implements StepWork {
+        Wait(ClaimedStep step, Decisions.Recorded decision, Instant releaseAt) {
+            this(step, decision, releaseAt, null);
+        }
     }
 
     /** Suppressed (with its decision) or skipped (with its timeline note): the sequence moves on without a contact. */

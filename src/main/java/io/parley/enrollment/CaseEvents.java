@@ -134,7 +134,7 @@ public final class CaseEvents {
 
     /** The case comes back from the agency: the placement hold is lifted and the placement task closed. */
     private static Future<Void> recall(SqlConnection conn, String caseId, Instant now, List<TimelineEntry> timeline) {
-        return CaseHolds.lift(conn, caseId, "agency").compose(lifted -> {
+        return CaseHolds.lift(conn, caseId, "agency", now).compose(lifted -> {
             lifted.ifPresent(hold -> timeline.add(new TimelineEntry(caseId, null, now, TimelineKinds.HOLD_LIFTED,
                     hold.put("reason", "recalled from the agency"))));
             return closeTasks(conn, caseId, List.of("agency"), Tasks.RECALLED, "recalled from the agency", now,

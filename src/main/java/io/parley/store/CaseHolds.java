@@ -2,6 +2,7 @@ package io.parley.store;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
@@ -66,11 +67,21 @@ public final class CaseHolds {
         });
     }
 
-    /** Lifts a hold; what it was (reference and since), or empty when the case had no such hold. */
-    public static Future<Optional<JsonObject>> lift(SqlClient sql, String caseId, String kind) {
-        return sql.preparedQuery(LIFT).execute(Tuple.of(caseId, kind)).map(rows -> rows.size() == 0 ? Optional.empty()
-                : Optional.of(new JsonObject().put("kind", kind).put("reference", rows.iterator().next().getString(0))
-                .put("since", Rows.instant(rows.iterator().next().getOffsetDateTime(1)).toString())));
+    /**
+     * Lifts a hold; what it was (reference and since), or empty when the case had no such hold. The case's steps it
+     * kept waiting (an agency placement's) become due now, and what was lifted says how many ({@code released}) if any.
+     */
+    public static Future<Optional<JsonObject>> lift(SqlClient sql, String caseId, String kind, Instant now) {
+        return sql.preparedQuery(LIFT).execute(Tuple.of(caseId, kind)).compose(rows -> {
+            if (rows.size() == 0) {
+                return Future.succeededFuture(Optional.empty());
+            }
+            Row row = rows.iterator().next();
+            JsonObject lifted = new JsonObject().put("kind", kind).put("reference", row.getString(0))
+                    .put("since", Rows.instant(row.getOffsetDateTime(1)).toString());
+            return DueSteps.releaseHeld(sql, caseId, kind, now).map(released -> Optional.of(released == 0 ? lifted
+                    : lifted.put("released", released)));
+        });
     }
 
     /** The case's debtor asked in writing for no more contact: applies to every case of theirs. */

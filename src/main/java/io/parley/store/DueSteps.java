@@ -52,24 +52,25 @@ public final class DueSteps {
                              ORDER BY cp.id) FROM contact_point cp WHERE cp.debtor_id = d.id), '[]'::jsonb) AS contacts
             FROM claimed c JOIN enrollment e ON e.id = c.enrollment_id JOIN debtor d ON d.id = e.debtor_id
             """;
-    private static final String DEFER =
-            "UPDATE due_step SET due_at = $2, lease_owner = NULL, lease_until = NULL WHERE enrollment_id = $1";
+    private static final String DEFER = "UPDATE due_step SET due_at = $2, held_by = $3, lease_owner = NULL, "
+            + "lease_until = NULL WHERE enrollment_id = $1";
     private static final String DEFER_ALL = """
-            UPDATE due_step d SET due_at = u.due_at, lease_owner = NULL, lease_until = NULL
-            FROM unnest($1::uuid[], $2::timestamptz[]) AS u(id, due_at) WHERE d.enrollment_id = u.id""";
+            UPDATE due_step d SET due_at = u.due_at, held_by = u.held_by, lease_owner = NULL, lease_until = NULL
+            FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) AS u(id, due_at, held_by)
+            WHERE d.enrollment_id = u.id""";
     private static final String AWAIT = "UPDATE due_step SET phase = 'await', attempt_id = $2, due_at = $3, "
-            + "lease_owner = NULL, lease_until = NULL WHERE enrollment_id = $1";
+            + "held_by = NULL, lease_owner = NULL, lease_until = NULL WHERE enrollment_id = $1";
     private static final String AWAIT_ALL = """
-            UPDATE due_step d SET phase = 'await', attempt_id = u.attempt_id, due_at = u.due_at,
+            UPDATE due_step d SET phase = 'await', attempt_id = u.attempt_id, due_at = u.due_at, held_by = NULL,
                    lease_owner = NULL, lease_until = NULL
             FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS u(id, attempt_id, due_at)
             WHERE d.enrollment_id = u.id""";
     private static final String MOVE_ON = "UPDATE due_step SET run_no = run_no + 1, step_id = $2, retry = $3, "
-            + "phase = 'run', attempt_id = NULL, due_at = $4, lease_owner = NULL, lease_until = NULL "
+            + "phase = 'run', attempt_id = NULL, due_at = $4, held_by = NULL, lease_owner = NULL, lease_until = NULL "
             + "WHERE enrollment_id = $1";
     private static final String MOVE_ON_ALL = """
             UPDATE due_step d SET run_no = d.run_no + 1, step_id = u.step_id, retry = u.retry, phase = 'run',
-                   attempt_id = NULL, due_at = u.due_at, lease_owner = NULL, lease_until = NULL
+                   attempt_id = NULL, due_at = u.due_at, held_by = NULL, lease_owner = NULL, lease_until = NULL
             FROM unnest($1::uuid[], $2::text[], $3::int[], $4::timestamptz[]) AS u(id, step_id, retry, due_at)
             WHERE d.enrollment_id = u.id""";
     static final String INSERT = "INSERT INTO due_step (enrollment_id, run_no, step_id, retry, phase, due_at) "
@@ -85,6 +86,10 @@ public final class DueSteps {
             + "AND due_at <= $2";
     private static final String PENDING = "SELECT count(*) FROM due_step WHERE runnable AND due_at <= $1 "
             + "AND (lease_until IS NULL OR lease_until < $1)";
+
+    private static final String RELEASE_HELD = """
+            UPDATE due_step d SET due_at = LEAST(d.due_at, $3), held_by = NULL
+            FROM enrollment e WHERE e.id = d.enrollment_id AND e.case_id = $1 AND d.held_by = $2""";
 
     private static final String SET_ASIDE = "UPDATE due_step SET lease_owner = $2, lease_until = $4 "
             + "WHERE enrollment_id = ANY($1) AND (lease_until IS NULL OR lease_until < $3)";
@@ -134,16 +139,28 @@ public final class DueSteps {
         return value instanceof JsonArray a ? a : new JsonArray(String.valueOf(value));
     }
 
-    /** A step that runs later: the enrollment's queue row becomes due then, and its lease is let go. */
-    public record Defer(UUID enrollmentId, Instant until) {
+    /**
+     * A step that runs later: the enrollment's queue row becomes due then, and its lease is let go. A step kept
+     * waiting by a case hold names it ({@code heldBy}; null otherwise), so that lifting the hold brings it forward.
+     */
+    public record Defer(UUID enrollmentId, Instant until, String heldBy) {
+        public Defer(UUID enrollmentId, Instant until) {
+            this(enrollmentId, until, null);
+        }
     }
 
     public static Future<Void> defer(SqlClient sql, List<Defer> steps) {
         if (steps.size() > 1 && Unnest.distinct(steps, Defer::enrollmentId)) {
             return sql.preparedQuery(DEFER_ALL).execute(Unnest.arrays(steps, col(UUID.class, Defer::enrollmentId),
-                    col(OffsetDateTime.class, d -> Rows.ts(d.until())))).mapEmpty();
+                    col(OffsetDateTime.class, d -> Rows.ts(d.until())), col(String.class, Defer::heldBy))).mapEmpty();
         }
-        return batch(sql, DEFER, steps.stream().map(d -> Tuple.of(d.enrollmentId(), Rows.ts(d.until()))).toList());
+        return batch(sql, DEFER, steps.stream()
+                .map(d -> Tuple.of(d.enrollmentId(), Rows.ts(d.until()), d.heldBy())).toList());
+    }
+
+    /** The case's steps kept waiting by this hold become due now (unless due sooner); how many there were. */
+    public static Future<Integer> releaseHeld(SqlClient sql, String caseId, String hold, Instant now) {
+        return sql.preparedQuery(RELEASE_HELD).execute(Tuple.of(caseId, hold, Rows.ts(now))).map(SqlResult::rowCount);
     }
 
     /** A step whose attempt is committed: the enrollment waits for its outcome until then at the latest. */

@@ -175,12 +175,14 @@ class HandoffTaskTest {
         ServiceHarness.sleep(500);
         assertEquals(0, harness.twilio.messages().stream().filter(m -> phone.equals(m.param("To"))).count());
 
+        // the recall brings the waiting text forward at once: no clock moves here
         assertEquals(202, harness.post(parley, "/v1/cases/case-placed/events",
                 new JsonObject().put("type", "recall")).statusCode());
-        clock.advance(Duration.ofHours(1).plusMinutes(1));
         harness.awaitTimeline(parley, "case-placed", t -> has(t, "attempt.sending",
                 d -> "sms".equals(d.getString("channel"))), WAIT);
-        assertTrue(has(harness.timeline(parley, "case-placed"), "task.closed",
-                d -> "recalled".equals(d.getString("state"))));
+        List<JsonObject> timeline = harness.timeline(parley, "case-placed");
+        assertTrue(has(timeline, "task.closed", d -> "recalled".equals(d.getString("state"))));
+        assertTrue(has(timeline, "hold.lifted", d -> "agency".equals(d.getString("kind"))
+                && d.getInteger("released", 0) == 1), timeline.toString());
     }
 }
