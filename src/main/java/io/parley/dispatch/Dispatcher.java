@@ -158,6 +158,9 @@ public final class Dispatcher extends VerticleBase {
             claimed.forEach(step -> metrics.lag(Duration.between(step.dueAt(), claimedAt)));
             if (claimed.size() >= size) {
                 more.run();
+            } else {
+                // the next step to fall due may do so while this batch is written: another round claims it then
+                lookAhead();
             }
         }).map(written -> {
             if (written.claimed() == 0) {
@@ -201,7 +204,8 @@ public final class Dispatcher extends VerticleBase {
     /**
      * Arms the due alarm for the next step falling due before the next poll, counted from the latest claim (so a step
      * that fell due while the batch was written is claimed at once); one made after this look arms it when its
-     * enrolment commits, or waits for the poll.
+     * enrolment commits, or waits for the poll. Looked at when a claim comes back short (so a step falling due while
+     * that batch is written is claimed by another round at its time) and when a round ends.
      */
     private void lookAhead() {
         Instant from = lastClaim == null ? clock.instant() : lastClaim;
