@@ -37,7 +37,7 @@ final class AmountFinder {
     private static final Pattern FULL = Pattern.compile("\\b(?:in full|full amount|the full balance|full balance"
             + "|the whole (?:amount|balance|thing|lot)|the lot|the rest|the remaining(?: balance| amount)?|remaining balance"
             + "|everything i owe|all of it|it all|(?<=pay |paying )(?:it|this|that|everything) off|the balance|all i owe|the full|what i owe|whatever i owe|what is owed"
-            + "|what's owed|everything owed|the total(?: amount| balance)?|the entire (?:balance|amount|debt)|the whole debt)\\b|全部|全额|还清|结清|一次性|剩下的|剩余的|余款");
+            + "|what's owed|everything owed|the total(?: amount| balance)?|the entire (?:balance|amount|debt)|the whole debt)\\b|全部|全额|还清|结清|缴清|付清|一次性|剩下的|剩余的|余款");
 
     /** An amount read from a reply: the words, and either a sum or a share of the balance. */
     record Found(String text, BigDecimal amount, BigDecimal fraction, String how) {
