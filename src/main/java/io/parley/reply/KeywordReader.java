@@ -26,10 +26,20 @@ final class KeywordReader {
                 + ": the whole reply is the keyword '" + f.keyword() + "'" + f.reason()));
     }
 
-    /** The first sentence of a longer reply that is on its own an opt-out keyword. */
+    /**
+     * The first sentence of a longer reply that is on its own an opt-out keyword; one asked as a question ("Stop? Why
+     * would I stop") is the word thrown back, not a request, and the rest decides.
+     */
     static Optional<Found> sentence(ReplyText reply, List<LanguageRules> order) {
-        for (String sentence : SENTENCE_END.split(reply.normal())) {
-            Optional<Found> found = find(ReplyText.keyword(sentence), order, true)
+        String text = reply.normal();
+        java.util.regex.Matcher end = SENTENCE_END.matcher(text);
+        int start = 0;
+        while (start <= text.length()) {
+            boolean more = end.find();
+            String sentence = text.substring(start, more ? end.start() : text.length());
+            boolean question = more && end.group().matches(".*[?？].*");
+            start = more ? end.end() : text.length() + 1;
+            Optional<Found> found = question ? Optional.empty() : find(ReplyText.keyword(sentence), order, true)
                     .filter(f -> f.intent().isOptOut());
             if (found.isPresent()) {
                 Found f = found.get();
