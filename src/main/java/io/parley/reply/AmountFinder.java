@@ -17,12 +17,12 @@ final class AmountFinder {
     private static final String NUMBER = "(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d{1,2}))?";
     private static final String CN = "[零〇一二两三四五六七八九十百千万]+";
     private static final Pattern MARKED = Pattern.compile(
-            "(?:[$£€¥￥]|\\b(?:usd|gbp|eur|rmb|cny)\\b) ?" + NUMBER + "( ?k\\b)?"
+            "(?:[$£€¥￥₹]|\\b(?:usd|gbp|eur|rmb|cny|inr|zar|aud|cad|nzd|sgd)\\b|\\brs\\b\\.?|\\br(?=\\d)) ?" + NUMBER + "( ?k\\b)?"
                     + "|(?<![\\d.])(?<!\\d,)" + NUMBER + "( ?k\\b)? ?(?:dollars?\\b|bucks\\b|usd\\b|pounds?\\b|quid\\b|gbp\\b"
                     + "|euros?\\b|eur\\b|yuan\\b|rmb\\b|cny\\b|元|块|圆)"
                     + "|(?<![\\d.])(?<!\\d,)(\\d+(?:\\.\\d+)?) ?([百千万])(\\d(?![\\d.]))?"
                     + "|(" + CN + ") ?(?:元|块|圆)");
-    private static final Pattern BARE = Pattern.compile("(?<![a-z\\d./:$£€¥￥-])(?<!\\d,)" + NUMBER + "( ?k\\b)?(?![\\d/:%])"
+    private static final Pattern BARE = Pattern.compile("(?<![a-z\\d./:$£€¥￥₹-])(?<!\\d,)" + NUMBER + "( ?k\\b)?(?![\\d/:%])"
             + "|(" + CN + ")");
     private static final Pattern NOT_AMOUNT_AFTER = Pattern.compile("^ ?(?:st\\b|nd\\b|rd\\b|th\\b|am\\b|pm\\b|a\\.m|p\\.m"
             + "|o'?clock|%|days?\\b|weeks?\\b|months?\\b|years?\\b|yrs?\\b|hours?\\b|hrs?\\b|mins?\\b|minutes?\\b"

@@ -28,7 +28,8 @@ final class ChineseFolding {
 
     /**
      * Words before characters, each for one of the same length: Cantonese as Hong Kong debtors write it (唔係我嘅 reads
-     * 不是我的, 聽日俾返五百 reads 明天归还五百), and slips of the same sound or shape (以经 for 已经, 不要在发 for 不要再发).
+     * 不是我的, 聽日俾返五百 reads 明天归还五百), and slips of the same sound or shape (以经 for 已经, 不要在发 for 不要再发,
+     * 下舟 for 下周, 月低 for 月底).
      */
     private static final String[][] WORDS = {
             {"唔係", "不是"}, {"唔系", "不是"}, {"唔好", "不要"}, {"係邊", "是哪"}, {"系边", "是哪"}, {"聽日", "明天"},
@@ -36,7 +37,8 @@ final class ChineseFolding {
             {"打返", "回电"}, {"搵", "找"}, {"冇", "没"}, {"嘅", "的"}, {"俾", "给"}, {"畀", "给"}, {"哋", "们"},
             {"咗", "了"}, {"啲", "些"}, {"邊", "哪"},
             {"以经", "已经"}, {"打措", "打错"}, {"不要在发", "不要再发"}, {"不要在打", "不要再打"}, {"别在发", "别再发"},
-            {"别在打", "别再打"}};
+            {"别在打", "别再打"}, {"下舟", "下周"}, {"这舟", "这周"}, {"本舟", "本周"}, {"月低", "月底"},
+            {"环钱", "还钱"}, {"环款", "还款"}, {"而家", "现在"}};
 
     static String fold(String text) {
         for (String[] word : WORDS) {

@@ -29,15 +29,19 @@ final class NumberWords {
     private NumberWords() {
     }
 
-    /** Digits with a unit word and what follows in words: "5 hundred", "2 thousand", "1.5 grand", "2 hundred fifty". */
-    private static final Pattern MIXED = Pattern.compile("(?<![\\d.,])(\\d{1,3}(?:\\.\\d{1,2})?) (hundred|thousand|grand)\\b"
+    /**
+     * Digits with a unit word and what follows in words: "5 hundred", "2 thousand", "1.5 grand", "2 hundred fifty", and
+     * the slang "3 hundy".
+     */
+    private static final Pattern MIXED = Pattern.compile("(?<![\\d.,])(\\d{1,3}(?:\\.\\d{1,2})?) "
+            + "(hundred|hundy|hundo|thousand|grand)\\b"
             + "((?:(?:[ -]|,? and )" + WORD + ")*)\\b");
 
     static String digits(String text) {
         StringBuilder out = new StringBuilder(text);
         Matcher mixed = MIXED.matcher(text);
         while (mixed.find()) {
-            long unit = mixed.group(2).equals("hundred") ? 100 : 1000;
+            long unit = mixed.group(2).startsWith("hund") ? 100 : 1000;
             long tail = mixed.group(3).isBlank() ? 0 : strict(mixed.group(3).replaceFirst("^,? and |^[ -]", ""));
             int end = tail > 0 && tail < unit ? mixed.end() : mixed.end(2);
             java.math.BigDecimal value = new java.math.BigDecimal(mixed.group(1)).multiply(java.math.BigDecimal.valueOf(unit))
