@@ -219,10 +219,15 @@ final class BatchWriter {
                 unknown.add(Settlement.outcome(s.enrollmentId(), s.attemptId(), AttemptOutcome.UNKNOWN));
             }
         }
-        // sent together (the connection runs them in order), one round trip for the four
+        // sent together (the connection runs them in order), one round trip for all
         Future<Void> recorded = Decisions.insert(conn, decisions);
         Future<Void> awaiting = DueSteps.await(conn, awaits);
         Future<Void> deferred = DueSteps.defer(conn, defers);
+        if (gaveUp.isEmpty()) {
+            // nothing to settle: what the steps came to is all collected already
+            return Future.all(recorded, awaiting, deferred, progression.write(conn, now))
+                    .map(all -> new Written(claimed, toSend, decisions, List.of(), progression.failures()));
+        }
         Future<List<StatusChange>> givenUp = Attempts.markUnknown(conn, gaveUp, now,
                 "no final status before the outcome timeout");
         return Future.all(recorded, awaiting, deferred, givenUp).map(all -> givenUp.result())

@@ -78,8 +78,10 @@ public final class Outcomes {
         return Transactions.run(pool, conn -> {
             Instant now = clock.instant();
             Progression progression = new Progression(sequences, engine);
-            return Locks.queueOfAttempts(conn, ids)
-                    .compose(locked -> Attempts.advance(conn, changes, now, settledBy, retryAt.keySet()))
+            // the lock and the advance sent together: the connection runs them in that order
+            Future<Void> locked = Locks.queueOfAttempts(conn, ids);
+            Future<List<StatusChange>> advanced = Attempts.advance(conn, changes, now, settledBy, retryAt.keySet());
+            return Future.all(locked, advanced).map(all -> advanced.result())
                     .compose(applied -> noteAndSettle(conn, applied, retryAt, details, now, progression)
                             .compose(v -> progression.write(conn, now)).map(applied));
         }).onSuccess(this::count);
@@ -93,8 +95,9 @@ public final class Outcomes {
         return Transactions.run(pool, conn -> {
             Instant now = clock.instant();
             Progression progression = new Progression(sequences, engine);
-            return Locks.queueOfAttempts(conn, attemptIds)
-                    .compose(locked -> Attempts.markUnknown(conn, attemptIds, now, why))
+            Future<Void> locked = Locks.queueOfAttempts(conn, attemptIds);
+            Future<List<StatusChange>> marked = Attempts.markUnknown(conn, attemptIds, now, why);
+            return Future.all(locked, marked).map(all -> marked.result())
                     .compose(applied -> noteAndSettle(conn, applied, Map.of(), Map.of(), now, progression)
                             .compose(v -> progression.write(conn, now)).map(applied));
         }).onSuccess(this::count);
@@ -143,7 +146,8 @@ public final class Outcomes {
             }
         }
         // the outcome each attempt settled with stays on it: what skip conditions and the ledger read
-        return Attempts.settled(sql, outcomes).compose(v -> settle(sql, settled, now, progression));
+        // sent together: the connection runs the update before the read
+        return Future.all(Attempts.settled(sql, outcomes), settle(sql, settled, now, progression)).mapEmpty();
     }
 
     /** Moves on the enrollments still waiting for exactly these attempts; any other (stale) settlement is ignored. */

@@ -74,7 +74,7 @@ public final class Outbox {
         return KINDS.contains(e.kind()) ? e.kind() : null;
     }
 
-    /** Writes the events for entries already numbered (entry, seq), inside the caller's transaction. */
+    /** Writes the events for entries already numbered (entry, seq), inside the caller's transaction (a connection). */
     static Future<Void> write(SqlClient sql, List<TimelineEntry> entries, List<Long> seqs) {
         List<Tuple> events = new ArrayList<>();
         java.util.SortedSet<String> cases = new TreeSet<>();
@@ -98,17 +98,18 @@ public final class Outbox {
             return Future.succeededFuture();
         }
         Instant now = latest;
+        // the events and the delivery mark sent together: the connection runs them in order, one round trip
         if (events.size() == 1) {
-            return sql.preparedQuery(INSERT).execute(events.get(0))
-                    .compose(v -> sql.preparedQuery(MARK).execute(Tuple.of(cases.first(), Rows.ts(now)))).mapEmpty();
+            return Future.all(sql.preparedQuery(INSERT).execute(events.get(0)),
+                    sql.preparedQuery(MARK).execute(Tuple.of(cases.first(), Rows.ts(now)))).mapEmpty();
         }
         // an event's subquery sees the case's events of earlier statements only: those of this transaction share its
         // id, so the events of one case in one statement get the same place as they would one by one
-        return sql.preparedQuery(INSERT_ALL).execute(Unnest.arrays(events, col(String.class, t -> t.getString(0)),
-                        col(String.class, t -> t.getString(1)), col(Long.class, t -> t.getLong(2)),
-                        col(String.class, t -> t.getString(3)), col(String.class, t -> ((JsonObject) t.getValue(4)).encode()),
-                        col(OffsetDateTime.class, t -> (OffsetDateTime) t.getValue(5))))
-                .compose(v -> sql.preparedQuery(MARK_ALL).execute(Tuple.of(cases.toArray(String[]::new),
-                        Rows.ts(now)))).mapEmpty();
+        return Future.all(sql.preparedQuery(INSERT_ALL).execute(Unnest.arrays(events,
+                        col(String.class, t -> t.getString(0)), col(String.class, t -> t.getString(1)),
+                        col(Long.class, t -> t.getLong(2)), col(String.class, t -> t.getString(3)),
+                        col(String.class, t -> ((JsonObject) t.getValue(4)).encode()),
+                        col(OffsetDateTime.class, t -> (OffsetDateTime) t.getValue(5)))),
+                sql.preparedQuery(MARK_ALL).execute(Tuple.of(cases.toArray(String[]::new), Rows.ts(now)))).mapEmpty();
     }
 }

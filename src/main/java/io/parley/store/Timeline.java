@@ -3,6 +3,7 @@ package io.parley.store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
@@ -41,9 +42,17 @@ public final class Timeline {
     private Timeline() {
     }
 
+    /**
+     * Appends entries, numbered per case, with their outbox events: inside the caller's transaction when given a
+     * connection, in a transaction of its own when given the pool (the numbers, the entries and the events commit
+     * together or not at all).
+     */
     public static Future<Void> append(SqlClient sql, List<TimelineEntry> entries) {
         if (entries.isEmpty()) {
             return Future.succeededFuture();
+        }
+        if (sql instanceof Pool pool) {
+            return pool.withTransaction(conn -> append(conn, entries));
         }
         // cases in a fixed order, so two transactions reserving numbers for the same cases cannot deadlock
         Map<String, List<TimelineEntry>> byCase = new TreeMap<>();
@@ -63,7 +72,8 @@ public final class Timeline {
                     col(UUID.class, i -> ordered.get(i).enrollmentId()),
                     col(OffsetDateTime.class, i -> Rows.ts(ordered.get(i).at())),
                     col(String.class, i -> ordered.get(i).kind()), col(String.class, i -> ordered.get(i).data().encode()));
-            return sql.preparedQuery(INSERT).execute(rows).compose(v -> Outbox.write(sql, ordered, seqs));
+            // the entries and their events sent together: the connection runs them in that order, one round trip
+            return Future.all(sql.preparedQuery(INSERT).execute(rows), Outbox.write(sql, ordered, seqs)).mapEmpty();
         });
     }
 

@@ -218,6 +218,17 @@ class AnalyticsRefreshTest {
         get(AnalyticsPending.refresh(pool, 1000, true));
         assertEquals(0L, pending());
         assertEquals(2L, attempts(enrollment));
+        // an update of a time stamp or a provider reference marks nothing; a counted change, made to both attempts
+        // in one statement, marks their enrollment once
+        get(pool.query("UPDATE attempt SET updated_at = now(), provider_ref = 'SM-marks' WHERE case_id = 'marks-1'")
+                .execute());
+        assertEquals(0L, pending());
+        get(pool.query("UPDATE attempt SET status = 'failed', outcome = 'failed' WHERE case_id = 'marks-1'").execute());
+        assertEquals(1L, pending());
+        assertEquals(1L, markedEnrollment(enrollment));
+        get(AnalyticsPending.refresh(pool, 1000, true));
+        assertEquals(0L, pending());
+        assertEquals(0L, number("SELECT delivered FROM analytics_enrollment WHERE enrollment_id = '" + enrollment + "'"));
     }
 
     private static long pending() {
