@@ -2,7 +2,6 @@ package io.parley.analytics;
 
 import io.parley.store.AnalyticsPending;
 import io.parley.store.DatabaseTarget;
-import io.parley.store.Migrations;
 import io.parley.testing.TestPostgres;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -43,8 +42,7 @@ class AnalyticsRefreshTest {
     @BeforeAll
     static void start() {
         vertx = Vertx.vertx();
-        DatabaseTarget database = TestPostgres.newDatabase();
-        Migrations.migrate(database);
+        DatabaseTarget database = TestPostgres.migratedDatabase();
         pool = PgBuilder.pool().connectingTo(database.connectOptions()).with(new PoolOptions().setMaxSize(4))
                 .using(vertx).build();
         get(pool.query("""

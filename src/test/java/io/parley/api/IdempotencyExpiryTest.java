@@ -2,11 +2,9 @@ package io.parley.api;
 
 import io.parley.store.DatabaseTarget;
 import io.parley.store.IdempotencyKeys;
-import io.parley.store.Migrations;
 import io.parley.testing.MutableClock;
 import io.parley.testing.TestPostgres;
 import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,9 +26,8 @@ class IdempotencyExpiryTest {
     @BeforeAll
     static void start() {
         vertx = Vertx.vertx();
-        database = TestPostgres.newDatabase();
-        Migrations.migrate(database);
-        pool = PgBuilder.pool().connectingTo(database.connectOptions()).using(vertx).build();
+        database = TestPostgres.migratedDatabase();
+        pool = TestPostgres.pool(vertx, database);
     }
 
     @AfterAll

@@ -3,14 +3,12 @@ package io.parley.channel;
 import io.parley.domain.Channel;
 import io.parley.store.DatabaseTarget;
 import io.parley.store.InboundRequests;
-import io.parley.store.Migrations;
 import io.parley.testing.MutableClock;
 import io.parley.testing.TestPostgres;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,9 +37,8 @@ class InboundInboxTest {
     @BeforeAll
     static void start() {
         vertx = Vertx.vertx();
-        database = TestPostgres.newDatabase();
-        Migrations.migrate(database);
-        pool = PgBuilder.pool().connectingTo(database.connectOptions()).using(vertx).build();
+        database = TestPostgres.migratedDatabase();
+        pool = TestPostgres.pool(vertx, database);
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import io.parley.testing.TestPostgres;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
@@ -31,9 +30,8 @@ class CaseDeliveriesTest {
     @BeforeAll
     static void start() {
         vertx = Vertx.vertx();
-        database = TestPostgres.newDatabase();
-        Migrations.migrate(database);
-        pool = PgBuilder.pool().connectingTo(database.connectOptions()).using(vertx).build();
+        database = TestPostgres.migratedDatabase();
+        pool = TestPostgres.pool(vertx, database);
     }
 
     @AfterAll

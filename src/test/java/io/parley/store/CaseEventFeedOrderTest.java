@@ -3,7 +3,6 @@ package io.parley.store;
 import io.parley.testing.TestPostgres;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import org.junit.jupiter.api.AfterAll;
@@ -27,9 +26,7 @@ class CaseEventFeedOrderTest {
     @BeforeAll
     static void start() {
         vertx = Vertx.vertx();
-        var database = TestPostgres.newDatabase();
-        Migrations.migrate(database);
-        pool = PgBuilder.pool().connectingTo(database.connectOptions()).using(vertx).build();
+        pool = TestPostgres.pool(vertx, TestPostgres.migratedDatabase());
         // transactions 9, 10, 99 and 100 wrote these events; all are long finished, so below every snapshot's xmin
         for (long txid : List.of(100L, 9L, 99L, 10L)) {
             get(pool.preparedQuery("INSERT INTO case_event (txid, event_id, case_id, seq, type, payload, created_at) "

@@ -35,8 +35,7 @@ class CaseEventFeedPerCaseOrderTest {
     @BeforeAll
     static void start() {
         vertx = Vertx.vertx();
-        var database = TestPostgres.newDatabase();
-        Migrations.migrate(database);
+        var database = TestPostgres.migratedDatabase();
         pool = PgBuilder.pool().connectingTo(database.connectOptions()).with(new PoolOptions().setMaxSize(24))
                 .using(vertx).build();
     }

@@ -3,7 +3,6 @@ package io.parley.store;
 import io.parley.testing.TestPostgres;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import org.junit.jupiter.api.AfterAll;
@@ -30,9 +29,7 @@ class RecentCasesPlanTest {
     @BeforeAll
     static void start() {
         vertx = Vertx.vertx();
-        var database = TestPostgres.newDatabase();
-        Migrations.migrate(database);
-        pool = PgBuilder.pool().connectingTo(database.connectOptions()).using(vertx).build();
+        pool = TestPostgres.pool(vertx, TestPostgres.migratedDatabase());
         get(pool.query("""
                 INSERT INTO debtor (id, name, locale, address, updated_at) VALUES ('plan-debtor', 'Plan', 'en-US', '{}', now());
                 INSERT INTO sequence_version (name, version, checksum, source, definition, loaded_at)

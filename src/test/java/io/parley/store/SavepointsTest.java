@@ -5,7 +5,6 @@ import io.parley.testing.TestPostgres;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,9 +35,8 @@ class SavepointsTest {
     @BeforeAll
     static void start() {
         vertx = Vertx.vertx();
-        database = TestPostgres.newDatabase();
-        Migrations.migrate(database);
-        pool = PgBuilder.pool().connectingTo(database.connectOptions()).using(vertx).build();
+        database = TestPostgres.migratedDatabase();
+        pool = TestPostgres.pool(vertx, database);
     }
 
     @AfterAll

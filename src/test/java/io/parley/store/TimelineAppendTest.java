@@ -3,7 +3,6 @@ package io.parley.store;
 import io.parley.testing.TestPostgres;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,9 +28,7 @@ class TimelineAppendTest {
     @BeforeAll
     static void start() {
         vertx = Vertx.vertx();
-        var database = TestPostgres.newDatabase();
-        Migrations.migrate(database);
-        pool = PgBuilder.pool().connectingTo(database.connectOptions()).using(vertx).build();
+        pool = TestPostgres.pool(vertx, TestPostgres.migratedDatabase());
         // the database refuses the events of one case, as a full disk or a bad row would
         get(pool.query("""
                 CREATE FUNCTION refuse_event() RETURNS trigger LANGUAGE plpgsql AS $$

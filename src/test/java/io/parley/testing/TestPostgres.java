@@ -2,6 +2,10 @@ package io.parley.testing;
 
 import io.parley.store.DatabaseTarget;
 import io.parley.store.EmbeddedDatabase;
+import io.parley.store.Migrations;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,6 +57,18 @@ public final class TestPostgres {
     }
 
     /** The single number a query returns (counts, mostly), read over JDBC. */
+    /** A fresh database with the service's schema. */
+    public static DatabaseTarget migratedDatabase() {
+        DatabaseTarget database = newDatabase();
+        Migrations.migrate(database);
+        return database;
+    }
+
+    /** A reactive pool on a database, as the service would open one. */
+    public static Pool pool(Vertx vertx, DatabaseTarget database) {
+        return PgBuilder.pool().connectingTo(database.connectOptions()).using(vertx).build();
+    }
+
     public static long number(DatabaseTarget target, String sql) {
         try (Connection c = DriverManager.getConnection(target.jdbcUrl(), target.jdbcProperties());
              Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {

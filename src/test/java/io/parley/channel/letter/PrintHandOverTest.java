@@ -8,8 +8,6 @@ import io.parley.domain.Channel;
 import io.parley.inbound.InboundReply;
 import io.parley.inbound.ReplyRouter;
 import io.parley.simulator.printhouse.PrintHouseSimulator;
-import io.parley.store.DatabaseTarget;
-import io.parley.store.Migrations;
 import io.parley.store.StatusChange;
 import io.parley.testing.TestPostgres;
 import io.vertx.core.Future;
@@ -17,7 +15,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,9 +45,7 @@ class PrintHandOverTest {
     @BeforeAll
     static void start() {
         vertx = Vertx.vertx();
-        DatabaseTarget database = TestPostgres.newDatabase();
-        Migrations.migrate(database);
-        pool = PgBuilder.pool().connectingTo(database.connectOptions()).using(vertx).build();
+        pool = TestPostgres.pool(vertx, TestPostgres.migratedDatabase());
     }
 
     @AfterAll

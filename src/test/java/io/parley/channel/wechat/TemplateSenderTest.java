@@ -16,14 +16,11 @@ import io.parley.domain.Channel;
 import io.parley.observability.Metrics;
 import io.parley.simulator.wechat.SimulatedTemplate;
 import io.parley.simulator.wechat.WechatSimulator;
-import io.parley.store.DatabaseTarget;
-import io.parley.store.Migrations;
 import io.parley.testing.TestPostgres;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,9 +50,7 @@ class TemplateSenderTest {
     @BeforeAll
     static void start() {
         vertx = Vertx.vertx();
-        DatabaseTarget database = TestPostgres.newDatabase();
-        Migrations.migrate(database);
-        pool = PgBuilder.pool().connectingTo(database.connectOptions()).using(vertx).build();
+        pool = TestPostgres.pool(vertx, TestPostgres.migratedDatabase());
         simulator = get(WechatSimulator.start(vertx, new WechatSimulator.Settings("127.0.0.1", 0, APP_ID, SECRET,
                 "tok", "", Duration.ofHours(2), Duration.ofHours(1), "http://127.0.0.1:9/nowhere")));
         client = WebClient.create(vertx);

@@ -14,8 +14,6 @@ import io.parley.domain.AttemptStatus;
 import io.parley.observability.Metrics;
 import io.parley.simulator.wechat.Push;
 import io.parley.simulator.wechat.WechatSimulator;
-import io.parley.store.DatabaseTarget;
-import io.parley.store.Migrations;
 import io.parley.testing.TestPostgres;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -23,7 +21,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,9 +53,7 @@ class WechatWebhookTest {
     @BeforeAll
     static void start() {
         vertx = Vertx.vertx();
-        DatabaseTarget database = TestPostgres.newDatabase();
-        Migrations.migrate(database);
-        pool = PgBuilder.pool().connectingTo(database.connectOptions()).using(vertx).build();
+        pool = TestPostgres.pool(vertx, TestPostgres.migratedDatabase());
         http = WebClient.create(vertx);
         ChannelServicesProxy proxy = new ChannelServicesProxy();
         TemplateSends sends = new TemplateSends(pool);

@@ -4,11 +4,9 @@ import io.parley.channel.letter.store.LetterBatches.Candidate;
 import io.parley.channel.letter.store.LetterBatches.Closed;
 import io.parley.store.CaseHolds;
 import io.parley.store.DatabaseTarget;
-import io.parley.store.Migrations;
 import io.parley.testing.TestPostgres;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,9 +31,8 @@ class LetterBatchesTest {
     @BeforeAll
     static void start() {
         vertx = Vertx.vertx();
-        database = TestPostgres.newDatabase();
-        Migrations.migrate(database);
-        pool = PgBuilder.pool().connectingTo(database.connectOptions()).using(vertx).build();
+        database = TestPostgres.migratedDatabase();
+        pool = TestPostgres.pool(vertx, database);
     }
 
     @AfterAll
