@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import static io.parley.reply.CorpusScore.percent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,19 +31,23 @@ abstract class CorpusThresholds {
 
     private CorpusScore score;
 
-    abstract Path corpus();
+    /** The corpus: one file, or the halves of one written apart (an English and a Chinese half). */
+    abstract List<Path> files();
 
     abstract int minimumSize();
 
     @BeforeAll
     void classifyCorpus() throws IOException {
         List<CorpusScore.Scored> scored = new ArrayList<>();
-        for (LabelledReply row : CorpusFile.read(corpus())) {
-            Classification result = CLASSIFIER.classify(row.text(), row.locale(), row.zone(), row.arrivedAt());
-            scored.add(new CorpusScore.Scored(row, Prediction.of(result, row.channel())));
+        for (Path file : files()) {
+            for (LabelledReply row : CorpusFile.read(file)) {
+                Classification result = CLASSIFIER.classify(row.text(), row.locale(), row.zone(), row.arrivedAt());
+                scored.add(new CorpusScore.Scored(row, Prediction.of(result, row.channel())));
+            }
         }
         score = new CorpusScore(scored);
-        String name = corpus().getFileName().toString().replace(".tsv", "");
+        String name = files().stream().map(f -> f.getFileName().toString().replace(".tsv", ""))
+                .collect(Collectors.joining("+"));
         String report = ScoreReport.headline(name, score) + "\n\n" + ScoreReport.byIntent(score) + "\n\n"
                 + ScoreReport.mistakes(score);
         Files.createDirectories(Path.of("target"));

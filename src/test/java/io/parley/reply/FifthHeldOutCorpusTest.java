@@ -1,6 +1,7 @@
 package io.parley.reply;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The fifth held-out corpus (src/test/resources/replies/held-out-5.tsv): 633 replies written from
@@ -10,8 +11,8 @@ import java.nio.file.Path;
  */
 class FifthHeldOutCorpusTest extends CorpusThresholds {
     @Override
-    Path corpus() {
-        return CorpusFile.HELD_OUT_5;
+    List<Path> files() {
+        return List.of(CorpusFile.HELD_OUT_5);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.parley.reply;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The fourth held-out corpus (src/test/resources/replies/held-out-4.tsv): 550 replies written from
@@ -10,8 +11,8 @@ import java.nio.file.Path;
  */
 class FourthHeldOutCorpusTest extends CorpusThresholds {
     @Override
-    Path corpus() {
-        return CorpusFile.HELD_OUT_4;
+    List<Path> files() {
+        return List.of(CorpusFile.HELD_OUT_4);
     }
 
     @Override

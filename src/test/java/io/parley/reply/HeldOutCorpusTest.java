@@ -1,6 +1,7 @@
 package io.parley.reply;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The held-out corpus (src/test/resources/replies/held-out.tsv): written from conf/replies/LABELLING.md before the
@@ -9,8 +10,8 @@ import java.nio.file.Path;
  */
 class HeldOutCorpusTest extends CorpusThresholds {
     @Override
-    Path corpus() {
-        return CorpusFile.HELD_OUT;
+    List<Path> files() {
+        return List.of(CorpusFile.HELD_OUT);
     }
 
     @Override

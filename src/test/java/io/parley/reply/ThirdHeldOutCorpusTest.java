@@ -1,6 +1,7 @@
 package io.parley.reply;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The third held-out corpus (src/test/resources/replies/held-out-3.tsv): 669 replies written from
@@ -11,8 +12,8 @@ import java.nio.file.Path;
  */
 class ThirdHeldOutCorpusTest extends CorpusThresholds {
     @Override
-    Path corpus() {
-        return CorpusFile.HELD_OUT_3;
+    List<Path> files() {
+        return List.of(CorpusFile.HELD_OUT_3);
     }
 
     @Override
