@@ -8,11 +8,17 @@ import java.util.regex.Pattern;
  * Whole-reply keywords. The reply, without leading and trailing punctuation, symbols and emoji, is a keyword; so is
  * it with courtesy words around it taken away ("stop please", "退订吧，谢谢", "STOP谢谢"), and a keyword said more than
  * once ("STOP STOP", "退订退订"). In a longer reply a sentence that is on its own an opt-out keyword ("Stop. I paid")
- * opts out too; single letters ("T") count only as the whole reply.
+ * opts out too; a single letter ("T") counts as the whole reply, or set apart at the start before Chinese words
+ * ("T，已还清").
  */
 final class KeywordReader {
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?;。！？；\\n]+");
     private static final Pattern SEPARATOR = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /**
+     * A single letter set apart at the start of a longer reply, before Chinese words ("T，已还清", "T 我月底还",
+     * "T\n我已经还清了"); written on ("T宝退款", "T什么T") it is part of a word, not the keyword.
+     */
+    private static final Pattern LEADING_LETTER = Pattern.compile("^(\\p{L})[\\s,，、:：.。!！]+(?=\\p{IsHan})");
 
     /** A keyword found: which, in which file, and how. */
     record Found(ReplyIntent intent, String keyword, String reason) {
@@ -32,6 +38,15 @@ final class KeywordReader {
      */
     static Optional<Found> sentence(ReplyText reply, List<LanguageRules> order) {
         String text = reply.normal();
+        java.util.regex.Matcher letter = LEADING_LETTER.matcher(text);
+        if (letter.find()) {
+            Optional<Found> found = find(letter.group(1), order, false).filter(f -> f.intent().isOptOut());
+            if (found.isPresent()) {
+                Found f = found.get();
+                return Optional.of(new Found(f.intent(), f.keyword(), f.intent().wire() + ": the reply starts with '"
+                        + f.keyword() + "' set apart, a keyword" + f.reason()));
+            }
+        }
         java.util.regex.Matcher end = SENTENCE_END.matcher(text);
         int start = 0;
         while (start <= text.length()) {

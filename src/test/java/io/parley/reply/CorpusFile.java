@@ -22,6 +22,10 @@ final class CorpusFile {
     static final Path HELD_OUT_3 = DIRECTORY.resolve("held-out-3.tsv");
     static final Path HELD_OUT_4 = DIRECTORY.resolve("held-out-4.tsv");
     static final Path HELD_OUT_5 = DIRECTORY.resolve("held-out-5.tsv");
+    static final List<Path> HELD_OUT_6 = List.of(DIRECTORY.resolve("held-out-6-en.tsv"),
+            DIRECTORY.resolve("held-out-6-zh.tsv"));
+    static final List<Path> HELD_OUT_7 = List.of(DIRECTORY.resolve("held-out-7-en.tsv"),
+            DIRECTORY.resolve("held-out-7-zh.tsv"));
 
     private CorpusFile() {
     }
