@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  */
 final class KeywordReader {
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?;。！？；\\n]+");
+    /** Words that take a keyword sentence back at once ("Stop. Actually no, keep them coming"). */
+    private static final Pattern TAKEN_BACK = Pattern.compile(
+            "^\\s*(?:actually|wait|no wait|scratch that|never ?mind|disregard|oops|sorry,? no)\\b");
     private static final Pattern SEPARATOR = Pattern.compile("[^\\p{L}\\p{N}]+");
     /**
      * A single letter set apart at the start of a longer reply, before Chinese words ("T，已还清", "T 我月底还",
@@ -34,7 +37,8 @@ final class KeywordReader {
 
     /**
      * The first sentence of a longer reply that is on its own an opt-out keyword; one asked as a question ("Stop? Why
-     * would I stop") is the word thrown back, not a request, and the rest decides.
+     * would I stop") is the word thrown back, and one taken back at once ("Stop. Actually no") was never meant: not a
+     * request, and the rest decides.
      */
     static Optional<Found> sentence(ReplyText reply, List<LanguageRules> order) {
         String text = reply.normal();
@@ -54,8 +58,9 @@ final class KeywordReader {
             String sentence = text.substring(start, more ? end.start() : text.length());
             boolean question = more && end.group().matches(".*[?？].*");
             start = more ? end.end() : text.length() + 1;
-            Optional<Found> found = question ? Optional.empty() : find(ReplyText.keyword(sentence), order, true)
-                    .filter(f -> f.intent().isOptOut());
+            boolean takenBack = more && TAKEN_BACK.matcher(text.substring(end.end())).find();
+            Optional<Found> found = question || takenBack ? Optional.empty()
+                    : find(ReplyText.keyword(sentence), order, true).filter(f -> f.intent().isOptOut());
             if (found.isPresent()) {
                 Found f = found.get();
                 return Optional.of(new Found(f.intent(), f.keyword(), f.intent().wire() + ": the sentence '"
