@@ -8,20 +8,29 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the amount a promise names. In order of preference: a sum marked as money ($300, £1,200.50, 300 dollars,
- * 500元, 五百块, 1k bucks, 2千); a bare number that is not a time, a duration or a date (pay 200, 还1000, 一千二); a share
+ * 500元, 五百块, 1k bucks, 2千, 1.2w, R1 200, RM800, 新币一千, ₹1,50,000, 1.5 lakh); a bare number that is not a time, a duration or a date (pay 200, 还1000, 一千二); a share
  * of the balance (half, 一半: 0.5; in full, the rest, 全部, 还清: 1). Dates are hidden before amounts are read, so the
  * 5 of "12/05" or "15号" is never an amount. Of the preferred kind, the amount nearest the words that made the reply a
  * promise wins ("can't pay 500 but can pay 100": 100), the first one when those words are not known.
  */
 final class AmountFinder {
-    private static final String NUMBER = "(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d{1,2}))?";
-    private static final String CN = "[零〇一二两三四五六七八九十百千万]+";
+    /** 1,200 or 1200, and Indian grouping (1,50,000). */
+    private static final String NUMBER = "(\\d{1,3}(?:,\\d{3})+|\\d{1,2}(?:,\\d{2})+,\\d{3}|\\d+)(?:\\.(\\d{1,2}))?";
+    /** After a currency sign or code, thousands may also be grouped with spaces (R1 200). */
+    private static final String SIGNED_NUMBER = "(\\d{1,3}(?: \\d{3})+(?![\\d.,])|\\d{1,3}(?:,\\d{3})+|\\d{1,2}(?:,\\d{2})+,\\d{3}|\\d+)"
+            + "(?:\\.(\\d{1,2}))?";
+    /** Currencies said in Chinese, before or after the sum (新币一千, 三千港纸, 600令吉). */
+    private static final String CN_CURRENCY = "新币|港币|港纸|令吉|马币|新台币|台币|人民币";
+    /** Chinese numerals, not the 一 of a word that follows them (一万一次性 is 一万). */
+    private static final String CN = "(?:(?!一(?:次|起|下|些|定|直|共|点|样|般))[零〇一二两三四五六七八九十百千万])+";
     private static final Pattern MARKED = Pattern.compile(
-            "(?:[$£€¥￥₹]|\\b(?:usd|gbp|eur|rmb|cny|inr|zar|aud|cad|nzd|sgd)\\b|\\brs\\b\\.?|\\br(?=\\d)) ?" + NUMBER + "( ?k\\b)?"
+            "(?:[$£€¥￥₹]|\\b(?:usd|gbp|eur|rmb|cny|inr|zar|aud|cad|nzd|sgd|myr|hkd)\\b|\\b(?:rs|rm)\\b\\.?|\\b(?:r|rm)(?=\\d)"
+                    + "|" + CN_CURRENCY + ") ?" + SIGNED_NUMBER + "( ?k\\b)?(?![.,]?\\d)(?! ?(?:lakhs?\\b|lacs?\\b|crores?\\b|[百千万]|w(?![a-z])))"
                     + "|(?<![\\d.])(?<!\\d,)" + NUMBER + "( ?k\\b)? ?(?:dollars?\\b|bucks\\b|usd\\b|pounds?\\b|quid\\b|gbp\\b"
-                    + "|euros?\\b|eur\\b|yuan\\b|rmb\\b|cny\\b|元|块|圆)"
-                    + "|(?<![\\d.])(?<!\\d,)(\\d+(?:\\.\\d+)?) ?([百千万])(\\d(?![\\d.]))?"
-                    + "|(" + CN + ") ?(?:元|块|圆)");
+                    + "|euros?\\b|eur\\b|yuan\\b|rmb\\b|cny\\b|rand\\b|ringgit\\b|rupees?\\b|元|块|圆|" + CN_CURRENCY + ")"
+                    + "|(?<![\\d.])(?<!\\d,)(\\d+(?:\\.\\d+)?) ?([百千万]|w(?![a-z])|lakhs?\\b|lacs?\\b|crores?\\b)(\\d(?![\\d.]))?"
+                    + "|(" + CN + ") ?(?:元|块|圆|" + CN_CURRENCY + ")"
+                    + "|(?:" + CN_CURRENCY + ") ?(" + CN + ")");
     private static final Pattern BARE = Pattern.compile("(?<![a-z\\d./:$£€¥￥₹-])(?<!\\d,)" + NUMBER + "( ?k\\b)?(?![\\d/:%])"
             + "|(" + CN + ")");
     private static final Pattern NOT_AMOUNT_AFTER = Pattern.compile("^ ?(?:st\\b|nd\\b|rd\\b|th\\b|am\\b|pm\\b|a\\.m|p\\.m"
@@ -60,7 +69,9 @@ final class AmountFinder {
         if (nearest.best == null) {
             bare(text, nearest);
         }
-        if (share.best != null && anchor != null && share.bestDistance <= 6
+        // 一次性 (in one go) says how, not how much, when a sum is named too (凑够一万一次性打给你们)
+        boolean howOnly = share.best != null && share.best.text().equals("一次性") && nearest.best != null;
+        if (share.best != null && anchor != null && share.bestDistance <= 6 && !howOnly
                 && (nearest.best == null || share.bestDistance < nearest.bestDistance)) {
             return Optional.of(share.best);
         }
@@ -82,7 +93,7 @@ final class AmountFinder {
                     continue;
                 }
                 value = ChineseNumber.parseOrDigits(cn);
-            } else if (m.group(1).length() > 7) {
+            } else if (m.group(1).replace(",", "").length() > 7) {
                 continue;
             } else {
                 value = number(m.group(1), m.group(2), m.group(3));
@@ -145,24 +156,29 @@ final class AmountFinder {
         } else if (m.group(4) != null) {
             value = number(m.group(4), m.group(5), m.group(6));
         } else if (m.group(7) != null) {
-            BigDecimal unit = switch (m.group(8)) {
-                case "百" -> BigDecimal.valueOf(100);
-                case "千" -> BigDecimal.valueOf(1000);
-                default -> BigDecimal.valueOf(10000);
-            };
+            String word = m.group(8);
+            BigDecimal unit = word.startsWith("la") ? BigDecimal.valueOf(100_000)
+                    : word.startsWith("cr") ? BigDecimal.valueOf(10_000_000)
+                    : switch (word) {
+                        case "百" -> BigDecimal.valueOf(100);
+                        case "千" -> BigDecimal.valueOf(1000);
+                        default -> BigDecimal.valueOf(10000);
+                    };
             value = new BigDecimal(m.group(7)).multiply(unit);
             if (m.group(9) != null) {
                 value = value.add(new BigDecimal(m.group(9)).multiply(unit).divide(BigDecimal.TEN));
             }
         } else if (m.group(10) != null) {
             value = ChineseNumber.parseOrDigits(m.group(10));
+        } else if (m.group(11) != null) {
+            value = ChineseNumber.parseOrDigits(m.group(11));
         }
         return Optional.ofNullable(value).filter(v -> v.signum() > 0).map(BigDecimal::stripTrailingZeros)
                 .map(v -> v.scale() < 0 ? v.setScale(0) : v);
     }
 
     private static BigDecimal number(String whole, String cents, String thousands) {
-        BigDecimal value = new BigDecimal(whole.replace(",", "") + (cents == null ? "" : "." + cents));
+        BigDecimal value = new BigDecimal(whole.replace(",", "").replace(" ", "") + (cents == null ? "" : "." + cents));
         if (thousands != null) {
             value = value.multiply(BigDecimal.valueOf(1000));
         }

@@ -46,7 +46,7 @@ final class ChineseFolding {
             {"月敌", "月底"}, {"下周无", "下周五"},
             // Cantonese days and sums: 後日 (the day after tomorrow), 三千蚊 (three thousand dollars)
             {"大後日", "大后天"}, {"大后日", "大后天"}, {"後日", "后天"}, {"后日", "后天"}, {"千蚊", "千块"}, {"百蚊", "百块"},
-            {"十蚊", "十块"}};
+            {"十蚊", "十块"}, {"俩千", "两千"}, {"俩万", "两万"}, {"俩百", "两百"}};
 
     static String fold(String text) {
         for (String[] word : WORDS) {

@@ -24,7 +24,7 @@ import static io.parley.reply.DayResolver.weekdayZh;
  *   <li>a weekday (friday, fri, 周五, 星期五): the first such day after the arrival day; this friday / 这周五: the
  *       Friday of the arrival week; next friday / nxt fri / 下周五: the Friday of the next week (Monday to Sunday);</li>
  *   <li>end of the month / 月底: this month's last day; end of next month / 下个月底: next month's last day;</li>
- *   <li>end of the week: Friday; the weekend / 周末: Saturday (on or after arrival);</li>
+ *   <li>end of the week: Friday; the weekend / 周末: no day (two days, like "next week"); a fortnight: 14 days;</li>
  *   <li>in 3 days / in 2 weeks / 3天后 / 3天内: the arrival day plus the days or weeks;</li>
  *   <li>the 15th / 15号 / 十五日: that day of this month, or of the next month that has it when already past;</li>
  *   <li>12/05, June 5, 6月15号: the next occurrence on or after the arrival day (with a year: that exact day);
@@ -37,7 +37,7 @@ import static io.parley.reply.DayResolver.weekdayZh;
  */
 final class DateFinder {
     private static final String WEEKDAY_EN = "monday|mon|tuesday|tues|tue|wednesday|weds|wed|thursday|thurs|thur|thu"
-            + "|friday|fri|saturday|sunday";
+            + "|friday|fri|saturday|sunday|thursdy|thrusday|frdy|fryday|frday|tuesdy|wensday|wednesdy";
     private static final String NEXT = "(?:next|nxt|nex)";
     private static final String CN_NUM = "[0-9零〇一二两三四五六七八九十]{1,3}";
     static final String MONTH_EN = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -90,14 +90,16 @@ final class DateFinder {
                     (m, c) -> DayResolver.vague("'" + m.group() + "'")),
             rule("\\b(?:the )?end of " + NEXT + " month\\b|下个?月(?:底|末)", (m, c) -> Optional.of(new DayResolver.Resolved(
                     c.today().plusMonths(1).with(TemporalAdjusters.lastDayOfMonth()), "the last day of next month"))),
-            rule("\\b(?:the )?end of (?:the |this )?month\\b|\\bmonth end\\b|\\bmonth's end\\b|\\beom\\b"
+            rule("\\b(?:the )?end of (?:the |this )?month\\b|\\b(?:the )?last day of (?:the |this )?month\\b|\\bmonth end\\b|\\bmonth's end\\b|\\beom\\b"
                             + "|(?:本|这个?)?月(?:底|末)",
                     (m, c) -> Optional.of(new DayResolver.Resolved(c.today().with(TemporalAdjusters.lastDayOfMonth()),
                             "the last day of the arrival month"))),
             rule("\\b(?:(?:the )?(?:beginning|start) of )?" + NEXT + " month\\b|下个?月初?",
                     (m, c) -> DayResolver.vague("'" + m.group() + "'")),
             rule("\\b(?:the )?end of (?:the |this )?week\\b", (m, c) -> thisOrNext(c, DayOfWeek.FRIDAY, "end of the week")),
-            rule("\\b(?:this |the )?weekend\\b|周末", (m, c) -> thisOrNext(c, DayOfWeek.SATURDAY, "the weekend")),
+            rule("\\b(?:this |the )?weekend\\b|周末", (m, c) -> DayResolver.vague("'" + m.group() + "' (two days)")),
+            rule("\\b(?:in|within) (?:a|one) fortnight\\b|\\bin a fortnight's time\\b",
+                    (m, c) -> DayResolver.plusDays(c, 14, "a fortnight after arrival")),
             rule("(?:这|本)周(?:内|之内)", (m, c) -> thisOrNext(c, DayOfWeek.SUNDAY, "within this week")),
             rule("\\b(?:in|within) (" + SMALL_COUNT + ") (days?|weeks?)\\b|\\b(\\d{1,2}|a|one|two|three) (days?|weeks?) from (?:now|today)\\b",
                     (m, c) -> DayResolver.inDaysOrWeeks(c, m.group(1) != null ? m.group(1) : m.group(3),

@@ -124,6 +124,14 @@ final class DayResolver {
 
     static DayOfWeek weekdayEn(String word) {
         String w = word.toLowerCase(Locale.ROOT);
+        // slips that keep the first letters of another day ("frdy", "thrusday", "wensday")
+        if (w.startsWith("fr")) {
+            return DayOfWeek.FRIDAY;
+        } else if (w.startsWith("thr")) {
+            return DayOfWeek.THURSDAY;
+        } else if (w.startsWith("wen")) {
+            return DayOfWeek.WEDNESDAY;
+        }
         for (DayOfWeek d : DayOfWeek.values()) {
             if (d.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT).startsWith(w.substring(0, 3))) {
                 return d;

@@ -22,7 +22,8 @@ class ReplyExtractionTest {
             "wednesday|month_day|2025-06-11", "this wednesday|month_day|2025-06-04", "friday|month_day|2025-06-06", "this friday|month_day|2025-06-06",
             "next friday|month_day|2025-06-13", "next wednesday|month_day|2025-06-11", "monday|month_day|2025-06-09",
             "end of the month|month_day|2025-06-30", "end of next month|month_day|2025-07-31",
-            "end of the week|month_day|2025-06-06", "this weekend|month_day|2025-06-07",
+            "end of the week|month_day|2025-06-06", "in a fortnight|month_day|2025-06-18",
+            "by the last day of the month|month_day|2025-06-30", "frdy|month_day|2025-06-06",
             "in 3 days|month_day|2025-06-07", "in two weeks|month_day|2025-06-18", "in a week|month_day|2025-06-11",
             "the 15th|month_day|2025-06-15", "the 4th|month_day|2025-06-04", "the 3rd|month_day|2025-07-03",
             "the 31st|month_day|2025-07-31", "12/05|month_day|2025-12-05", "12/05|day_month|2026-05-12",
@@ -36,7 +37,7 @@ class ReplyExtractionTest {
             "15号|month_day|2025-06-15", "十五号|month_day|2025-06-15",
             "3号|month_day|2025-07-03", "二十日|month_day|2025-06-20", "6月20号|month_day|2025-06-20",
             "下个月5号|month_day|2025-07-05", "3天内|month_day|2025-06-07", "两周后|month_day|2025-06-18",
-            "周末|month_day|2025-06-07", "pay on 1/2|month_day|2026-01-02"})
+            "pay on 1/2|month_day|2026-01-02"})
     void dates(String text, String order, String expected) {
         assertDate(text, order, expected);
     }
@@ -51,7 +52,7 @@ class ReplyExtractionTest {
     }
 
     @ParameterizedTest(name = "[{0}] names no day")
-    @CsvSource({"next week", "next month", "下周", "下下周", "下个月", "the beginning of next month"})
+    @CsvSource({"next week", "next month", "下周", "下下周", "下个月", "the beginning of next month", "this weekend", "周末"})
     void periodsNameNoDay(String text) {
         List<DateFinder.Found> found = DateFinder.findAll(text,
                 new DateFinder.Context(TODAY, LanguageRules.DateOrder.MONTH_DAY));
@@ -77,7 +78,10 @@ class ReplyExtractionTest {
             "a quarter|x0.25", "half|x0.5", "一半|x0.5", "in full|x1", "the rest|x1", "还清|x1",
             "after 5pm|", "in 2 weeks|", "chapter 7|", "call me at 3|", "pay 100 on 12/05|100",
             "2 hundred fifty|250", "3 hundred and twenty|320", "2 thousand five hundred|2500", "5 hundred|500",
-            "pay 1/2 on friday|x0.5", "pay 1/4 now|x0.25", "the lot|x1", "剩下的|x1", "transfer three hundred过去|300"})
+            "pay 1/2 on friday|x0.5", "pay 1/4 now|x0.25", "the lot|x1", "剩下的|x1", "transfer three hundred过去|300",
+            "R1 200|1200", "RM800|800", "rm 2k|2000", "HK$1,500|1500", "₹1,50,000|150000", "1,00,000|100000",
+            "₹1.5 lakh|150000", "2 crore|20000000", "1.2w|12000", "新币一千|1000", "三千港纸|3000", "600令吉|600",
+            "650 rand|650"})
     void amounts(String text, String expected) {
         String normal = ReplyText.normal(text);
         var found = AmountFinder.find(NumberWords.digits(AmountFinder.hide(normal, DateFinder.findAll(normal,
