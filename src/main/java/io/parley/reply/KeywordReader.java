@@ -16,6 +16,14 @@ final class KeywordReader {
     /** Words that take a keyword sentence back at once ("Stop. Actually no, keep them coming"). */
     private static final Pattern TAKEN_BACK = Pattern.compile(
             "^\\s*(?:actually|wait|no wait|scratch that|never ?mind|disregard|oops|sorry,? no)\\b");
+    /**
+     * Contact with someone else told before a later keyword sentence ("You keep phoning my brother about this. Stop
+     * it."): the keyword is about them, a restriction of whom, not a request to stop.
+     */
+    private static final Pattern SOMEONE_ELSE = Pattern.compile("\\b(?:ring|call|phon|text|contact|email|messag"
+            + "|bother|harass|hound|pester)\\w* (?:my|his|her|our) (?:\\w+ )?(?:mum|mom|mam|mother|dad|father|parents?"
+            + "|wife|husband|partner|son|daughter|kids?|children|family|sister|brother|grand\\w*|neighbou?rs?|boss"
+            + "|employer|colleagues?|friends?|in-?laws?)\\b");
     private static final Pattern SEPARATOR = Pattern.compile("[^\\p{L}\\p{N}]+");
     /**
      * A single letter set apart at the start of a longer reply, before Chinese words ("T，已还清", "T 我月底还",
@@ -55,10 +63,12 @@ final class KeywordReader {
         int start = 0;
         while (start <= text.length()) {
             boolean more = end.find();
+            String before = text.substring(0, start);
             String sentence = text.substring(start, more ? end.start() : text.length());
             boolean question = more && end.group().matches(".*[?？].*");
             start = more ? end.end() : text.length() + 1;
-            boolean takenBack = more && TAKEN_BACK.matcher(text.substring(end.end())).find();
+            boolean takenBack = more && TAKEN_BACK.matcher(text.substring(end.end())).find()
+                    || SOMEONE_ELSE.matcher(before).find();
             Optional<Found> found = question || takenBack ? Optional.empty()
                     : find(ReplyText.keyword(sentence), order, true).filter(f -> f.intent().isOptOut());
             if (found.isPresent()) {
