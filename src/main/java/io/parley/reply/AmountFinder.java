@@ -24,29 +24,33 @@ final class AmountFinder {
     /** Chinese numerals, not the 一 of a word that follows them (一万一次性 is 一万). */
     private static final String CN = "(?:(?!一(?:次|起|下|些|定|直|共|点|样|般))[零〇一二两三四五六七八九十百千万])+";
     private static final Pattern MARKED = Pattern.compile(
-            "(?:[$£€¥￥₹]|\\b(?:usd|gbp|eur|rmb|cny|inr|zar|aud|cad|nzd|sgd|myr|hkd)\\b|\\b(?:rs|rm)\\b\\.?|\\b(?:r|rm)(?=\\d)"
-                    + "|" + CN_CURRENCY + ") ?" + SIGNED_NUMBER + "( ?k\\b)?(?![.,]?\\d)(?! ?(?:lakhs?\\b|lacs?\\b|crores?\\b|[百千万]|w(?![a-z])))"
-                    + "|(?<![\\d.])(?<!\\d,)" + NUMBER + "( ?k\\b)? ?(?:dollars?\\b|bucks\\b|usd\\b|pounds?\\b|quid\\b|gbp\\b"
+            "(?:[$£€¥￥₹]|(?<![a-z])(?:usd|gbp|eur|rmb|cny|inr|zar|aud|cad|nzd|sgd|myr|hkd)(?![a-z])|(?<![a-z])(?:rs|rm)\\b\\.?|(?<![a-z])(?:r|rm)(?=\\d)"
+                    + "|" + CN_CURRENCY + ") ?" + SIGNED_NUMBER + "( ?k(?![a-z]))?(?![.,]?\\d)(?! ?(?:lakhs?\\b|lacs?\\b|crores?\\b|[百千万]|w(?![a-z])))"
+                    + "|(?<![\\d.])(?<!\\d,)" + NUMBER + "( ?k(?![a-z]))? ?(?:dollars?\\b|bucks\\b|usd\\b|pounds?\\b|quid\\b|gbp\\b"
                     + "|euros?\\b|eur\\b|yuan\\b|rmb\\b|cny\\b|rand\\b|ringgit\\b|rupees?\\b|元|块|圆|" + CN_CURRENCY + ")"
                     + "|(?<![\\d.])(?<!\\d,)(\\d+(?:\\.\\d+)?) ?([百千万]|w(?![a-z])|lakhs?\\b|lacs?\\b|crores?\\b)(\\d(?![\\d.]))?"
                     + "|(" + CN + ") ?(?:元|块|圆|" + CN_CURRENCY + ")"
                     + "|(?:" + CN_CURRENCY + ") ?(" + CN + ")");
-    private static final Pattern BARE = Pattern.compile("(?<![a-z\\d./:$£€¥￥₹-])(?<!\\d,)" + NUMBER + "( ?k\\b)?(?![\\d/:%])"
+    private static final Pattern BARE = Pattern.compile("(?<![a-z\\d./:$£€¥￥₹-])(?<!\\d,)" + NUMBER + "( ?k(?![a-z]))?(?![\\d/:%])"
             + "|(" + CN + ")");
     private static final Pattern NOT_AMOUNT_AFTER = Pattern.compile("^ ?(?:st\\b|nd\\b|rd\\b|th\\b|am\\b|pm\\b|a\\.m|p\\.m"
             + "|o'?clock|%|days?\\b|weeks?\\b|months?\\b|years?\\b|yrs?\\b|hours?\\b|hrs?\\b|mins?\\b|minutes?\\b"
-            + "|times?\\b|kids?\\b|children\\b|号|日|点|天|个|月|周|年|次|期|分|岁|小时|星期|礼拜)");
+            + "|times?\\b|kids?\\b|children\\b|sure\\b|real\\b|号|日|点|天|个|月|周|年|次|期|分|岁|小时|星期|礼拜)");
     private static final Pattern NOT_AMOUNT_BEFORE = Pattern.compile("(?:\\b(?:after|before|at|around|until|till|by"
             + "|chapter|ch|number|no|#|lost|in|within|ext|x|than|gate|terminal|flight|order|ref|reference|room|seat"
             + "|apt|unit|account|acct|card|ending|case|invoice|confirmation|platform|bus|route|train|pin|zip|code|id"
-            + "|extension|version|line|floor|suite|building)(?: (?:number|no|#))?(?: is)?|周|星期|礼拜|第|订单号?是?"
+            + "|extension|version|line|floor|suite|building|ua|aa|dl|ba|ek|qf|sq|cx|mu|cz|af|lh|qr|ey|ai|jl|nh|ke|tk|vs|wn"
+            + ")(?: (?:number|no|#))?(?: is)?|周|星期|礼拜|第|订单号?是?"
             + "|流水号|编号|尾号|航班|登机口|房间|卡号|案号|账号|单号) ?$");
+    /** A sum refused just before it: "not 1k, just 500", "不是两千". */
+    private static final Pattern NEGATED = Pattern.compile("(?:\\bnot|n't|不是) ?$");
     private static final Pattern HALF = Pattern.compile("\\bhalf\\b|一半|\\b50 ?%|(?<![\\d/])1/2(?![\\d/])|½");
     private static final Pattern QUARTER = Pattern.compile("\\b(?:a |one )?quarter\\b|四分之一|\\b25 ?%|(?<![\\d/])1/4(?![\\d/])|¼");
     private static final Pattern FULL = Pattern.compile("\\b(?:in full|full amount|the full balance|full balance"
             + "|the whole (?:amount|balance|thing|lot)|the lot|the rest|the remaining(?: balance| amount)?|remaining balance"
             + "|everything i owe|all of it|it all|(?<=pay |paying )(?:it|this|that|everything) off|the balance|all i owe|the full|what i owe|whatever i owe|what is owed"
-            + "|what's owed|everything owed|the total(?: amount| balance)?|the entire (?:balance|amount|debt)|the whole debt)\\b|全部|全额|还清|结清|缴清|付清|一次性|剩下的|剩余的|余款");
+            + "|what's owed|everything owed|the total(?: amount| balance)?|the entire (?:balance|amount|debt)|the whole debt"
+            + "|(?<=clear |settle )(?:everything|it all|the lot|all of it))\\b|还晒|给晒|全部|全额|还清|结清|缴清|付清|一次性|剩下的|剩余的|余款");
 
     /** An amount read from a reply: the words, and either a sum or a share of the balance. */
     record Found(String text, BigDecimal amount, BigDecimal fraction, String how) {
@@ -60,6 +64,9 @@ final class AmountFinder {
         Nearest nearest = new Nearest(anchor);
         Matcher m = MARKED.matcher(text);
         while (m.find()) {
+            if (NEGATED.matcher(text.substring(Math.max(0, m.start() - 8), m.start())).find()) {
+                continue;
+            }
             Optional<BigDecimal> value = marked(m);
             if (value.isPresent()) {
                 nearest.offer(m, new Found(m.group().trim(), value.get(), null, "a sum marked as money"));
@@ -83,6 +90,7 @@ final class AmountFinder {
         Matcher m = BARE.matcher(text);
         while (m.find()) {
             if (NOT_AMOUNT_AFTER.matcher(text.substring(m.end())).find()
+                    || NEGATED.matcher(text.substring(Math.max(0, m.start() - 8), m.start())).find()
                     || NOT_AMOUNT_BEFORE.matcher(text.substring(Math.max(0, m.start() - 24), m.start())).find()) {
                 continue;
             }

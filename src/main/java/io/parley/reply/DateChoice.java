@@ -21,6 +21,9 @@ final class DateChoice {
                     + " to|couldn't)(?: (?!but\\b|instead\\b|rather\\b|though\\b|so\\b)\\w+){0,2} (?:on )?$"),
                     Pattern.compile("^\\s*(?:不行|不可以|不方便|没办法|没空|不了|可能不行|is no good|doesn't work|does not work"
                             + "|won't work|is bad|isn't good|no good)")),
+            new Context("a due date restated", Pattern.compile("(?:\\b(?:is|was|are|were|it's|its) due(?: on)?(?: the)?"
+                    + "|\\bdue date(?: is)?(?: on)?(?: the)?|到期日(?:是|为)?|还款日(?:是|为)?|截止日(?:是|为)?)\\s*$"),
+                    Pattern.compile("^\\s*(?:到期|截止)")),
             new Context("the date of something else", Pattern.compile("(?:\\b(?:dated|letter|notice|statement|invoice|"
                     + "received|our call|we spoke|spoke|talked|since) (?:of |on |from )?"
                     + "(?:the )?|收到|来函|关于贵司|贵司)\\s*$"),

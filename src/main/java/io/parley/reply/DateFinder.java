@@ -37,7 +37,7 @@ import static io.parley.reply.DayResolver.weekdayZh;
  */
 final class DateFinder {
     private static final String WEEKDAY_EN = "monday|mon|tuesday|tues|tue|wednesday|weds|wed|thursday|thurs|thur|thu"
-            + "|friday|fri|saturday|sunday|thursdy|thrusday|frdy|fryday|frday|tuesdy|wensday|wednesdy";
+            + "|friday|fri|saturday|sunday|thursdy|thrusday|frdy|fryday|frday|tuesdy|wensday|wednesdy|mndy|mnday";
     private static final String NEXT = "(?:next|nxt|nex)";
     private static final String CN_NUM = "[0-9零〇一二两三四五六七八九十]{1,3}";
     static final String MONTH_EN = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -65,7 +65,8 @@ final class DateFinder {
             rule("\\b(?:the )?day after (?:tomorrow|tmrw|tmr)\\b", (m, c) -> DayResolver.plusDays(c, 2, "the day after tomorrow")),
             rule("大后天", (m, c) -> DayResolver.plusDays(c, 3, "three days after arrival")),
             rule("后天", (m, c) -> DayResolver.plusDays(c, 2, "the day after tomorrow")),
-            rule("\\b(?:tomorrow|tomorow|tommorow|tommorrow|tomorro|tmrw|tmr|tmrrw|2morrow|2moro|2mrw)\\b|明天|明日|明儿|明早|明晚",
+            rule("\\b(?:tomorrow|tomorow|tommorow|tommorrow|tomorro|tomoro|tmoro|tomoz|tmrw|tmr|tmrrw|2morrow|2moro|2mrw|bukas)\\b"
+                            + "|明天|明日|明儿|明早|明晚",
                     (m, c) -> DayResolver.plusDays(c, 1, "the day after arrival")),
             rule("\\b(?:today|tonight|tonite|this (?:morning|afternoon|evening)|later today|end of (?:the )?day|eod)\\b"
                     + "|\\b(?:right )?now\\b|今天|今日|今晚|今儿|马上|立刻", (m, c) -> DayResolver.plusDays(c, 0, "the arrival day")),
@@ -114,7 +115,7 @@ final class DateFinder {
             rule("(" + CN_NUM + ")(?:号|日)", Kind.BARE_DAY, (m, c) -> day(m.group(1)).flatMap(d ->
                     DayResolver.dayOfMonthFrom(c.today(), d, "day " + d + " of the month"))),
             // A share right after the verb is not a date: "pay 1/2 on Wednesday" is half, "pay on 1/2" a day.
-            rule("(?<!(?:pay|send|do|paying|sending|transfer|clear) )\\b(\\d{1,2})[/-](\\d{1,2})(?:[/-](\\d{4}|\\d{2}))?(?![/\\d])",
+            rule("(?<!(?:pay|send|do|paying|sending|transfer|clear) )\\b(\\d{1,2})[/-](\\d{1,2})(?:[/-](\\d{4}|\\d{2}))?(?![/\\d-])",
                     Kind.DAY_OF_MONTH, DayResolver::numeric),
             rule("\\b(" + MONTH_EN + ")\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b(?:,? (\\d{4}))?", Kind.DAY_OF_MONTH,
                     (m, c) -> monthDay(c, DayResolver.monthEn(m.group(1)), Integer.parseInt(m.group(2)), m.group(3))),
@@ -123,8 +124,9 @@ final class DateFinder {
                     .withDayOfMonth(1), Integer.parseInt(m.group(1)), "day " + m.group(1) + " of next month")),
             rule("\\b(?:the )?(\\d{1,2})(?:st|nd|rd|th)? +(?:of +)?(" + MONTH_EN + ")\\b(?:,? (\\d{4}))?", Kind.DAY_OF_MONTH,
                     (m, c) -> monthDay(c, DayResolver.monthEn(m.group(2)), Integer.parseInt(m.group(1)), m.group(3))),
-            rule("\\b(?:the )?(\\d{1,2})(?:st|nd|rd|th)\\b(?! (?:payment|installment|instalment|time|try|attempt))"
-                    + "|\\bon the (\\d{1,2})\\b", Kind.BARE_DAY, (m, c) -> {
+            rule("\\b(?:the )?(\\d{1,2})(?:st|nd|rd|th)\\b(?! (?:payment|installment|instalment|time|try|attempt|weeks?|months?))"
+                    + "|\\b(?:on the|on|sa) (\\d{1,2})\\b(?![.,:/-]?\\d| ?(?:am|pm|%|days?|weeks?|months?|years?|hours?|hrs?|mins?|minutes?|instal\\w*"
+                    + "|install\\w*|payments?|k\\b|conditions?))", Kind.BARE_DAY, (m, c) -> {
                 int d = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
                 return DayResolver.dayOfMonthFrom(c.today(), d, "day " + d + " of the month");
             }));

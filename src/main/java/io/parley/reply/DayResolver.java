@@ -124,11 +124,13 @@ final class DayResolver {
 
     static DayOfWeek weekdayEn(String word) {
         String w = word.toLowerCase(Locale.ROOT);
-        // slips that keep the first letters of another day ("frdy", "thrusday", "wensday")
+        // slips that keep the first letters of another day ("frdy", "thrusday", "wensday", "mndy")
         if (w.startsWith("fr")) {
             return DayOfWeek.FRIDAY;
         } else if (w.startsWith("thr")) {
             return DayOfWeek.THURSDAY;
+        } else if (w.startsWith("mn")) {
+            return DayOfWeek.MONDAY;
         } else if (w.startsWith("wen")) {
             return DayOfWeek.WEDNESDAY;
         }

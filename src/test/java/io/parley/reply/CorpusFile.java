@@ -26,6 +26,8 @@ final class CorpusFile {
             DIRECTORY.resolve("held-out-6-zh.tsv"));
     static final List<Path> HELD_OUT_7 = List.of(DIRECTORY.resolve("held-out-7-en.tsv"),
             DIRECTORY.resolve("held-out-7-zh.tsv"));
+    static final List<Path> HELD_OUT_8 = List.of(DIRECTORY.resolve("held-out-8-en.tsv"),
+            DIRECTORY.resolve("held-out-8-zh.tsv"));
 
     private CorpusFile() {
     }

@@ -24,6 +24,8 @@ class ReplyExtractionTest {
             "end of the month|month_day|2025-06-30", "end of next month|month_day|2025-07-31",
             "end of the week|month_day|2025-06-06", "in a fortnight|month_day|2025-06-18",
             "by the last day of the month|month_day|2025-06-30", "frdy|month_day|2025-06-06",
+            "pay 1k on 15|month_day|2025-06-15", "bukas|month_day|2025-06-05", "mndy|month_day|2025-06-09",
+            "will pay tomoro|month_day|2025-06-05",
             "in 3 days|month_day|2025-06-07", "in two weeks|month_day|2025-06-18", "in a week|month_day|2025-06-11",
             "the 15th|month_day|2025-06-15", "the 4th|month_day|2025-06-04", "the 3rd|month_day|2025-07-03",
             "the 31st|month_day|2025-07-31", "12/05|month_day|2025-12-05", "12/05|day_month|2026-05-12",
@@ -81,7 +83,8 @@ class ReplyExtractionTest {
             "pay 1/2 on friday|x0.5", "pay 1/4 now|x0.25", "the lot|x1", "剩下的|x1", "transfer three hundred过去|300",
             "R1 200|1200", "RM800|800", "rm 2k|2000", "HK$1,500|1500", "₹1,50,000|150000", "1,00,000|100000",
             "₹1.5 lakh|150000", "2 crore|20000000", "1.2w|12000", "新币一千|1000", "三千港纸|3000", "600令吉|600",
-            "650 rand|650"})
+            "650 rand|650", "not 2k, just 800|800", "nxt mon 4 sure, 90|90", "还RM400|400", "1k先还着|1000",
+            "board UA 837, will pay the 400|400", "还晒|x1"})
     void amounts(String text, String expected) {
         String normal = ReplyText.normal(text);
         var found = AmountFinder.find(NumberWords.digits(AmountFinder.hide(normal, DateFinder.findAll(normal,
