@@ -21,7 +21,7 @@ final class ScopeReader {
     private static final Set<Channel> EVERY_WAY = Set.of(Channel.SMS, Channel.EMAIL, Channel.VOICE);
     /** Words that offer another channel instead: "stop texting me and email me instead", "别打电话，有事发邮件". */
     private static final java.util.regex.Pattern CONTRAST = java.util.regex.Pattern.compile(
-            "\\b(?:instead|rather|only|is fine|are fine|is ok|are ok|works|is better|can still)\\b|就行|就好|即可|可以|有事|改用");
+            "\\b(?:instead|rather|only|is fine|are fine|is ok|are ok|works|is better|can still|keep)\\b|就行|就好|即可|可以|有事|改用");
     private static final java.util.regex.Pattern CONJUNCTION = java.util.regex.Pattern.compile(
             " (?:and|but|or) |但是?|而且?|，|,");
 
