@@ -41,9 +41,9 @@ final class AmountFinder {
             + "|apt|unit|account|acct|card|ending|case|invoice|confirmation|platform|bus|route|train|pin|zip|code|id"
             + "|extension|version|line|floor|suite|building|ua|aa|dl|ba|ek|qf|sq|cx|mu|cz|af|lh|qr|ey|ai|jl|nh|ke|tk|vs|wn"
             + ")(?: (?:number|no|#))?(?: is)?|周|星期|礼拜|第|订单号?是?"
-            + "|流水号|编号|尾号|航班|登机口|房间|卡号|案号|账号|单号) ?$");
+            + "|流水号|编号|尾号|航班|登机口|房间|卡号|案号|账号|单号|应还|共欠|一共欠|总共欠|欠款|余额) ?$");
     /** A sum refused just before it: "not 1k, just 500", "不是两千". */
-    private static final Pattern NEGATED = Pattern.compile("(?:\\bnot|n't|不是) ?$");
+    private static final Pattern NEGATED = Pattern.compile("(?:\\bnot|n't|\\bnever|不是)(?: [a-z']+){0,3} ?$");
     private static final Pattern HALF = Pattern.compile("\\bhalf\\b|一半|\\b50 ?%|(?<![\\d/])1/2(?![\\d/])|½");
     private static final Pattern QUARTER = Pattern.compile("\\b(?:a |one )?quarter\\b|四分之一|\\b25 ?%|(?<![\\d/])1/4(?![\\d/])|¼");
     private static final Pattern FULL = Pattern.compile("\\b(?:in full|full amount|the full balance|full balance"
@@ -64,7 +64,7 @@ final class AmountFinder {
         Nearest nearest = new Nearest(anchor);
         Matcher m = MARKED.matcher(text);
         while (m.find()) {
-            if (NEGATED.matcher(text.substring(Math.max(0, m.start() - 8), m.start())).find()) {
+            if (NEGATED.matcher(text.substring(Math.max(0, m.start() - 30), m.start())).find()) {
                 continue;
             }
             Optional<BigDecimal> value = marked(m);
@@ -90,7 +90,7 @@ final class AmountFinder {
         Matcher m = BARE.matcher(text);
         while (m.find()) {
             if (NOT_AMOUNT_AFTER.matcher(text.substring(m.end())).find()
-                    || NEGATED.matcher(text.substring(Math.max(0, m.start() - 8), m.start())).find()
+                    || NEGATED.matcher(text.substring(Math.max(0, m.start() - 30), m.start())).find()
                     || NOT_AMOUNT_BEFORE.matcher(text.substring(Math.max(0, m.start() - 24), m.start())).find()) {
                 continue;
             }
@@ -99,6 +99,9 @@ final class AmountFinder {
                 String cn = m.group(4);
                 if (!cn.matches(".*[十百千万].*") || cn.equals("万") || cn.equals("千") || cn.equals("百")) {
                     continue;
+                }
+                if (cn.matches("[百千万].+")) {
+                    cn = "一" + cn; // 千五 is 一千五
                 }
                 value = ChineseNumber.parseOrDigits(cn);
             } else if (m.group(1).replace(",", "").length() > 7) {

@@ -18,15 +18,15 @@ final class DateChoice {
                     + "|\\bpay ?day(?: is)?(?: on)?|\\bpaycheck(?: comes| is)?(?: on)?|工资|发薪日?|薪水)\\s*$"),
                     Pattern.compile("^\\s*(?:is (?:my )?payday|发工资|发薪|工资|到账|出粮)")),
             new Context("a day that will not do", Pattern.compile("\\b(?:can't|cannot|can not|cant|won't|wont|not|unable"
-                    + " to|couldn't)(?: (?!but\\b|instead\\b|rather\\b|though\\b|so\\b)\\w+){0,2} (?:on )?$"),
+                    + " to|couldn't)(?: (?!but\\b|instead\\b|rather\\b|though\\b|so\\b)\\w+){0,2} (?:on )?$|不是\\s*$"),
                     Pattern.compile("^\\s*(?:不行|不可以|不方便|没办法|没空|不了|可能不行|is no good|doesn't work|does not work"
                             + "|won't work|is bad|isn't good|no good)")),
             new Context("a due date restated", Pattern.compile("(?:\\b(?:is|was|are|were|it's|its) due(?: on)?(?: the)?"
                     + "|\\bdue date(?: is)?(?: on)?(?: the)?|到期日(?:是|为)?|还款日(?:是|为)?|截止日(?:是|为)?)\\s*$"),
                     Pattern.compile("^\\s*(?:到期|截止)")),
             new Context("the date of something else", Pattern.compile("(?:\\b(?:dated|letter|notice|statement|invoice|"
-                    + "received|our call|we spoke|spoke|talked|since) (?:of |on |from )?"
-                    + "(?:the )?|收到|来函|关于贵司|贵司)\\s*$"),
+                    + "received|our call|we spoke|spoke|talked|since|court date|hearing|court) (?:of |on |from |is )?"
+                    + "(?:the )?|收到|来函|关于贵司|贵司|开庭(?:是|在)?|庭审(?:是|在)?)\\s*$"),
                     Pattern.compile("^\\s*(?:收到|寄来|发来|的来函|的通知|的信|的函|的邮件|的短信|的账单|来函)")));
 
     private record Context(String what, Pattern before, Pattern after) {

@@ -64,12 +64,22 @@ final class DateFinder {
     private static final List<Rule> RULES = List.of(
             rule("\\b(?:the )?day after (?:tomorrow|tmrw|tmr)\\b", (m, c) -> DayResolver.plusDays(c, 2, "the day after tomorrow")),
             rule("大后天", (m, c) -> DayResolver.plusDays(c, 3, "three days after arrival")),
-            rule("后天", (m, c) -> DayResolver.plusDays(c, 2, "the day after tomorrow")),
-            rule("\\b(?:tomorrow|tomorow|tommorow|tommorrow|tomorro|tomoro|tmoro|tomoz|tmrw|tmr|tmrrw|2morrow|2moro|2mrw|bukas)\\b"
-                            + "|明天|明日|明儿|明早|明晚",
+            rule("后天|后儿个?", (m, c) -> DayResolver.plusDays(c, 2, "the day after tomorrow")),
+            rule("\\b(?:tomorrow|tomorow|tommorow|tommorrow|tomorro|tomoro|tmoro|tomoz|tmrw|tmr|tmrrw|2morrow|2moro|2mrw|bukas|kesho|kal)\\b"
+                            + "|明天|明日|明儿个?|明早|明晚|明朝",
                     (m, c) -> DayResolver.plusDays(c, 1, "the day after arrival")),
             rule("\\b(?:today|tonight|tonite|this (?:morning|afternoon|evening)|later today|end of (?:the )?day|eod)\\b"
                     + "|\\b(?:right )?now\\b|今天|今日|今晚|今儿|马上|立刻", (m, c) -> DayResolver.plusDays(c, 0, "the arrival day")),
+            // "Friday week", "a week on Friday", "the Friday after next": a week after the next Friday; a fortnight: two
+            rule("\\b(" + WEEKDAY_EN + ") week\\b|\\ba week (?:on|from) (" + WEEKDAY_EN + ")\\b|\\bthe (" + WEEKDAY_EN
+                    + ") after next\\b", Kind.WEEKDAY, (m, c) -> {
+                String day = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+                return DayResolver.next(c, weekdayEn(day)).map(r -> new DayResolver.Resolved(r.date().plusWeeks(1),
+                        "a week after " + r.how()));
+            }),
+            rule("\\ba fortnight (?:on|from) (" + WEEKDAY_EN + ")\\b", Kind.WEEKDAY, (m, c) -> DayResolver.next(c,
+                    weekdayEn(m.group(1))).map(r -> new DayResolver.Resolved(r.date().plusWeeks(2), "a fortnight after "
+                    + r.how()))),
             rule("\\b" + NEXT + " (" + WEEKDAY_EN + ")\\b", Kind.WEEKDAY, (m, c) -> DayResolver.nextWeek(c, weekdayEn(m.group(1)))),
             rule("\\b(" + WEEKDAY_EN + ") " + NEXT + " week\\b|\\b" + NEXT + " week(?: on)? (" + WEEKDAY_EN + ")\\b", Kind.WEEKDAY,
                     (m, c) -> DayResolver.nextWeek(c, weekdayEn(m.group(1) != null ? m.group(1) : m.group(2)))),
@@ -83,7 +93,7 @@ final class DateFinder {
                 return Optional.of(new DayResolver.Resolved(monday.with(day), "the " + DayResolver.name(day)
                         + " two weeks after the arrival week"));
             }),
-            rule("下个?(?:周|星期|礼拜)([一二三四五六日天1-7])", Kind.WEEKDAY, (m, c) -> DayResolver.nextWeek(c, weekdayZh(m.group(1)))),
+            rule("下个?(?:周|星期|礼拜)([一二三四五六日天1-7])(?!定|起|直|共|样)", Kind.WEEKDAY, (m, c) -> DayResolver.nextWeek(c, weekdayZh(m.group(1)))),
             rule("(?:这个?|本)(?:周|星期|礼拜)([一二三四五六日天1-7])", Kind.WEEKDAY,
                     (m, c) -> DayResolver.thisWeek(c, weekdayZh(m.group(1)))),
             rule("(?:周|星期|礼拜)([一二三四五六日天1-7])", Kind.WEEKDAY, (m, c) -> DayResolver.next(c, weekdayZh(m.group(1)))),

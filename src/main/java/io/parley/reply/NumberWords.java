@@ -33,11 +33,14 @@ final class NumberWords {
      * Digits with a unit word and what follows in words: "5 hundred", "2 thousand", "1.5 grand", "2 hundred fifty", and
      * the slang "3 hundy".
      */
+    private static final Pattern TWO_SAID_TO = Pattern.compile("\\bto (hundred|thousand|grand)\\b");
     private static final Pattern MIXED = Pattern.compile("(?<![\\d.,])(\\d{1,3}(?:\\.\\d{1,2})?) "
             + "(hundred|hundy|hundo|thousand|grand)\\b"
             + "((?:(?:[ -]|,? and )" + WORD + ")*)\\b");
 
     static String digits(String text) {
+        // "to hundred" said for "two hundred" (same length, so positions stay)
+        text = TWO_SAID_TO.matcher(text).replaceAll("two $1");
         StringBuilder out = new StringBuilder(text);
         Matcher mixed = MIXED.matcher(text);
         while (mixed.find()) {

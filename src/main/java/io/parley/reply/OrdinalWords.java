@@ -15,7 +15,9 @@ final class OrdinalWords {
             "eighth", "ninth");
     private static final List<String> TEENS = List.of("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
             "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth");
-    private static final String WORD = "(?:(?:twenty|thirty)[- ]?)?(?:" + String.join("|", UNITS) + ")|"
+    /** Slips of the voice and the keyboard for an ordinal: "on the fist", "on the forth". */
+    private static final String SLIPS = "fist|forth";
+    private static final String WORD = SLIPS + "|(?:(?:twenty|thirty)[- ]?)?(?:" + String.join("|", UNITS) + ")|"
             + String.join("|", TEENS) + "|twentieth|thirtieth";
     private static final Pattern DAY = Pattern.compile("(?<=\\b(?:on|by|before|until|till|from|after) the )(" + WORD
             + ")\\b|\\b(" + WORD + ")(?= of (?:" + DateFinder.MONTH_EN + "|next month|the next month|this month"
@@ -39,6 +41,11 @@ final class OrdinalWords {
     }
 
     private static int value(String word) {
+        if (word.equals("fist")) {
+            return 1;
+        } else if (word.equals("forth")) {
+            return 4;
+        }
         int tens = word.startsWith("twenty") ? 20 : word.startsWith("thirty") ? 30 : 0;
         String rest = tens == 0 ? word : word.substring(6).replaceFirst("^[- ]", "");
         if (rest.equals("tieth") || word.equals("twentieth") || word.equals("thirtieth")) {

@@ -28,6 +28,8 @@ final class CorpusFile {
             DIRECTORY.resolve("held-out-7-zh.tsv"));
     static final List<Path> HELD_OUT_8 = List.of(DIRECTORY.resolve("held-out-8-en.tsv"),
             DIRECTORY.resolve("held-out-8-zh.tsv"));
+    static final List<Path> HELD_OUT_9 = List.of(DIRECTORY.resolve("held-out-9-en.tsv"),
+            DIRECTORY.resolve("held-out-9-zh.tsv"));
 
     private CorpusFile() {
     }

@@ -26,6 +26,9 @@ class ReplyExtractionTest {
             "by the last day of the month|month_day|2025-06-30", "frdy|month_day|2025-06-06",
             "pay 1k on 15|month_day|2025-06-15", "bukas|month_day|2025-06-05", "mndy|month_day|2025-06-09",
             "will pay tomoro|month_day|2025-06-05",
+            "friday week|month_day|2025-06-13", "a fortnight on friday|month_day|2025-06-20",
+            "the friday after next|month_day|2025-06-13", "kesho|month_day|2025-06-05", "明儿个|month_day|2025-06-05",
+            "on the fist|month_day|2025-07-01",
             "in 3 days|month_day|2025-06-07", "in two weeks|month_day|2025-06-18", "in a week|month_day|2025-06-11",
             "the 15th|month_day|2025-06-15", "the 4th|month_day|2025-06-04", "the 3rd|month_day|2025-07-03",
             "the 31st|month_day|2025-07-31", "12/05|month_day|2025-12-05", "12/05|day_month|2026-05-12",
@@ -54,7 +57,8 @@ class ReplyExtractionTest {
     }
 
     @ParameterizedTest(name = "[{0}] names no day")
-    @CsvSource({"next week", "next month", "下周", "下下周", "下个月", "the beginning of next month", "this weekend", "周末"})
+    @CsvSource({"next week", "next month", "下周", "下下周", "下个月", "the beginning of next month", "this weekend", "周末",
+            "下周一定"})
     void periodsNameNoDay(String text) {
         List<DateFinder.Found> found = DateFinder.findAll(text,
                 new DateFinder.Context(TODAY, LanguageRules.DateOrder.MONTH_DAY));
@@ -84,7 +88,8 @@ class ReplyExtractionTest {
             "R1 200|1200", "RM800|800", "rm 2k|2000", "HK$1,500|1500", "₹1,50,000|150000", "1,00,000|100000",
             "₹1.5 lakh|150000", "2 crore|20000000", "1.2w|12000", "新币一千|1000", "三千港纸|3000", "600令吉|600",
             "650 rand|650", "not 2k, just 800|800", "nxt mon 4 sure, 90|90", "还RM400|400", "1k先还着|1000",
-            "board UA 837, will pay the 400|400", "还晒|x1"})
+            "board UA 837, will pay the 400|400", "还晒|x1", "还千五|1500", "to hundred|200",
+            "应还3680，我先还1000|1000", "not going to pay $500, but $200|200"})
     void amounts(String text, String expected) {
         String normal = ReplyText.normal(text);
         var found = AmountFinder.find(NumberWords.digits(AmountFinder.hide(normal, DateFinder.findAll(normal,
