@@ -8,10 +8,12 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the amount a promise names. In order of preference: a sum marked as money ($300, £1,200.50, 300 dollars,
- * 500元, 五百块, 1k bucks, 2千, 1.2w, R1 200, RM800, 新币一千, ₹1,50,000, 1.5 lakh); a bare number that is not a time, a duration or a date (pay 200, 还1000, 一千二); a share
- * of the balance (half, 一半: 0.5; in full, the rest, 全部, 还清: 1). Dates are hidden before amounts are read, so the
- * 5 of "12/05" or "15号" is never an amount. Of the preferred kind, the amount nearest the words that made the reply a
- * promise wins ("can't pay 500 but can pay 100": 100), the first one when those words are not known.
+ * 500元, 五百块, 1k bucks, 2千, 1.2w, R1 200, RM800, 新币一千, ₹1,50,000, 1.5 lakh), unless refused just before it
+ * ("not 1k"); a bare number that is not a time, a duration, a date, a code or a balance restated (pay 200, 还1000,
+ * 一千二, 千五); a share of the balance (half, 一半: 0.5; in full, the rest, 全部, 还清: 1). Dates are hidden before
+ * amounts are read, so the 5 of "12/05" or "15号" is never an amount. Of the preferred kind, the amount nearest the
+ * words that made the reply a promise wins ("can't pay 500 but can pay 100": 100), the first one when those words are
+ * not known.
  */
 final class AmountFinder {
     /** 1,200 or 1200, and Indian grouping (1,50,000). */

@@ -65,8 +65,9 @@ final class DateFinder {
             rule("\\b(?:the )?day after (?:tomorrow|tmrw|tmr)\\b", (m, c) -> DayResolver.plusDays(c, 2, "the day after tomorrow")),
             rule("大后天", (m, c) -> DayResolver.plusDays(c, 3, "three days after arrival")),
             rule("后天|后儿个?", (m, c) -> DayResolver.plusDays(c, 2, "the day after tomorrow")),
-            rule("\\b(?:tomorrow|tomorow|tommorow|tommorrow|tomorro|tomoro|tmoro|tomoz|tmrw|tmr|tmrrw|2morrow|2moro|2mrw|bukas|kesho|kal)\\b"
-                            + "|明天|明日|明儿个?|明早|明晚|明朝",
+            // tomorrow as it is spelled and slipped, and in Tagalog (bukas), Swahili (kesho) and Hindi (kal, of a promise)
+            rule("\\b(?:tomorrow|tomorow|tommorow|tommorrow|tomorro|tomoro|tmoro|tomoz|tmrw|tmr|tmrrw|2morrow|2moro|2mrw"
+                            + "|bukas|kesho|kal)\\b|明天|明日|明儿个?|明早|明晚|明朝",
                     (m, c) -> DayResolver.plusDays(c, 1, "the day after arrival")),
             rule("\\b(?:today|tonight|tonite|this (?:morning|afternoon|evening)|later today|end of (?:the )?day|eod)\\b"
                     + "|\\b(?:right )?now\\b|今天|今日|今晚|今儿|马上|立刻", (m, c) -> DayResolver.plusDays(c, 0, "the arrival day")),
@@ -93,7 +94,9 @@ final class DateFinder {
                 return Optional.of(new DayResolver.Resolved(monday.with(day), "the " + DayResolver.name(day)
                         + " two weeks after the arrival week"));
             }),
-            rule("下个?(?:周|星期|礼拜)([一二三四五六日天1-7])(?!定|起|直|共|样)", Kind.WEEKDAY, (m, c) -> DayResolver.nextWeek(c, weekdayZh(m.group(1)))),
+            // 下周一 is next Monday, 下周一定 "next week, surely"
+            rule("下个?(?:周|星期|礼拜)([一二三四五六日天1-7])(?!定|起|直|共|样)", Kind.WEEKDAY,
+                    (m, c) -> DayResolver.nextWeek(c, weekdayZh(m.group(1)))),
             rule("(?:这个?|本)(?:周|星期|礼拜)([一二三四五六日天1-7])", Kind.WEEKDAY,
                     (m, c) -> DayResolver.thisWeek(c, weekdayZh(m.group(1)))),
             rule("(?:周|星期|礼拜)([一二三四五六日天1-7])", Kind.WEEKDAY, (m, c) -> DayResolver.next(c, weekdayZh(m.group(1)))),
@@ -101,7 +104,8 @@ final class DateFinder {
                     (m, c) -> DayResolver.vague("'" + m.group() + "'")),
             rule("\\b(?:the )?end of " + NEXT + " month\\b|下个?月(?:底|末)", (m, c) -> Optional.of(new DayResolver.Resolved(
                     c.today().plusMonths(1).with(TemporalAdjusters.lastDayOfMonth()), "the last day of next month"))),
-            rule("\\b(?:the )?end of (?:the |this )?month\\b|\\b(?:the )?last day of (?:the |this )?month\\b|\\bmonth end\\b|\\bmonth's end\\b|\\beom\\b"
+            rule("\\b(?:the )?end of (?:the |this )?month\\b|\\b(?:the )?last day of (?:the |this )?month\\b"
+                            + "|\\bmonth end\\b|\\bmonth's end\\b|\\beom\\b"
                             + "|(?:本|这个?)?月(?:底|末)",
                     (m, c) -> Optional.of(new DayResolver.Resolved(c.today().with(TemporalAdjusters.lastDayOfMonth()),
                             "the last day of the arrival month"))),
@@ -135,8 +139,8 @@ final class DateFinder {
             rule("\\b(?:the )?(\\d{1,2})(?:st|nd|rd|th)? +(?:of +)?(" + MONTH_EN + ")\\b(?:,? (\\d{4}))?", Kind.DAY_OF_MONTH,
                     (m, c) -> monthDay(c, DayResolver.monthEn(m.group(2)), Integer.parseInt(m.group(1)), m.group(3))),
             rule("\\b(?:the )?(\\d{1,2})(?:st|nd|rd|th)\\b(?! (?:payment|installment|instalment|time|try|attempt|weeks?|months?))"
-                    + "|\\b(?:on the|on|sa) (\\d{1,2})\\b(?![.,:/-]?\\d| ?(?:am|pm|%|days?|weeks?|months?|years?|hours?|hrs?|mins?|minutes?|instal\\w*"
-                    + "|install\\w*|payments?|k\\b|conditions?))", Kind.BARE_DAY, (m, c) -> {
+                    + "|\\b(?:on the|on|sa) (\\d{1,2})\\b(?![.,:/-]?\\d| ?(?:am|pm|%|days?|weeks?|months?|years?|hours?|hrs?"
+                    + "|mins?|minutes?|instal\\w*|install\\w*|payments?|k\\b|conditions?))", Kind.BARE_DAY, (m, c) -> {
                 int d = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
                 return DayResolver.dayOfMonthFrom(c.today(), d, "day " + d + " of the month");
             }));
