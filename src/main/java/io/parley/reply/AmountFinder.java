@@ -17,10 +17,11 @@ import java.util.regex.Pattern;
  */
 final class AmountFinder {
     /** 1,200 or 1200, and Indian grouping (1,50,000). */
-    private static final String NUMBER = "(\\d{1,3}(?:,\\d{3})+|\\d{1,2}(?:,\\d{2})+,\\d{3}|\\d+)(?:\\.(\\d{1,2}))?";
+    private static final String WHOLE = "\\d{1,3}(?:,\\d{3})+|\\d{1,2}(?:,\\d{2})+,\\d{3}|\\d+";
+    private static final String CENTS = "(?:\\.(\\d{1,2}))?";
+    private static final String NUMBER = "(" + WHOLE + ")" + CENTS;
     /** After a currency sign or code, thousands may also be grouped with spaces (R1 200). */
-    private static final String SIGNED_NUMBER = "(\\d{1,3}(?: \\d{3})+(?![\\d.,])|\\d{1,3}(?:,\\d{3})+|\\d{1,2}(?:,\\d{2})+,\\d{3}|\\d+)"
-            + "(?:\\.(\\d{1,2}))?";
+    private static final String SIGNED_NUMBER = "(\\d{1,3}(?: \\d{3})+(?![\\d.,])|" + WHOLE + ")" + CENTS;
     /** Currencies said in Chinese, before or after the sum (新币一千, 三千港纸, 600令吉). */
     private static final String CN_CURRENCY = "新币|港币|港纸|令吉|马币|新台币|台币|人民币";
     /** Chinese numerals, not the 一 of a word that follows them (一万一次性 is 一万). */
@@ -66,7 +67,7 @@ final class AmountFinder {
         Nearest nearest = new Nearest(anchor);
         Matcher m = MARKED.matcher(text);
         while (m.find()) {
-            if (NEGATED.matcher(text.substring(Math.max(0, m.start() - 30), m.start())).find()) {
+            if (refused(text, m.start())) {
                 continue;
             }
             Optional<BigDecimal> value = marked(m);
@@ -92,7 +93,7 @@ final class AmountFinder {
         Matcher m = BARE.matcher(text);
         while (m.find()) {
             if (NOT_AMOUNT_AFTER.matcher(text.substring(m.end())).find()
-                    || NEGATED.matcher(text.substring(Math.max(0, m.start() - 30), m.start())).find()
+                    || refused(text, m.start())
                     || NOT_AMOUNT_BEFORE.matcher(text.substring(Math.max(0, m.start() - 24), m.start())).find()) {
                 continue;
             }
@@ -115,6 +116,11 @@ final class AmountFinder {
                 nearest.offer(m, new Found(m.group().trim(), value, null, "a number that is not a date or a time"));
             }
         }
+    }
+
+    /** Whether the sum starting at {@code start} is refused just before it ("not 1k", "not going to pay $500"). */
+    private static boolean refused(String text, int start) {
+        return NEGATED.matcher(text.substring(Math.max(0, start - 30), start)).find();
     }
 
     /**

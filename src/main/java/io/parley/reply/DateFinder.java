@@ -71,16 +71,16 @@ final class DateFinder {
                     (m, c) -> DayResolver.plusDays(c, 1, "the day after arrival")),
             rule("\\b(?:today|tonight|tonite|this (?:morning|afternoon|evening)|later today|end of (?:the )?day|eod)\\b"
                     + "|\\b(?:right )?now\\b|今天|今日|今晚|今儿|马上|立刻", (m, c) -> DayResolver.plusDays(c, 0, "the arrival day")),
-            // "Friday week", "a week on Friday", "the Friday after next": a week after the next Friday; a fortnight: two
+            // "Friday week", "a week on Friday", "the Friday after next": a week after the next Friday; "a fortnight on
+            // Friday": two weeks after it
             rule("\\b(" + WEEKDAY_EN + ") week\\b|\\ba week (?:on|from) (" + WEEKDAY_EN + ")\\b|\\bthe (" + WEEKDAY_EN
-                    + ") after next\\b", Kind.WEEKDAY, (m, c) -> {
-                String day = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-                return DayResolver.next(c, weekdayEn(day)).map(r -> new DayResolver.Resolved(r.date().plusWeeks(1),
-                        "a week after " + r.how()));
+                    + ") after next\\b|\\ba fortnight (?:on|from) (" + WEEKDAY_EN + ")\\b", Kind.WEEKDAY, (m, c) -> {
+                int weeks = m.group(4) != null ? 2 : 1;
+                String day = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2)
+                        : m.group(3) != null ? m.group(3) : m.group(4);
+                return DayResolver.next(c, weekdayEn(day)).map(r -> new DayResolver.Resolved(
+                        r.date().plusWeeks(weeks), (weeks == 2 ? "a fortnight" : "a week") + " after " + r.how()));
             }),
-            rule("\\ba fortnight (?:on|from) (" + WEEKDAY_EN + ")\\b", Kind.WEEKDAY, (m, c) -> DayResolver.next(c,
-                    weekdayEn(m.group(1))).map(r -> new DayResolver.Resolved(r.date().plusWeeks(2), "a fortnight after "
-                    + r.how()))),
             rule("\\b" + NEXT + " (" + WEEKDAY_EN + ")\\b", Kind.WEEKDAY, (m, c) -> DayResolver.nextWeek(c, weekdayEn(m.group(1)))),
             rule("\\b(" + WEEKDAY_EN + ") " + NEXT + " week\\b|\\b" + NEXT + " week(?: on)? (" + WEEKDAY_EN + ")\\b", Kind.WEEKDAY,
                     (m, c) -> DayResolver.nextWeek(c, weekdayEn(m.group(1) != null ? m.group(1) : m.group(2)))),

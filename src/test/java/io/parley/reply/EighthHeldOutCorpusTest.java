@@ -15,9 +15,4 @@ class EighthHeldOutCorpusTest extends CorpusThresholds {
     List<Path> files() {
         return CorpusFile.HELD_OUT_8;
     }
-
-    @Override
-    int minimumSize() {
-        return 400;
-    }
 }

@@ -14,9 +14,4 @@ class FifthHeldOutCorpusTest extends CorpusThresholds {
     List<Path> files() {
         return List.of(CorpusFile.HELD_OUT_5);
     }
-
-    @Override
-    int minimumSize() {
-        return 400;
-    }
 }

@@ -14,9 +14,4 @@ class FourthHeldOutCorpusTest extends CorpusThresholds {
     List<Path> files() {
         return List.of(CorpusFile.HELD_OUT_4);
     }
-
-    @Override
-    int minimumSize() {
-        return 400;
-    }
 }

@@ -13,9 +13,4 @@ class HeldOutCorpusTest extends CorpusThresholds {
     List<Path> files() {
         return List.of(CorpusFile.HELD_OUT);
     }
-
-    @Override
-    int minimumSize() {
-        return 400;
-    }
 }

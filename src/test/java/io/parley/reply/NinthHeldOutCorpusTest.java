@@ -15,9 +15,4 @@ class NinthHeldOutCorpusTest extends CorpusThresholds {
     List<Path> files() {
         return CorpusFile.HELD_OUT_9;
     }
-
-    @Override
-    int minimumSize() {
-        return 400;
-    }
 }

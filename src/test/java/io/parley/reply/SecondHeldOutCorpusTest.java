@@ -14,9 +14,4 @@ class SecondHeldOutCorpusTest extends CorpusThresholds {
     List<Path> files() {
         return List.of(CorpusFile.HELD_OUT_2);
     }
-
-    @Override
-    int minimumSize() {
-        return 400;
-    }
 }

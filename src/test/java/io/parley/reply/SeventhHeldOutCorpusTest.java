@@ -14,9 +14,4 @@ class SeventhHeldOutCorpusTest extends CorpusThresholds {
     List<Path> files() {
         return CorpusFile.HELD_OUT_7;
     }
-
-    @Override
-    int minimumSize() {
-        return 400;
-    }
 }

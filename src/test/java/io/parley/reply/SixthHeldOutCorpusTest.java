@@ -14,9 +14,4 @@ class SixthHeldOutCorpusTest extends CorpusThresholds {
     List<Path> files() {
         return CorpusFile.HELD_OUT_6;
     }
-
-    @Override
-    int minimumSize() {
-        return 400;
-    }
 }

@@ -15,9 +15,4 @@ class ThirdHeldOutCorpusTest extends CorpusThresholds {
     List<Path> files() {
         return List.of(CorpusFile.HELD_OUT_3);
     }
-
-    @Override
-    int minimumSize() {
-        return 400;
-    }
 }
